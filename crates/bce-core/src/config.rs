@@ -1,0 +1,540 @@
+//! Client configuration shared by every service crate.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
+use crate::credentials::{Credentials, CredentialsProvider, EnvProvider, StaticProvider};
+use crate::error::Error;
+use crate::retry::RetryPolicy;
+use crate::sign::SignOptions;
+use crate::transport::{HttpTransport, ReqwestTransport};
+
+/// Environment variable with the endpoint (`host`, `host:port` or URL).
+pub const ENV_ENDPOINT: &str = "BCE_ENDPOINT";
+/// Environment variable with the region.
+pub const ENV_REGION: &str = "BCE_REGION";
+/// The default region.
+pub const DEFAULT_REGION: &str = "bj";
+/// Regions documented for AIHC (any string is accepted).
+pub const KNOWN_REGIONS: &[&str] = &["bj", "gz", "su", "hkg", "fwh", "bd"];
+
+/// URL scheme of an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// Plain HTTP, only when the endpoint says `http://`.
+    Http,
+    /// HTTPS, the default.
+    Https,
+}
+
+impl Scheme {
+    /// `http` or `https`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Http => "http",
+            Scheme::Https => "https",
+        }
+    }
+}
+
+/// A parsed endpoint: scheme plus `host[:port]`, no path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    scheme: Scheme,
+    host: String,
+}
+
+impl Endpoint {
+    /// Parses `host`, `host:port`, `http://host[:port]` or `https://host[:port]`.
+    /// Without a scheme the endpoint is HTTPS. A path, query, user info or
+    /// any other scheme is refused.
+    ///
+    /// ```
+    /// use bce_core::config::{Endpoint, Scheme};
+    /// assert_eq!(Endpoint::parse("aihc.bj.baidubce.com")?.scheme(), Scheme::Https);
+    /// assert_eq!(Endpoint::parse("http://127.0.0.1:8080")?.host(), "127.0.0.1:8080");
+    /// assert!(Endpoint::parse("ftp://example.com").is_err());
+    /// # Ok::<(), bce_core::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        let bad = |msg: &str| Error::invalid_input("endpoint", format!("{msg}: {text:?}"));
+        let text_trimmed = text.trim();
+        let (scheme, rest) = match text_trimmed.split_once("://") {
+            Some((s, rest)) => match s.to_ascii_lowercase().as_str() {
+                "http" => (Scheme::Http, rest),
+                "https" => (Scheme::Https, rest),
+                _ => return Err(bad("unsupported scheme (use http:// or https://)")),
+            },
+            None => (Scheme::Https, text_trimmed),
+        };
+        let host = rest.strip_suffix('/').unwrap_or(rest);
+        if host.is_empty() {
+            return Err(bad("missing host"));
+        }
+        if host.contains(['/', '?', '#']) {
+            return Err(bad("an endpoint must not contain a path, query or fragment"));
+        }
+        if host.contains('@') {
+            return Err(bad("an endpoint must not contain user info"));
+        }
+        if host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(bad("an endpoint must not contain white space"));
+        }
+        let (name, port) = if host.starts_with('[') {
+            match host.find(']') {
+                Some(end) => {
+                    let after = &host[end + 1..];
+                    (&host[..=end], after.strip_prefix(':'))
+                }
+                None => return Err(bad("unclosed IPv6 address")),
+            }
+        } else {
+            match host.rsplit_once(':') {
+                Some((n, p)) => (n, Some(p)),
+                None => (host, None),
+            }
+        };
+        if name.is_empty() || name == "[]" {
+            return Err(bad("missing host"));
+        }
+        if let Some(port) = port {
+            if port.parse::<u16>().map_or(true, |p| p == 0) {
+                return Err(bad("invalid port"));
+            }
+        }
+        Ok(Endpoint {
+            scheme,
+            host: host.to_owned(),
+        })
+    }
+
+    /// The scheme.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// `host[:port]`, exactly as sent in the `Host` header.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// `scheme://host[:port]`.
+    pub fn base_url(&self) -> String {
+        format!("{}://{}", self.scheme.as_str(), self.host)
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base_url())
+    }
+}
+
+/// The regional host of a service, e.g. `regional_host("aihc", "bj")` is
+/// `aihc.bj.baidubce.com`.
+pub fn regional_host(service: &str, region: &str) -> String {
+    format!("{service}.{region}.baidubce.com")
+}
+
+/// Time limits. Every limit is finite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Establishing a connection.
+    pub connect: Duration,
+    /// One attempt, from sending to the last body byte.
+    pub attempt: Duration,
+    /// The whole operation, all attempts and pauses included.
+    pub operation: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            attempt: Duration::from_secs(60),
+            operation: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Configuration of a service client. Build it with [`Config::builder`] or
+/// [`Config::from_env`]; one config can build clients of several services.
+#[derive(Clone)]
+pub struct Config {
+    pub(crate) credentials: Arc<dyn CredentialsProvider>,
+    pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) region: String,
+    pub(crate) proxy: Option<String>,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) user_agent: String,
+    pub(crate) sign_options: SignOptions,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) jitter: Arc<dyn Jitter>,
+    pub(crate) transport: Arc<dyn HttpTransport>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("credentials", &self.credentials)
+            .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .field("proxy", &self.proxy.as_ref().map(|p| redact_url(p)))
+            .field("timeouts", &self.timeouts)
+            .field("user_agent", &self.user_agent)
+            .field("sign_options", &self.sign_options)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}***@{}", &url[..s + 3], &url[at + 1..]),
+        _ => url.to_owned(),
+    }
+}
+
+/// The default user agent: `bce-sdk-rust/{version}/rust/{os}/{arch}`.
+pub fn default_user_agent() -> String {
+    format!(
+        "bce-sdk-rust/{}/rust/{}/{}",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
+}
+
+impl Config {
+    /// Starts a builder.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// Credentials from `BCE_ACCESS_KEY_ID` / `BCE_SECRET_ACCESS_KEY` /
+    /// `BCE_SESSION_TOKEN`, endpoint from `BCE_ENDPOINT` and region from
+    /// `BCE_REGION` (both optional).
+    pub fn from_env() -> Result<Config, Error> {
+        ConfigBuilder::from_env()?.build()
+    }
+
+    /// The configured endpoint, if any (services fall back to their default host).
+    pub fn endpoint(&self) -> Option<&Endpoint> {
+        self.endpoint.as_ref()
+    }
+
+    /// The region.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The time limits.
+    pub fn timeouts(&self) -> Timeouts {
+        self.timeouts
+    }
+
+    /// The retry policy.
+    pub fn retry(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The signing options.
+    pub fn sign_options(&self) -> &SignOptions {
+        &self.sign_options
+    }
+
+    /// The user agent.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// The credentials provider.
+    pub fn credentials_provider(&self) -> &Arc<dyn CredentialsProvider> {
+        &self.credentials
+    }
+
+    /// The clock used to date and sign requests.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// A builder preloaded with this configuration, to derive a variant.
+    pub fn to_builder(&self) -> ConfigBuilder {
+        ConfigBuilder {
+            credentials: Some(self.credentials.clone()),
+            endpoint: self.endpoint.as_ref().map(|e| e.base_url()),
+            region: Some(self.region.clone()),
+            proxy: self.proxy.clone(),
+            timeouts: self.timeouts,
+            user_agent_suffix: None,
+            user_agent: Some(self.user_agent.clone()),
+            sign_options: self.sign_options.clone(),
+            retry: self.retry.clone(),
+            clock: Some(self.clock.clone()),
+            jitter: Some(self.jitter.clone()),
+            transport: Some(self.transport.clone()),
+        }
+    }
+}
+
+/// Builder of [`Config`]; every setting but the credentials has a default.
+///
+/// ```
+/// use std::time::Duration;
+/// use bce_core::{Config, Credentials};
+/// let config = Config::builder()
+///     .credentials(Credentials::new("my-ak", "my-sk")?)
+///     .endpoint("aihc.bj.baidubce.com")
+///     .region("bj")
+///     .attempt_timeout(Duration::from_secs(30))
+///     .build()?;
+/// assert_eq!(config.endpoint().unwrap().base_url(), "https://aihc.bj.baidubce.com");
+/// # Ok::<(), bce_core::Error>(())
+/// ```
+#[derive(Default)]
+pub struct ConfigBuilder {
+    credentials: Option<Arc<dyn CredentialsProvider>>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    proxy: Option<String>,
+    timeouts: Timeouts,
+    user_agent_suffix: Option<String>,
+    user_agent: Option<String>,
+    sign_options: SignOptions,
+    retry: RetryPolicy,
+    clock: Option<Arc<dyn Clock>>,
+    jitter: Option<Arc<dyn Jitter>>,
+    transport: Option<Arc<dyn HttpTransport>>,
+}
+
+impl fmt::Debug for ConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfigBuilder")
+            .field("credentials", &self.credentials)
+            .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ConfigBuilder {
+    /// A builder filled from the environment (see [`Config::from_env`]).
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Like [`ConfigBuilder::from_env`], reading variables through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        let credentials = Credentials::from_lookup(&lookup)?;
+        let mut b = ConfigBuilder::default().credentials(credentials);
+        if let Some(ep) = lookup(ENV_ENDPOINT).filter(|s| !s.trim().is_empty()) {
+            b = b.endpoint(ep);
+        }
+        if let Some(region) = lookup(ENV_REGION).filter(|s| !s.trim().is_empty()) {
+            b = b.region(region);
+        }
+        Ok(b)
+    }
+
+    /// Fixed credentials.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(Arc::new(StaticProvider::new(credentials)));
+        self
+    }
+
+    /// A credentials provider, asked before every attempt.
+    pub fn credentials_provider(mut self, provider: Arc<dyn CredentialsProvider>) -> Self {
+        self.credentials = Some(provider);
+        self
+    }
+
+    /// Reads credentials from the environment before every attempt.
+    pub fn credentials_from_env(self) -> Self {
+        self.credentials_provider(Arc::new(EnvProvider))
+    }
+
+    /// The endpoint: `host`, `host:port` or a URL with `http://` / `https://`.
+    pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// The region (`bj`, `gz`, `su`, `hkg`, `fwh`, `bd`, …).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// An HTTP(S) proxy URL.
+    pub fn proxy(mut self, proxy: impl Into<String>) -> Self {
+        self.proxy = Some(proxy.into());
+        self
+    }
+
+    /// Connect timeout.
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.timeouts.connect = d;
+        self
+    }
+
+    /// Per-attempt timeout.
+    pub fn attempt_timeout(mut self, d: Duration) -> Self {
+        self.timeouts.attempt = d;
+        self
+    }
+
+    /// Whole-operation timeout (all attempts and pauses).
+    pub fn operation_timeout(mut self, d: Duration) -> Self {
+        self.timeouts.operation = d;
+        self
+    }
+
+    /// Appends ` {suffix}` to the default user agent.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Signing options (headers to sign, expiry).
+    pub fn sign_options(mut self, options: SignOptions) -> Self {
+        self.sign_options = options;
+        self
+    }
+
+    /// The retry policy ([`RetryPolicy::none`] disables retries).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The clock that dates and signs requests.
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+
+    /// The randomness of back-off jitter.
+    pub fn jitter(mut self, jitter: Arc<dyn Jitter>) -> Self {
+        self.jitter = Some(jitter);
+        self
+    }
+
+    /// A custom HTTP transport (mocks, another client).
+    pub fn transport(mut self, transport: Arc<dyn HttpTransport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// Checks every setting and builds the configuration.
+    pub fn build(self) -> Result<Config, Error> {
+        let credentials = self.credentials.ok_or_else(|| {
+            Error::invalid_input("credentials", "no credentials were configured")
+        })?;
+        let endpoint = self.endpoint.as_deref().map(Endpoint::parse).transpose()?;
+        let region = self.region.unwrap_or_else(|| DEFAULT_REGION.to_owned());
+        if region.trim().is_empty() || region.contains(|c: char| c.is_whitespace() || c == '/') {
+            return Err(Error::invalid_input("region", "must be a non-empty name without blanks or '/'"));
+        }
+        for (name, d) in [
+            ("connect_timeout", self.timeouts.connect),
+            ("attempt_timeout", self.timeouts.attempt),
+            ("operation_timeout", self.timeouts.operation),
+        ] {
+            if d.is_zero() {
+                return Err(Error::invalid_input(name, "must be greater than zero"));
+            }
+        }
+        if self.sign_options.expiration_seconds == 0 {
+            return Err(Error::invalid_input("expiration_seconds", "must be greater than zero"));
+        }
+        let mut retry = self.retry;
+        // Keep retrying well inside the lifetime of a signature.
+        let expiry = Duration::from_secs(u64::from(self.sign_options.expiration_seconds));
+        retry.budget = retry.budget.min(expiry / 2).min(self.timeouts.operation);
+        let mut user_agent = self.user_agent.unwrap_or_else(default_user_agent);
+        if let Some(suffix) = self.user_agent_suffix.filter(|s| !s.trim().is_empty()) {
+            user_agent.push(' ');
+            user_agent.push_str(suffix.trim());
+        }
+        let transport: Arc<dyn HttpTransport> = match self.transport {
+            Some(t) => t,
+            None => Arc::new(ReqwestTransport::new(self.timeouts.connect, self.proxy.as_deref())?),
+        };
+        Ok(Config {
+            credentials,
+            endpoint,
+            region,
+            proxy: self.proxy,
+            timeouts: self.timeouts,
+            user_agent,
+            sign_options: self.sign_options,
+            retry,
+            clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+            jitter: self.jitter.unwrap_or_else(|| Arc::new(RandomJitter)),
+            transport,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        let e = Endpoint::parse("aihc.bj.baidubce.com").unwrap();
+        assert_eq!(e.base_url(), "https://aihc.bj.baidubce.com");
+        let e = Endpoint::parse("HTTP://127.0.0.1:18471/").unwrap();
+        assert_eq!((e.scheme(), e.host()), (Scheme::Http, "127.0.0.1:18471"));
+        assert_eq!(Endpoint::parse("host:8443").unwrap().host(), "host:8443");
+        assert_eq!(Endpoint::parse("[::1]:80").unwrap().host(), "[::1]:80");
+        for bad in ["", "https://", "ftp://x", "x/y", "https://x/api", "x:0", "x:99999", "x:abc", "a b", "u:p@x", "x?q"] {
+            let err = Endpoint::parse(bad).unwrap_err();
+            assert!(err.is_invalid_input(), "{bad}");
+            assert!(err.to_string().contains("endpoint"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn builder_checks() {
+        let creds = Credentials::new("a", "b").unwrap();
+        assert!(Config::builder().build().unwrap_err().to_string().contains("credentials"));
+        let err = Config::builder()
+            .credentials(creds.clone())
+            .attempt_timeout(Duration::ZERO)
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("attempt_timeout"));
+        let c = Config::builder()
+            .credentials(creds)
+            .user_agent_suffix("my-app/1.0")
+            .build()
+            .unwrap();
+        assert!(c.user_agent().starts_with("bce-sdk-rust/"));
+        assert!(c.user_agent().ends_with(" my-app/1.0"));
+        assert_eq!(c.region(), "bj");
+        assert!(c.retry().budget < Duration::from_secs(1800));
+        assert_eq!(regional_host("aihc", "gz"), "aihc.gz.baidubce.com");
+    }
+
+    #[test]
+    fn from_lookup() {
+        let c = ConfigBuilder::from_lookup(|k| match k {
+            "BCE_ACCESS_KEY_ID" => Some("ak".into()),
+            "BCE_SECRET_ACCESS_KEY" => Some("sk-secret-xyz".into()),
+            "BCE_ENDPOINT" => Some("http://127.0.0.1:9".into()),
+            "BCE_REGION" => Some("gz".into()),
+            _ => None,
+        })
+        .unwrap()
+        .proxy("http://user:pw@proxy:3128")
+        .build()
+        .unwrap();
+        assert_eq!(c.region(), "gz");
+        let dbg = format!("{c:?}");
+        assert!(!dbg.contains("sk-secret-xyz") && !dbg.contains("pw@"), "{dbg}");
+    }
+}

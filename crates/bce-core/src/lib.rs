@@ -1,0 +1,59 @@
+//! # bce-core
+//!
+//! The foundation every bce-sdk-rust service crate stands on:
+//!
+//! * [`Credentials`] (static, STS, environment) and [`CredentialsProvider`]s;
+//! * bce-auth-v1 signing as a pure function ([`sign::sign`]);
+//! * [`Config`]: endpoint (HTTPS unless it says `http://`), region, proxy,
+//!   timeouts, user agent, signing options, retry policy, clock, transport;
+//! * the request pipeline ([`Client`]) with re-signing retries, capped and
+//!   jittered back-off, clock-skew correction and typed [`Error`]s;
+//! * [`paginate`] streams and a [`waiter::Waiter`];
+//! * tracing spans that never carry secrets.
+//!
+//! Service crates describe operations with [`Operation`] and never sign,
+//! retry or decode by hand.
+//!
+//! ```no_run
+//! use bce_core::{Client, Config, Method, Operation};
+//! # async fn demo() -> Result<(), bce_core::Error> {
+//! let config = Config::from_env()?;
+//! let client = Client::new(config, "aihc.bj.baidubce.com")?;
+//! let op = Operation::new("aihc", "ListResourcePool", Method::Get)
+//!     .path("/api/v1/resourcepools")
+//!     .query("pageNo", 1)
+//!     .query("pageSize", 10);
+//! let page: serde_json::Value = client.send(op).await?;
+//! # let _ = page; Ok(()) }
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod client;
+pub mod clock;
+pub mod config;
+pub mod credentials;
+pub mod error;
+pub mod json;
+pub mod operation;
+pub mod paginate;
+pub mod retry;
+pub mod sign;
+pub mod transport;
+pub mod waiter;
+
+pub use client::Client;
+pub use clock::{Clock, FixedClock, FixedJitter, Jitter, RandomJitter, SystemClock};
+pub use config::{Config, ConfigBuilder, Endpoint, Scheme, Timeouts};
+pub use credentials::{BoxFuture, Credentials, CredentialsProvider, EnvProvider, Secret, StaticProvider};
+pub use error::{Error, Result, ServiceError, TransportError, TransportErrorKind};
+pub use operation::Operation;
+pub use paginate::Page;
+pub use retry::RetryPolicy;
+pub use sign::SignOptions;
+pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, ReqwestTransport};
+pub use waiter::{WaitState, Waiter};
+
+#[doc(hidden)]
+pub use serde as __serde;

@@ -1,0 +1,2 @@
+//! Conformance harness (see tests/).
+#![deny(missing_docs)]
