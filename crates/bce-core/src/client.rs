@@ -21,7 +21,14 @@ use crate::transport::{HttpRequest, HttpResponse};
 pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 
 /// Response headers that may be logged.
-const LOGGED_RESPONSE_HEADERS: &[&str] = &["content-type", "content-length", "x-bce-request-id", "x-bce-debug-id", "date", "retry-after"];
+const LOGGED_RESPONSE_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "x-bce-request-id",
+    "x-bce-debug-id",
+    "date",
+    "retry-after",
+];
 
 /// The shared HTTP client of every service crate. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -85,7 +92,11 @@ impl Client {
         let mut headers: Vec<(String, String)> = Vec::with_capacity(10 + op.headers.len());
         headers.push(("Host".into(), endpoint.host().to_owned()));
         headers.push(("User-Agent".into(), config.user_agent.clone()));
-        if !op.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+        if !op
+            .headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
             headers.push(("Content-Type".into(), JSON_CONTENT_TYPE.into()));
         }
         let body = op.body.clone().unwrap_or_default();
@@ -118,7 +129,11 @@ impl Client {
         headers.push(("Authorization".into(), signature.authorization));
 
         let mut url = endpoint.base_url();
-        let path = if op.path.is_empty() { "/" } else { op.path.as_str() };
+        let path = if op.path.is_empty() {
+            "/"
+        } else {
+            op.path.as_str()
+        };
         if !path.starts_with('/') {
             url.push('/');
         }
@@ -167,7 +182,9 @@ impl Client {
             service_request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        self.run(op, request_id, span.clone()).instrument(span).await
+        self.run(op, request_id, span.clone())
+            .instrument(span)
+            .await
     }
 
     async fn run(
@@ -187,10 +204,14 @@ impl Client {
         loop {
             attempts += 1;
             span.record("attempt", attempts);
-            let credentials = config.credentials.credentials().await.map_err(|e| match e {
-                Error::Credentials(m) => Error::Credentials(m),
-                other => Error::Credentials(other.to_string()),
-            })?;
+            let credentials = config
+                .credentials
+                .credentials()
+                .await
+                .map_err(|e| match e {
+                    Error::Credentials(m) => Error::Credentials(m),
+                    other => Error::Credentials(other.to_string()),
+                })?;
             let now = config.clock.now_unix().saturating_add(self.clock_skew());
             let request = self.build_request(&op, &credentials, now, &request_id)?;
             let remaining = deadline.saturating_duration_since(Instant::now());
@@ -209,12 +230,17 @@ impl Client {
             let err = match result {
                 Ok(Ok(response)) => {
                     span.record("status", response.status);
-                    let rid = response.header(REQUEST_ID_HEADER).unwrap_or_default().to_owned();
+                    let rid = response
+                        .header(REQUEST_ID_HEADER)
+                        .unwrap_or_default()
+                        .to_owned();
                     span.record("service_request_id", rid.as_str());
                     let logged: Vec<(&str, &str)> = response
                         .headers
                         .iter()
-                        .filter(|(k, _)| LOGGED_RESPONSE_HEADERS.contains(&k.to_ascii_lowercase().as_str()))
+                        .filter(|(k, _)| {
+                            LOGGED_RESPONSE_HEADERS.contains(&k.to_ascii_lowercase().as_str())
+                        })
                         .map(|(k, v)| (k.as_str(), v.as_str()))
                         .collect();
                     tracing::debug!(status = response.status, headers = ?logged, "response received");
@@ -320,7 +346,10 @@ mod tests {
 
     #[test]
     fn http_date() {
-        assert_eq!(parse_http_date("Tue, 14 Nov 2023 22:13:20 GMT"), Some(1700000000));
+        assert_eq!(
+            parse_http_date("Tue, 14 Nov 2023 22:13:20 GMT"),
+            Some(1700000000)
+        );
         assert_eq!(parse_http_date("garbage"), None);
     }
 }

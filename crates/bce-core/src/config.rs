@@ -74,7 +74,9 @@ impl Endpoint {
             return Err(bad("missing host"));
         }
         if host.contains(['/', '?', '#']) {
-            return Err(bad("an endpoint must not contain a path, query or fragment"));
+            return Err(bad(
+                "an endpoint must not contain a path, query or fragment",
+            ));
         }
         if host.contains('@') {
             return Err(bad("an endpoint must not contain user info"));
@@ -430,13 +432,16 @@ impl ConfigBuilder {
 
     /// Checks every setting and builds the configuration.
     pub fn build(self) -> Result<Config, Error> {
-        let credentials = self.credentials.ok_or_else(|| {
-            Error::invalid_input("credentials", "no credentials were configured")
-        })?;
+        let credentials = self
+            .credentials
+            .ok_or_else(|| Error::invalid_input("credentials", "no credentials were configured"))?;
         let endpoint = self.endpoint.as_deref().map(Endpoint::parse).transpose()?;
         let region = self.region.unwrap_or_else(|| DEFAULT_REGION.to_owned());
         if region.trim().is_empty() || region.contains(|c: char| c.is_whitespace() || c == '/') {
-            return Err(Error::invalid_input("region", "must be a non-empty name without blanks or '/'"));
+            return Err(Error::invalid_input(
+                "region",
+                "must be a non-empty name without blanks or '/'",
+            ));
         }
         for (name, d) in [
             ("connect_timeout", self.timeouts.connect),
@@ -448,7 +453,10 @@ impl ConfigBuilder {
             }
         }
         if self.sign_options.expiration_seconds == 0 {
-            return Err(Error::invalid_input("expiration_seconds", "must be greater than zero"));
+            return Err(Error::invalid_input(
+                "expiration_seconds",
+                "must be greater than zero",
+            ));
         }
         let mut retry = self.retry;
         // Keep retrying well inside the lifetime of a signature.
@@ -461,7 +469,10 @@ impl ConfigBuilder {
         }
         let transport: Arc<dyn HttpTransport> = match self.transport {
             Some(t) => t,
-            None => Arc::new(ReqwestTransport::new(self.timeouts.connect, self.proxy.as_deref())?),
+            None => Arc::new(ReqwestTransport::new(
+                self.timeouts.connect,
+                self.proxy.as_deref(),
+            )?),
         };
         Ok(Config {
             credentials,
@@ -491,7 +502,19 @@ mod tests {
         assert_eq!((e.scheme(), e.host()), (Scheme::Http, "127.0.0.1:18471"));
         assert_eq!(Endpoint::parse("host:8443").unwrap().host(), "host:8443");
         assert_eq!(Endpoint::parse("[::1]:80").unwrap().host(), "[::1]:80");
-        for bad in ["", "https://", "ftp://x", "x/y", "https://x/api", "x:0", "x:99999", "x:abc", "a b", "u:p@x", "x?q"] {
+        for bad in [
+            "",
+            "https://",
+            "ftp://x",
+            "x/y",
+            "https://x/api",
+            "x:0",
+            "x:99999",
+            "x:abc",
+            "a b",
+            "u:p@x",
+            "x?q",
+        ] {
             let err = Endpoint::parse(bad).unwrap_err();
             assert!(err.is_invalid_input(), "{bad}");
             assert!(err.to_string().contains("endpoint"), "{bad}");
@@ -501,7 +524,11 @@ mod tests {
     #[test]
     fn builder_checks() {
         let creds = Credentials::new("a", "b").unwrap();
-        assert!(Config::builder().build().unwrap_err().to_string().contains("credentials"));
+        assert!(Config::builder()
+            .build()
+            .unwrap_err()
+            .to_string()
+            .contains("credentials"));
         let err = Config::builder()
             .credentials(creds.clone())
             .attempt_timeout(Duration::ZERO)
@@ -535,6 +562,9 @@ mod tests {
         .unwrap();
         assert_eq!(c.region(), "gz");
         let dbg = format!("{c:?}");
-        assert!(!dbg.contains("sk-secret-xyz") && !dbg.contains("pw@"), "{dbg}");
+        assert!(
+            !dbg.contains("sk-secret-xyz") && !dbg.contains("pw@"),
+            "{dbg}"
+        );
     }
 }

@@ -215,20 +215,25 @@ impl Error {
             e.status == 429
                 || matches!(
                     e.code.as_str(),
-                    "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests"
+                    "Throttling"
+                        | "ThrottlingException"
+                        | "RequestLimitExceeded"
+                        | "TooManyRequests"
                 )
         })
     }
 
     /// Whether the resource does not exist.
     pub fn is_not_found(&self) -> bool {
-        self.service_error()
-            .is_some_and(|e| e.status == 404 || e.code.contains("NotFound") || e.code.starts_with("NoSuch"))
+        self.service_error().is_some_and(|e| {
+            e.status == 404 || e.code.contains("NotFound") || e.code.starts_with("NoSuch")
+        })
     }
 
     /// Whether the signature had expired (clock skew).
     pub fn is_request_expired(&self) -> bool {
-        self.service_error().is_some_and(|e| e.code == "RequestExpired")
+        self.service_error()
+            .is_some_and(|e| e.code == "RequestExpired")
     }
 
     /// Whether trying again may succeed (throttling, server errors,
@@ -322,7 +327,9 @@ pub fn parse_service_error(
     match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(serde_json::Value::Object(map)) => {
             for (key, value) in &map {
-                let Some(text) = json_text(value) else { continue };
+                let Some(text) = json_text(value) else {
+                    continue;
+                };
                 match key.to_ascii_lowercase().as_str() {
                     "code" | "errorcode" => err.code = text,
                     "message" | "msg" | "errormessage" => err.message = text,
@@ -357,16 +364,25 @@ mod tests {
             Some("hdr"),
             br#"{"code":"NoSuchJob","message":"job not found","requestId":"rid-1"}"#,
         );
-        assert_eq!((e.code.as_str(), e.message.as_str(), e.request_id.as_str()), ("NoSuchJob", "job not found", "rid-1"));
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str(), e.request_id.as_str()),
+            ("NoSuchJob", "job not found", "rid-1")
+        );
         let err = Error::Service(Box::new(e));
         assert!(err.is_not_found());
         let text = err.to_string();
-        assert!(text.contains("NoSuchJob") && text.contains("job not found") && text.contains("rid-1"));
+        assert!(
+            text.contains("NoSuchJob") && text.contains("job not found") && text.contains("rid-1")
+        );
     }
 
     #[test]
     fn tolerates_odd_bodies() {
-        let e = parse_service_error(400, Some("h"), br#"{"code":400,"message":"bad","RequestID":"r"}"#);
+        let e = parse_service_error(
+            400,
+            Some("h"),
+            br#"{"code":400,"message":"bad","RequestID":"r"}"#,
+        );
         assert_eq!((e.code.as_str(), e.request_id.as_str()), ("400", "r"));
         let e = parse_service_error(502, Some("h"), b"<html><body>Bad gateway</body></html>");
         assert_eq!(e.code, "MalformedJSON");

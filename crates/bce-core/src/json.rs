@@ -13,7 +13,10 @@ pub fn serialize_go_f64<S: Serializer>(value: &f64, serializer: S) -> Result<S::
 }
 
 /// Like [`serialize_go_f64`] for `Option<f64>` (`None` is `null`).
-pub fn serialize_go_f64_opt<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize_go_f64_opt<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => serialize_go_f64(v, serializer),
         None => serializer.serialize_none(),

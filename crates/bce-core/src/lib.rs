@@ -28,7 +28,10 @@
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod client;
 pub mod clock;
@@ -46,7 +49,9 @@ pub mod waiter;
 pub use client::Client;
 pub use clock::{Clock, FixedClock, FixedJitter, Jitter, RandomJitter, SystemClock};
 pub use config::{Config, ConfigBuilder, Endpoint, Scheme, Timeouts};
-pub use credentials::{BoxFuture, Credentials, CredentialsProvider, EnvProvider, Secret, StaticProvider};
+pub use credentials::{
+    BoxFuture, Credentials, CredentialsProvider, EnvProvider, Secret, StaticProvider,
+};
 pub use error::{Error, Result, ServiceError, TransportError, TransportErrorKind};
 pub use operation::Operation;
 pub use paginate::Page;

@@ -213,7 +213,8 @@ impl Operation {
 
     /// Whether the retry layer may repeat this operation after it was sent.
     pub fn is_idempotent(&self) -> bool {
-        self.idempotent.unwrap_or_else(|| self.method.is_idempotent())
+        self.idempotent
+            .unwrap_or_else(|| self.method.is_idempotent())
     }
 }
 
@@ -223,14 +224,24 @@ mod tests {
 
     #[test]
     fn segment_validation() {
-        let op = Operation::new("s", "Op", Method::Get).path("/a").segment("jobId", "");
+        let op = Operation::new("s", "Op", Method::Get)
+            .path("/a")
+            .segment("jobId", "");
         assert!(op.validation_error().unwrap().to_string().contains("jobId"));
-        let op = Operation::new("s", "Op", Method::Get).segment("id", "a/b").segment("x", "");
+        let op = Operation::new("s", "Op", Method::Get)
+            .segment("id", "a/b")
+            .segment("x", "");
         let err = op.validation_error().unwrap().to_string();
         assert!(err.contains("id") && err.contains('/'), "{err}");
-        assert!(Operation::new("s", "Op", Method::Post).path("/x").segment("id", "ok").validation_error().is_none());
+        assert!(Operation::new("s", "Op", Method::Post)
+            .path("/x")
+            .segment("id", "ok")
+            .validation_error()
+            .is_none());
         assert!(!Operation::new("s", "Op", Method::Post).is_idempotent());
-        assert!(Operation::new("s", "Op", Method::Post).idempotent(true).is_idempotent());
+        assert!(Operation::new("s", "Op", Method::Post)
+            .idempotent(true)
+            .is_idempotent());
         assert!(Operation::new("s", "Op", Method::Delete).is_idempotent());
     }
 }

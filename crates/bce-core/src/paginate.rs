@@ -30,12 +30,19 @@ impl<T, C> Page<T, C> {
 /// The next page number of a `pageNo`/`pageSize` list, or `None` when
 /// `page_no` was the last page. `total` is the item count the service
 /// reported, if it did.
-pub fn next_page_number(page_no: u32, page_size: u32, items_on_page: usize, total: Option<u64>) -> Option<u32> {
+pub fn next_page_number(
+    page_no: u32,
+    page_size: u32,
+    items_on_page: usize,
+    total: Option<u64>,
+) -> Option<u32> {
     if items_on_page == 0 {
         return None;
     }
     match total {
-        Some(total) => (u64::from(page_no) * u64::from(page_size) < total).then(|| page_no.saturating_add(1)),
+        Some(total) => {
+            (u64::from(page_no) * u64::from(page_size) < total).then(|| page_no.saturating_add(1))
+        }
         None => (items_on_page >= page_size as usize).then(|| page_no.saturating_add(1)),
     }
 }

@@ -68,7 +68,12 @@ impl RetryPolicy {
     /// The pause before retry number `retry` (0-based): a uniformly random
     /// value in `[0, min(max_delay, base_delay × 2^retry)]`, raised to a
     /// server's `Retry-After` (still capped by `max_delay`).
-    pub fn delay(&self, retry: u32, jitter: &dyn Jitter, retry_after: Option<Duration>) -> Duration {
+    pub fn delay(
+        &self,
+        retry: u32,
+        jitter: &dyn Jitter,
+        retry_after: Option<Duration>,
+    ) -> Duration {
         let factor = 2u32.saturating_pow(retry.min(31));
         let ceiling = self.base_delay.saturating_mul(factor).min(self.max_delay);
         let jittered = ceiling.mul_f64(jitter.sample().clamp(0.0, 1.0));
@@ -91,8 +96,17 @@ mod tests {
         assert_eq!(p.delay(0, &full, None), Duration::from_millis(300));
         assert_eq!(p.delay(2, &full, None), Duration::from_millis(1200));
         assert_eq!(p.delay(20, &full, None), Duration::from_secs(20));
-        assert_eq!(p.delay(1, &FixedJitter(0.5), None), Duration::from_millis(300));
-        assert_eq!(p.delay(1, &FixedJitter(0.0), Some(Duration::from_secs(2))), Duration::from_secs(2));
-        assert_eq!(p.delay(1, &full, Some(Duration::from_secs(99))), Duration::from_secs(20));
+        assert_eq!(
+            p.delay(1, &FixedJitter(0.5), None),
+            Duration::from_millis(300)
+        );
+        assert_eq!(
+            p.delay(1, &FixedJitter(0.0), Some(Duration::from_secs(2))),
+            Duration::from_secs(2)
+        );
+        assert_eq!(
+            p.delay(1, &full, Some(Duration::from_secs(99))),
+            Duration::from_secs(20)
+        );
     }
 }

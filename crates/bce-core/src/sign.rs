@@ -172,18 +172,14 @@ impl std::fmt::Debug for Signature {
 pub fn format_timestamp(unix_seconds: i64) -> Result<String, Error> {
     let t = time::OffsetDateTime::from_unix_timestamp(unix_seconds)
         .map_err(|_| Error::invalid_input("timestamp", "out of range"))?;
-    let fmt = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
-    );
+    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     t.format(&fmt)
         .map_err(|_| Error::invalid_input("timestamp", "cannot be formatted"))
 }
 
 /// Parses `YYYY-MM-DDTHH:MM:SSZ` into a Unix time.
 pub fn parse_timestamp(text: &str) -> Result<i64, Error> {
-    let fmt = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
-    );
+    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     time::PrimitiveDateTime::parse(text, &fmt)
         .map(|t| t.assume_utc().unix_timestamp())
         .map_err(|_| Error::invalid_input("timestamp", "expected YYYY-MM-DDTHH:MM:SSZ"))
@@ -256,8 +252,8 @@ pub fn sign(
         if lower == "authorization" {
             continue;
         }
-        let candidate = options.signs(&lower)
-            || (lower.starts_with("x-bce-") && lower != REQUEST_ID_HEADER);
+        let candidate =
+            options.signs(&lower) || (lower.starts_with("x-bce-") && lower != REQUEST_ID_HEADER);
         if !candidate {
             continue;
         }
@@ -378,7 +374,10 @@ mod tests {
 
     #[test]
     fn timestamps_round_trip() {
-        assert_eq!(format_timestamp(1700000000).unwrap(), "2023-11-14T22:13:20Z");
+        assert_eq!(
+            format_timestamp(1700000000).unwrap(),
+            "2023-11-14T22:13:20Z"
+        );
         assert_eq!(parse_timestamp("2023-11-14T22:13:20Z").unwrap(), 1700000000);
         assert!(parse_timestamp("yesterday").is_err());
     }

@@ -116,7 +116,8 @@ impl HttpResponse {
 
     /// Adds a header (builder style).
     pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into().to_ascii_lowercase(), value.into()));
+        self.headers
+            .push((name.into().to_ascii_lowercase(), value.into()));
         self
     }
 
@@ -162,7 +163,10 @@ impl ReqwestTransport {
             builder = builder.proxy(proxy);
         }
         let client = builder.build().map_err(|e| {
-            crate::error::Error::invalid_input("transport", format!("cannot build HTTP client: {e}"))
+            crate::error::Error::invalid_input(
+                "transport",
+                format!("cannot build HTTP client: {e}"),
+            )
         })?;
         Ok(ReqwestTransport { client })
     }
@@ -220,7 +224,8 @@ impl HttpTransport for ReqwestTransport {
             };
             let mut builder = self.client.request(method, &request.url);
             for (name, value) in &request.headers {
-                if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
+                if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length")
+                {
                     // Both are written by the HTTP stack from the URL and the body.
                     continue;
                 }

@@ -68,7 +68,12 @@ impl Waiter {
     /// Polls `poll` until `judge` says done or failed, or the timeout passes.
     /// `describe` names the state for error messages. A poll error ends the
     /// wait unless it is retryable (then the next poll follows).
-    pub async fn wait<T, P, Fut, J, D>(&self, mut poll: P, judge: J, describe: D) -> Result<T, Error>
+    pub async fn wait<T, P, Fut, J, D>(
+        &self,
+        mut poll: P,
+        judge: J,
+        describe: D,
+    ) -> Result<T, Error>
     where
         P: FnMut() -> Fut,
         Fut: Future<Output = Result<T, Error>>,
@@ -121,7 +126,13 @@ mod tests {
         let v = w
             .wait(
                 || async { Ok::<_, Error>(n.fetch_add(1, Ordering::SeqCst)) },
-                |v| if *v >= 3 { WaitState::Done } else { WaitState::Pending },
+                |v| {
+                    if *v >= 3 {
+                        WaitState::Done
+                    } else {
+                        WaitState::Pending
+                    }
+                },
                 |v| v.to_string(),
             )
             .await
@@ -129,17 +140,27 @@ mod tests {
         assert_eq!(v, 3);
 
         let err = w
-            .wait(|| async { Ok::<_, Error>("Failed") }, |_| WaitState::Failed("job failed".into()), |s| s.to_string())
+            .wait(
+                || async { Ok::<_, Error>("Failed") },
+                |_| WaitState::Failed("job failed".into()),
+                |s| s.to_string(),
+            )
             .await
             .unwrap_err();
         assert!(matches!(err, Error::WaitFailed { ref state, .. } if state == "Failed"));
 
         let start = Instant::now();
         let err = w
-            .wait(|| async { Ok::<_, Error>("Pending") }, |_| WaitState::Pending, |s| s.to_string())
+            .wait(
+                || async { Ok::<_, Error>("Pending") },
+                |_| WaitState::Pending,
+                |s| s.to_string(),
+            )
             .await
             .unwrap_err();
-        assert!(matches!(err, Error::WaitTimeout { ref last_state, .. } if last_state == "Pending"));
+        assert!(
+            matches!(err, Error::WaitTimeout { ref last_state, .. } if last_state == "Pending")
+        );
         assert!(start.elapsed() >= Duration::from_secs(60));
         assert!(start.elapsed() < Duration::from_secs(61));
     }

@@ -13,7 +13,9 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use bce_core::sign::{self, SignOptions, SignableRequest};
-use bce_core::{BoxFuture, Config, Credentials, HttpRequest, HttpResponse, HttpTransport, TransportError};
+use bce_core::{
+    BoxFuture, Config, Credentials, HttpRequest, HttpResponse, HttpTransport, TransportError,
+};
 use percent_encoding::percent_decode_str;
 
 /// Access key id used by tests.
@@ -64,7 +66,11 @@ pub fn verify_parts(
     }
     let ts = sign::parse_timestamp(parts[2]).map_err(|e| e.to_string())?;
     let expiry: u32 = parts[3].parse().map_err(|_| "bad expiry")?;
-    let signed: Vec<&str> = if parts[4].is_empty() { Vec::new() } else { parts[4].split(';').collect() };
+    let signed: Vec<&str> = if parts[4].is_empty() {
+        Vec::new()
+    } else {
+        parts[4].split(';').collect()
+    };
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let path = decode(raw_path);
     let query: Vec<(String, String)> = raw_query
@@ -87,14 +93,22 @@ pub fn verify_parts(
     }
     // Sign exactly the listed headers; a session token is signed as a header
     // already, so sign with plain credentials.
-    let plain = Credentials::new(credentials.access_key_id(), credentials.secret_access_key().expose())
-        .map_err(|e| e.to_string())?;
+    let plain = Credentials::new(
+        credentials.access_key_id(),
+        credentials.secret_access_key().expose(),
+    )
+    .map_err(|e| e.to_string())?;
     let options = SignOptions::default()
         .with_headers_to_sign(signed.iter().copied())
         .with_expiration_seconds(expiry);
     let sig = sign::sign(
         &plain,
-        &SignableRequest { method, path: &path, query: &query, headers: &chosen },
+        &SignableRequest {
+            method,
+            path: &path,
+            query: &query,
+            headers: &chosen,
+        },
         &options,
         ts,
     )
@@ -106,8 +120,12 @@ pub fn verify_parts(
         ));
     }
     if let Some(token) = credentials.session_token() {
-        let sent = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(sign::SECURITY_TOKEN_HEADER));
-        if sent.map(|(_, v)| v.as_str()) != Some(token.expose()) || !signed.contains(&sign::SECURITY_TOKEN_HEADER) {
+        let sent = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(sign::SECURITY_TOKEN_HEADER));
+        if sent.map(|(_, v)| v.as_str()) != Some(token.expose())
+            || !signed.contains(&sign::SECURITY_TOKEN_HEADER)
+        {
             return Err("session token not sent as a signed header".into());
         }
     }
@@ -115,11 +133,19 @@ pub fn verify_parts(
 }
 
 /// Verifies a request received by wiremock.
-pub fn verify_wiremock_request(request: &wiremock::Request, credentials: &Credentials) -> Result<(), String> {
+pub fn verify_wiremock_request(
+    request: &wiremock::Request,
+    credentials: &Credentials,
+) -> Result<(), String> {
     let headers: Vec<(String, String)> = request
         .headers
         .iter()
-        .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
     verify_parts(
         request.method.as_str(),
@@ -159,7 +185,10 @@ pub struct JsonBody(pub serde_json::Value);
 
 impl wiremock::Match for JsonBody {
     fn matches(&self, request: &wiremock::Request) -> bool {
-        serde_json::from_slice::<serde_json::Value>(&request.body).ok().as_ref() == Some(&self.0)
+        serde_json::from_slice::<serde_json::Value>(&request.body)
+            .ok()
+            .as_ref()
+            == Some(&self.0)
     }
 }
 
@@ -180,13 +209,22 @@ pub struct ExactQuery(pub Vec<(String, String)>);
 impl ExactQuery {
     /// Builds the matcher from string pairs.
     pub fn new(pairs: &[(&str, &str)]) -> Self {
-        ExactQuery(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        ExactQuery(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 }
 
 impl wiremock::Match for ExactQuery {
     fn matches(&self, request: &wiremock::Request) -> bool {
-        let mut got: Vec<(String, String)> = request.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let mut got: Vec<(String, String)> = request
+            .url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         let mut want = self.0.clone();
         got.sort();
         want.sort();

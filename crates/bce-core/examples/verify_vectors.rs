@@ -1,0 +1,124 @@
+//! Checks a file of bce-auth-v1 signing vectors (one JSON object per line)
+//! against this crate's signer and prints `N passed, M failed`.
+//!
+//! ```text
+//! cargo run -p bce-core --example verify_vectors -- ../shared/vectors/signing-public.jsonl
+//! ```
+//!
+//! Each line gives `method`, `path`, `query` (list of pairs), `headers`,
+//! `headers_to_sign` (null = default set), `timestamp`, `expiration_seconds`,
+//! the credentials (and `session_token` for STS), and the expected signing
+//! key, canonical request and Authorization value.
+
+use std::process::ExitCode;
+
+use bce_core::sign::{parse_timestamp, sign, SignOptions, SignableRequest};
+use bce_core::Credentials;
+use serde_json::Value;
+
+pub fn check(line: &str) -> Result<(), String> {
+    let v: Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
+    let text = |key: &str| {
+        v.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let creds = match v.get("session_token").and_then(Value::as_str) {
+        Some(token) => {
+            Credentials::with_session_token(text("access_key_id"), text("secret_access_key"), token)
+        }
+        None => Credentials::new(text("access_key_id"), text("secret_access_key")),
+    }
+    .map_err(|e| e.to_string())?;
+    let query: Vec<(String, String)> = v
+        .get("query")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair = pair.as_array()?;
+            Some((
+                pair.first()?.as_str()?.to_owned(),
+                pair.get(1)?.as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let headers: Vec<(String, String)> = v
+        .get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, val)| (k.clone(), val.as_str().unwrap_or_default().to_owned()))
+        .collect();
+    let mut options = SignOptions::default().with_expiration_seconds(
+        v.get("expiration_seconds")
+            .and_then(Value::as_u64)
+            .unwrap_or(1800) as u32,
+    );
+    if let Some(list) = v.get("headers_to_sign").and_then(Value::as_array) {
+        options = options.with_headers_to_sign(list.iter().filter_map(Value::as_str));
+    }
+    let ts = parse_timestamp(&text("timestamp")).map_err(|e| e.to_string())?;
+    let method = text("method");
+    let path = text("path");
+    let request = SignableRequest {
+        method: &method,
+        path: &path,
+        query: &query,
+        headers: &headers,
+    };
+    let sig = sign(&creds, &request, &options, ts).map_err(|e| e.to_string())?;
+    if sig.signing_key != text("expected_signing_key") {
+        return Err("signing key differs".into());
+    }
+    if sig.canonical_request != text("expected_canonical_request") {
+        return Err(format!(
+            "canonical request differs:\n--- got\n{}\n--- want\n{}",
+            sig.canonical_request,
+            text("expected_canonical_request")
+        ));
+    }
+    if sig.authorization != text("expected_authorization") {
+        return Err("authorization differs".into());
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: verify_vectors <vectors.jsonl>");
+        return ExitCode::from(2);
+    };
+    let content = match std::fs::read_to_string(&path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for (n, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        match check(line) {
+            Ok(()) => passed += 1,
+            Err(e) => {
+                failed += 1;
+                let name = serde_json::from_str::<Value>(line)
+                    .ok()
+                    .and_then(|v| v.get("name").and_then(Value::as_str).map(str::to_owned))
+                    .unwrap_or_else(|| format!("line {}", n + 1));
+                eprintln!("FAIL {name}: {e}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
