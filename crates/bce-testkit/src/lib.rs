@@ -172,7 +172,7 @@ impl wiremock::Match for VerifySignature {
         match verify_wiremock_request(request, &self.0) {
             Ok(()) => true,
             Err(e) => {
-                eprintln!("signature check failed: {e}");
+                eprintln!("signature check failed: {e}"); // lint: allow(print)
                 false
             }
         }
