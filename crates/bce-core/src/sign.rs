@@ -71,7 +71,13 @@ pub fn canonical_query(query: &[(String, String)]) -> String {
     let mut items: Vec<String> = query
         .iter()
         .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-        .map(|(k, v)| format!("{}={}", uri_encode(k), uri_encode(v)))
+        .map(|(k, v)| {
+            let mut item = String::with_capacity(k.len() + v.len() + 8);
+            item.extend(utf8_percent_encode(k, STRICT));
+            item.push('=');
+            item.extend(utf8_percent_encode(v, STRICT));
+            item
+        })
         .collect();
     items.sort_unstable();
     items.join("&")
@@ -261,20 +267,30 @@ pub fn sign(
         if value.is_empty() {
             continue;
         }
-        lines.push(format!("{}:{}", uri_encode(&lower), uri_encode(value)));
+        let mut line = String::with_capacity(lower.len() + value.len() + 16);
+        line.extend(utf8_percent_encode(&lower, STRICT));
+        line.push(':');
+        line.extend(utf8_percent_encode(value, STRICT));
+        lines.push(line);
         names.push(lower);
     }
     lines.sort_unstable();
     names.sort_unstable();
     let signed_headers = names.join(";");
 
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}",
-        request.method,
-        canonical_uri(request.path),
-        canonical_query(request.query),
-        lines.join("\n")
-    );
+    let mut canonical_request = String::with_capacity(256);
+    canonical_request.push_str(request.method);
+    canonical_request.push('\n');
+    canonical_request.push_str(&canonical_uri(request.path));
+    canonical_request.push('\n');
+    canonical_request.push_str(&canonical_query(request.query));
+    canonical_request.push('\n');
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            canonical_request.push('\n');
+        }
+        canonical_request.push_str(line);
+    }
     let signature = hmac_hex(signing_key.as_bytes(), &canonical_request);
     Ok(Signature {
         authorization: format!("{prefix}/{signed_headers}/{signature}"),
