@@ -1,2 +1,374 @@
-//! Conformance harness (see tests/).
+//! Conformance harness: replays the requests recorded from the official Go
+//! SDK (`shared/wire/<service>.jsonl`) through our clients and compares what
+//! would go on the wire.
+//!
+//! Each service provides a [`Driver`] that maps a fixture line (Go method
+//! name and Go input JSON) to a call of our client. The harness builds the
+//! client with the recording settings (keys `ak-test`/`sk-test`, endpoint
+//! `http://127.0.0.1:18471`, clock fixed at 1700000000, expiry 1800, no
+//! retries) and an in-process recording transport, then compares method,
+//! path, query pairs, body, signed headers and `Authorization`.
 #![deny(missing_docs)]
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use bce_core::{Config, Credentials, Error, FixedClock, HttpRequest, RetryPolicy, SignOptions};
+use bce_testkit::RecordingTransport;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The future a driver returns for one call.
+pub type CallFuture = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+
+/// Maps fixture lines of one service to calls of our client.
+pub trait Driver: Sync {
+    /// Service name, as in the fixture file name (`aihc-train`, …).
+    fn service(&self) -> &'static str;
+    /// Calls our client for Go method `op` with the Go `input`; `None` when
+    /// the driver does not know the operation.
+    fn call(&self, config: Config, op: &str, input: &Value) -> Option<CallFuture>;
+}
+
+/// One fixture line.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Case {
+    /// Service name.
+    pub service: String,
+    /// Go method name.
+    pub op: String,
+    /// Case name.
+    pub case: String,
+    /// Go arguments.
+    #[serde(default)]
+    pub input: Value,
+    /// The recorded request, if one was sent.
+    #[serde(default)]
+    pub request: Option<Value>,
+    /// The Go SDK's client-side error, if it refused the input.
+    #[serde(default)]
+    pub client_error: Option<String>,
+    /// The Go SDK's panic message, if it crashed.
+    #[serde(default)]
+    pub panic: Option<String>,
+}
+
+/// A deliberate difference from the Go SDK.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Deviation {
+    /// Service name.
+    pub service: String,
+    /// Go method name.
+    pub op: String,
+    /// Case name.
+    pub case: String,
+    /// Why we differ.
+    pub reason: String,
+    /// What we do instead: `invalid_input` (we refuse the input, nothing is
+    /// sent) or `differs` (we send a different request).
+    #[serde(default = "default_expect")]
+    pub expect: String,
+}
+
+fn default_expect() -> String {
+    "invalid_input".into()
+}
+
+/// Counts of one service's run.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Lines compared.
+    pub compared: usize,
+    /// Lines covered by a listed deviation.
+    pub deviations: usize,
+    /// Lines that failed.
+    pub failed: usize,
+    /// One message per failed line.
+    pub failures: Vec<String>,
+}
+
+/// The fixture directory: `BCE_WIRE_FIXTURES`, else `../shared/wire` next to the repository.
+pub fn fixture_dir() -> PathBuf {
+    match std::env::var_os("BCE_WIRE_FIXTURES") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/wire"),
+    }
+}
+
+/// The deviations listed in `tests/deviations.json`.
+pub fn deviations() -> Vec<Deviation> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("deviations.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad {}: {e}", path.display()))
+}
+
+/// Loads the cases of one service.
+pub fn load(service: &str) -> Vec<Case> {
+    let path = fixture_dir().join(format!("{service}.jsonl"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("bad line in {}: {e}", path.display()))
+        })
+        .collect()
+}
+
+/// The recording configuration for one case.
+pub fn recording_config(transport: &RecordingTransport, token: Option<&str>) -> Config {
+    let creds = match token {
+        Some(t) => Credentials::with_session_token("ak-test", "sk-test", t),
+        None => Credentials::new("ak-test", "sk-test"),
+    }
+    .unwrap_or_else(|e| panic!("{e}"));
+    Config::builder()
+        .credentials(creds)
+        .endpoint("http://127.0.0.1:18471")
+        .clock(Arc::new(FixedClock(1_700_000_000)))
+        .sign_options(SignOptions::default().with_expiration_seconds(1800))
+        .retry(RetryPolicy::none())
+        .transport(Arc::new(transport.clone()))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn url_parts(url: &str) -> (String, String) {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let path_and_query = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    match path_and_query.split_once('?') {
+        Some((p, q)) => (p.to_owned(), q.to_owned()),
+        None => (path_and_query.to_owned(), String::new()),
+    }
+}
+
+fn decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|item| match item.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(item), String::new()),
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// Compares our request with the recorded one; returns what differs.
+pub fn compare(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let text = |key: &str| {
+        recorded
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    if ours.method.as_str() != text("method") {
+        diffs.push(format!("method {} != {}", ours.method, text("method")));
+    }
+    let (path, query) = url_parts(&ours.url);
+    if path != text("path") {
+        diffs.push(format!("path {path} != {}", text("path")));
+    }
+    let want_pairs: Vec<(String, String)> = {
+        let mut v: Vec<(String, String)> = recorded
+            .get("query_params")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                Some((
+                    p.get(0)?.as_str()?.to_owned(),
+                    p.get(1)?.as_str()?.to_owned(),
+                ))
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let got_pairs = query_pairs(&query);
+    if got_pairs != want_pairs {
+        diffs.push(format!("query {got_pairs:?} != {want_pairs:?}"));
+    }
+    let body_raw = text("body_raw");
+    let ours_body = String::from_utf8_lossy(&ours.body).into_owned();
+    if body_raw.contains(['<', '>', '&']) {
+        let a: Option<Value> = serde_json::from_str(&ours_body).ok();
+        let b: Option<Value> = serde_json::from_str(&body_raw).ok();
+        if a != b || a.is_none() {
+            diffs.push(format!("body (as JSON) {ours_body} != {body_raw}"));
+        }
+    } else if ours_body != body_raw {
+        diffs.push(format!("body {ours_body} != {body_raw}"));
+    }
+    let headers: BTreeMap<String, String> = recorded
+        .get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| {
+            (
+                k.to_ascii_lowercase(),
+                v.as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let auth = headers.get("authorization").cloned().unwrap_or_default();
+    let signed: Vec<String> = auth
+        .split('/')
+        .nth(4)
+        .unwrap_or_default()
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut checked: Vec<String> = signed.clone();
+    checked.extend(["authorization", "x-region", "version"].map(String::from));
+    for name in checked {
+        let want = headers.get(&name);
+        let got = ours.header(&name).map(str::to_owned);
+        let got_effective = match (&name[..], &got) {
+            // The HTTP stack writes a body-less POST/PUT's `Content-Length: 0`.
+            ("content-length", None) if ours.body.is_empty() => Some("0".to_owned()),
+            _ => got,
+        };
+        if want.cloned() != got_effective
+            && !(want.is_none() && got_effective.as_deref() == Some("0"))
+        {
+            diffs.push(format!("header {name}: {got_effective:?} != {want:?}"));
+        }
+    }
+    if let Some(rid) = ours.header("x-bce-request-id") {
+        if rid.len() != 36 || rid.as_bytes().get(14) != Some(&b'4') {
+            diffs.push(format!("x-bce-request-id is not a UUID v4: {rid}"));
+        }
+    }
+    diffs
+}
+
+/// Runs every line of `<dir>/<service>.jsonl` through `driver`.
+pub fn run_service(driver: &dyn Driver) -> Summary {
+    let service = driver.service();
+    let cases = load(service);
+    let deviations = deviations();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut summary = Summary::default();
+    for case in &cases {
+        let id = format!("{}/{}", case.op, case.case);
+        let token = case
+            .request
+            .as_ref()
+            .and_then(|r| r.get("headers"))
+            .and_then(|h| h.get("x-bce-security-token"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let transport = RecordingTransport::new();
+        let config = recording_config(&transport, token.as_deref());
+        let Some(call) = driver.call(config, &case.op, &case.input) else {
+            summary.failed += 1;
+            summary
+                .failures
+                .push(format!("{id}: operation not implemented by the driver"));
+            continue;
+        };
+        let result = runtime.block_on(call);
+        let requests = transport.requests();
+        let deviation = deviations
+            .iter()
+            .find(|d| d.service == service && d.op == case.op && d.case == case.case);
+        if let Some(d) = deviation {
+            summary.deviations += 1;
+            let ok = match d.expect.as_str() {
+                "invalid_input" => {
+                    matches!(&result, Err(e) if e.is_invalid_input()) && requests.is_empty()
+                }
+                _ => true,
+            };
+            if !ok {
+                summary.failed += 1;
+                summary.failures.push(format!(
+                    "{id}: listed deviation ({}) did not happen: {result:?}",
+                    d.expect
+                ));
+            }
+            continue;
+        }
+        summary.compared += 1;
+        let problems: Vec<String> = match (&case.request, &case.client_error, &case.panic) {
+            (Some(recorded), _, _) => match requests.as_slice() {
+                [one] => compare(one, recorded),
+                other => vec![format!(
+                    "expected one request, got {} (result {result:?})",
+                    other.len()
+                )],
+            },
+            (None, Some(_), _) | (None, None, Some(_)) => {
+                let mut p = Vec::new();
+                if !matches!(&result, Err(e) if e.is_invalid_input()) {
+                    p.push(format!("expected an invalid-input error, got {result:?}"));
+                }
+                if !requests.is_empty() {
+                    p.push(format!("{} request(s) sent for bad input", requests.len()));
+                }
+                p
+            }
+            (None, None, None) => vec!["fixture line has neither request nor error".into()],
+        };
+        if !problems.is_empty() {
+            summary.failed += 1;
+            summary
+                .failures
+                .push(format!("{id}: {}", problems.join("; ")));
+        }
+    }
+    println!(
+        "wire fixtures {service}: {} compared, {} deviations, {} failed",
+        summary.compared, summary.deviations, summary.failed
+    );
+    for f in &summary.failures {
+        println!("  FAIL {f}");
+    }
+    summary
+}
+
+/// Deserializes a Go argument, treating a missing key as `null`.
+pub fn arg<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Result<T, Error> {
+    serde_json::from_value(input.get(name).cloned().unwrap_or(Value::Null))
+        .map_err(|e| Error::invalid_input(name, format!("cannot map the Go argument: {e}")))
+}
+
+/// Boxes a call future.
+pub fn boxed<F>(f: F) -> Option<CallFuture>
+where
+    F: Future<Output = Result<(), Error>> + Send + 'static,
+{
+    Some(Box::pin(f))
+}
+
+/// Deserializes a required Go argument: `null` (a nil pointer in Go, which
+/// our typed API cannot express) becomes an invalid-input error.
+pub fn required<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Result<T, Error> {
+    match input.get(name) {
+        None | Some(Value::Null) => Err(Error::invalid_input(name, "is required")),
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| Error::invalid_input(name, format!("cannot map the Go argument: {e}"))),
+    }
+}
+
+pub mod aihc_train;

@@ -118,10 +118,12 @@ impl Operation {
         self
     }
 
-    /// Serializes `body` as the JSON body.
+    /// Serializes `body` as the compact JSON body, escaping `<`, `>`, `&`,
+    /// U+2028 and U+2029 as `\u` sequences the way the official SDK does, so
+    /// the bytes (and so `Content-MD5` and the signature) are identical.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
-        match serde_json::to_vec(body) {
-            Ok(bytes) => self.body = Some(bytes),
+        match serde_json::to_string(body) {
+            Ok(text) => self.body = Some(escape_like_go(&text).into_bytes()),
             Err(e) => self.fail("body", &format!("cannot be serialized: {e}")),
         }
         self
@@ -218,9 +220,41 @@ impl Operation {
     }
 }
 
+/// Escapes the characters Go's JSON encoder escapes in HTML-safe mode. They
+/// can only occur inside JSON strings, so the result decodes to the same value.
+fn escape_like_go(text: &str) -> String {
+    if !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_like_go() {
+        let op = Operation::new("s", "Op", Method::Post)
+            .json(&serde_json::json!({"a": "<b> & \u{2028}"}));
+        assert_eq!(
+            op.body().unwrap(),
+            br#"{"a":"\u003cb\u003e \u0026 \u2028"}"#
+        );
+        let back: serde_json::Value = serde_json::from_slice(op.body().unwrap()).unwrap();
+        assert_eq!(back["a"], "<b> & \u{2028}");
+    }
 
     #[test]
     fn segment_validation() {

@@ -1,0 +1,61 @@
+//! The AIHC training client.
+
+use bce_core::{Config, Error, Method, Operation};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Service name used in operations and logs.
+pub const SERVICE: &str = "aihc-train";
+
+/// Pools that only work with a queue.
+pub(crate) const QUEUE_REQUIRED_POOLS: [&str; 2] = ["aihc-bhcmp", "aihc-serverless"];
+
+/// The `{requestId, result}` envelope of AIHC training answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApiResponse<T> {
+    /// Request id reported by the service.
+    #[serde(rename = "requestId", alias = "requestID", alias = "RequestId")]
+    pub request_id: String,
+    /// The payload.
+    pub result: T,
+}
+
+/// Client of the AIHC training API. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    pub(crate) inner: bce_core::Client,
+}
+
+impl Client {
+    /// Builds a client; without an endpoint in `config` it talks to
+    /// `aihc.{region}.baidubce.com` over HTTPS.
+    pub fn new(config: Config) -> Result<Self, Error> {
+        let host = bce_core::config::regional_host("aihc", config.region());
+        Ok(Client {
+            inner: bce_core::Client::new(config, &host)?,
+        })
+    }
+
+    /// The shared pipeline client.
+    pub fn core(&self) -> &bce_core::Client {
+        &self.inner
+    }
+
+    pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
+        Operation::new(SERVICE, name, method).path(path)
+    }
+
+    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
+        self.inner.send(op).await
+    }
+}
+
+/// Refuses a special pool without a queue, as the official SDK does.
+pub(crate) fn queue_rule(op: Operation, pool: &str, queue: &str) -> Operation {
+    op.check(
+        !(QUEUE_REQUIRED_POOLS.contains(&pool) && queue.is_empty()),
+        "queueID",
+        "the aihc-bhcmp and aihc-serverless pools need a queue id",
+    )
+}
