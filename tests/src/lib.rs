@@ -371,4 +371,5 @@ pub fn required<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Re
     }
 }
 
+pub mod aihc_dev;
 pub mod aihc_train;

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use bce_conformance::{run_service, Driver};
 
 fn main() -> ExitCode {
-    let drivers: Vec<Box<dyn Driver>> = vec![Box::new(bce_conformance::aihc_train::TrainDriver)];
+    let drivers: Vec<Box<dyn Driver>> = vec![
+        Box::new(bce_conformance::aihc_train::TrainDriver),
+        Box::new(bce_conformance::aihc_dev::DevDriver),
+    ];
     let mut failed = 0;
     for driver in &drivers {
         let summary = run_service(driver.as_ref());

@@ -1,0 +1,136 @@
+//! Packing a dev machine into an image.
+
+use std::fmt;
+
+use bce_core::{Error, Method};
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::model::mask;
+
+/// Body of [`Client::create_dev_instance_image_pack_job`]. `Debug` hides the
+/// registry password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateDevInstanceImagePackJobArgs {
+    /// Image name.
+    pub image_name: String,
+    /// Image tag.
+    pub image_tag: String,
+    /// Registry address.
+    pub registry: String,
+    /// Registry namespace.
+    pub namespace: String,
+    /// Registry user.
+    pub username: String,
+    /// Registry password.
+    pub password: String,
+    /// Dev machine to pack.
+    pub dev_instance_id: String,
+}
+
+impl fmt::Debug for CreateDevInstanceImagePackJobArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateDevInstanceImagePackJobArgs")
+            .field("image_name", &self.image_name)
+            .field("image_tag", &self.image_tag)
+            .field("registry", &self.registry)
+            .field("namespace", &self.namespace)
+            .field("username", &self.username)
+            .field("password", &mask(&self.password))
+            .field("dev_instance_id", &self.dev_instance_id)
+            .finish()
+    }
+}
+
+/// Arguments of [`Client::dev_instance_image_pack_job_detail`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DevInstanceImagePackJobDetailArgs {
+    /// Image pack job id.
+    pub image_pack_job_id: String,
+    /// Dev machine id.
+    pub dev_instance_id: String,
+}
+
+/// Answer of [`Client::create_dev_instance_image_pack_job`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateImagePackJobResponse {
+    /// Job id.
+    pub image_pack_job_id: String,
+    /// Dev machine id.
+    pub dev_instance_id: String,
+    /// Request id.
+    #[serde(alias = "requestID")]
+    pub request_id: String,
+}
+
+/// An image pack job.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImagePackJobDetail {
+    /// Job id.
+    pub id: String,
+    /// Dev machine id.
+    pub dev_instance_id: String,
+    /// Image name.
+    pub image_name: String,
+    /// Image tag.
+    pub image_tag: String,
+    /// Registry.
+    pub registry: String,
+    /// Namespace.
+    pub namespace: String,
+    /// Status code (meanings are not documented by the service).
+    pub status: i64,
+    /// Creation time (Unix seconds, 64-bit).
+    pub created_at: i64,
+    /// Last update (Unix seconds, 64-bit).
+    pub updated_at: i64,
+}
+
+/// Answer of [`Client::dev_instance_image_pack_job_detail`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImagePackJobDetailResponse {
+    /// The job.
+    pub dev_instance_image_pack_job: ImagePackJobDetail,
+    /// Request id.
+    #[serde(alias = "requestID")]
+    pub request_id: String,
+}
+
+impl Client {
+    /// Packs a dev machine into an image (`POST /?action=CreateDevInstanceImagePackJob`).
+    pub async fn create_dev_instance_image_pack_job(
+        &self,
+        args: &CreateDevInstanceImagePackJobArgs,
+    ) -> Result<CreateImagePackJobResponse, Error> {
+        let op = Client::action(
+            "CreateDevInstanceImagePackJob",
+            Method::Post,
+            "CreateDevInstanceImagePackJob",
+        )
+        .require("devInstanceId", &args.dev_instance_id)
+        .require("imageName", &args.image_name)
+        .json(args);
+        self.inner.send(op).await
+    }
+
+    /// One image pack job (`GET /?action=DescribeDevInstanceImagePackJob`).
+    pub async fn dev_instance_image_pack_job_detail(
+        &self,
+        args: &DevInstanceImagePackJobDetailArgs,
+    ) -> Result<ImagePackJobDetailResponse, Error> {
+        let op = Client::action(
+            "DevInstanceImagePackJobDetail",
+            Method::Get,
+            "DescribeDevInstanceImagePackJob",
+        )
+        .require("imagePackJobId", &args.image_pack_job_id)
+        .query("imagePackJobId", &args.image_pack_job_id)
+        .query("devInstanceId", &args.dev_instance_id);
+        self.inner.send(op).await
+    }
+}

@@ -1,0 +1,399 @@
+//! The dev machine configuration, shared by create and modify.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Pool and queue the machine runs in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ResourcePool {
+    /// Pool type, e.g. `common`.
+    pub resource_pool_type: String,
+    /// Pool id.
+    pub resource_pool_id: String,
+    /// Pool name.
+    pub resource_pool_name: String,
+    /// Queue (required by the service).
+    pub queue_name: String,
+}
+
+/// Compute resources.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Resources {
+    /// Accelerator type, e.g. `baidu.com/a800_80g_cgpu`.
+    pub accelerator_type: String,
+    /// Accelerators.
+    pub accelerator_count: i32,
+    /// CPU cores (required).
+    pub cpus: i32,
+    /// Memory (required; GiB in the product documentation's example).
+    pub memory: i32,
+    /// Shared memory size.
+    pub shm_size: i32,
+}
+
+/// Image of the machine. `Debug` hides the registry password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Image {
+    /// Image type (0 in the documentation's example).
+    pub image_type: i32,
+    /// Image address (required).
+    pub image_url: String,
+    /// Registry user.
+    pub username: String,
+    /// Registry password.
+    pub password: String,
+}
+
+impl fmt::Debug for Image {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Image")
+            .field("image_type", &self.image_type)
+            .field("image_url", &self.image_url)
+            .field("username", &self.username)
+            .field("password", &crate::model::mask(&self.password))
+            .finish()
+    }
+}
+
+pub(crate) fn mask(secret: &str) -> &'static str {
+    if secret.is_empty() {
+        ""
+    } else {
+        "***redacted***"
+    }
+}
+
+/// A port exposed through the load balancer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PortInfo {
+    /// Name, e.g. `jupyter`.
+    pub name: String,
+    /// Port in the machine.
+    pub port: i32,
+    /// Port on the load balancer.
+    pub access_port: i32,
+}
+
+/// Remote access settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Access {
+    /// Load balancer id (required).
+    pub blb_id: String,
+    /// Enable SSH.
+    pub ssh_enable: bool,
+    /// SSH public key.
+    #[serde(rename = "sshRSAPubKey")]
+    pub ssh_rsa_pub_key: String,
+    /// Exposed ports (required; `null` when `None`).
+    pub port_info: Option<Vec<PortInfo>>,
+}
+
+/// Scheduling preferences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ScheduleConf {
+    /// Prefer CPU nodes.
+    pub cpu_node_affinity: bool,
+    /// Priority, e.g. `high`.
+    pub priority: String,
+}
+
+/// A PFS source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Pfs {
+    /// PFS instance id.
+    pub instance_id: String,
+    /// Path in the file system.
+    pub source_path: String,
+}
+
+/// A CFS source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Cfs {
+    /// CFS instance id.
+    pub instance_id: String,
+    /// Path in the file system.
+    pub source_path: String,
+    /// Mount point address.
+    pub mount_point: String,
+}
+
+/// A CDS disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cds {
+    /// Capacity in GiB.
+    pub capacity: i32,
+}
+
+/// A BOS source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Bos {
+    /// Bucket path.
+    pub source_path: String,
+}
+
+/// PFS details of a dataset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DatasetPfs {
+    /// Client id.
+    #[serde(rename = "clientID")]
+    pub client_id: String,
+    /// Instance type, e.g. `pfsL2`.
+    pub instance_type: String,
+    /// Region.
+    pub region: String,
+    /// PFS instance id.
+    pub instance_id: String,
+    /// Cluster IP.
+    #[serde(rename = "clusterIP")]
+    pub cluster_ip: String,
+    /// Mount targets (`null` when `None`).
+    pub mount_target_id: Option<Vec<String>>,
+    /// Host mount path.
+    pub host_mount_path: String,
+    /// Source path.
+    pub src_path: String,
+}
+
+/// A dataset source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Dataset {
+    /// Dataset id.
+    pub dataset_id: String,
+    /// Version id.
+    pub version_id: String,
+    /// Storage type, e.g. `PFS`.
+    pub storage_type: String,
+    /// PFS details.
+    pub pfs: Option<DatasetPfs>,
+    /// Default mount path.
+    pub default_mount_path: String,
+}
+
+/// A volume of the machine (the service spells it `volumn`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VolumnConf {
+    /// Volume type, e.g. `cds`, `pfs`, `dataset`, `cfs`, `bos`.
+    pub volumn_type: String,
+    /// PFS source.
+    pub pfs: Option<Pfs>,
+    /// Dataset source.
+    pub dataset: Option<Dataset>,
+    /// CFS source.
+    pub cfs: Option<Cfs>,
+    /// CDS disk.
+    pub cds: Option<Cds>,
+    /// BOS source.
+    pub bos: Option<Bos>,
+    /// Mount path (`/.rootfs` for the root disk).
+    pub mount_path: String,
+    /// Mount read-only.
+    pub read_only: bool,
+}
+
+/// The configuration of a dev machine.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DevInstanceConf {
+    /// Pool and queue.
+    pub resource_pool: Option<ResourcePool>,
+    /// Resources.
+    pub resources: Option<Resources>,
+    /// Image.
+    pub image: Option<Image>,
+    /// Remote access.
+    pub access: Option<Access>,
+    /// Scheduling.
+    pub schedule_conf: Option<ScheduleConf>,
+    /// Volumes.
+    pub volumn_confs: Option<Vec<VolumnConf>>,
+    /// Last update (Unix seconds).
+    pub updated_at: i64,
+}
+
+/// Who can see the machine.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VisibleScope {
+    /// Scope type (1 in the documentation's example).
+    #[serde(rename = "type")]
+    pub kind: i32,
+}
+
+/// Notification settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Notify {
+    /// Notification rule id.
+    pub notify_rule_id: String,
+    /// Whether notifications are on.
+    pub is_open: bool,
+}
+
+/// Body of [`crate::Client::create_dev_instance`] and
+/// [`crate::Client::update_dev_instance`] (which addresses the machine by `id`).
+/// Every field is sent; unset parts travel as `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateDevInstanceArgs {
+    /// Name (required).
+    pub name: String,
+    /// Instance id: empty to create, the machine's id to modify.
+    pub id: String,
+    /// Configuration (required).
+    pub conf: Option<DevInstanceConf>,
+    /// Visibility.
+    pub visible_scope: Option<VisibleScope>,
+    /// Notifications.
+    pub notify: Option<Notify>,
+    /// Publicly managed.
+    pub is_public_mgmt: bool,
+    /// Creator name (required).
+    pub creator: String,
+    /// Creator id (required).
+    pub creator_id: String,
+}
+
+/// Where the machine runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServiceInstanceInfo {
+    /// Node IP.
+    #[serde(rename = "nodeIP", alias = "nodeIp")]
+    pub node_ip: String,
+    /// Pod name.
+    pub pod_name: String,
+    /// Service instance id.
+    pub service_instance_id: String,
+    /// Internal IP.
+    #[serde(rename = "internalIP", alias = "internalIp")]
+    pub internal_ip: String,
+    /// Public IP.
+    #[serde(rename = "publicIP", alias = "publicIp")]
+    pub public_ip: String,
+}
+
+/// A login URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginUrl {
+    /// The URL.
+    pub url: String,
+}
+
+/// Login addresses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginInfo {
+    /// Jupyter.
+    pub jupyter: LoginUrl,
+    /// VS Code.
+    pub vscode: LoginUrl,
+}
+
+/// A scheduled stop.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TimedStop {
+    /// When the timer started (Unix seconds).
+    pub start_time: i64,
+    /// Delay in seconds.
+    pub delay_sec: i64,
+}
+
+/// A machine in a list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DevInstanceBrief {
+    /// Name.
+    pub name: String,
+    /// Id.
+    pub id: String,
+    /// Pool id.
+    pub resource_pool_id: String,
+    /// Pool name.
+    pub resource_pool_name: String,
+    /// Queue.
+    pub queue_name: String,
+    /// Image.
+    pub image_url: String,
+    /// Resources.
+    pub resources: Option<Resources>,
+    /// Account.
+    pub account_id: String,
+    /// Creator.
+    pub creator: String,
+    /// Creator id.
+    pub creator_id: String,
+    /// Region.
+    pub region: String,
+    /// Version.
+    pub version: String,
+    /// Status code (meanings are not documented by the service).
+    pub status: i64,
+    /// Why the status is what it is.
+    pub status_reason: String,
+    /// Creation time (Unix seconds, 64-bit).
+    pub created_at: i64,
+    /// Last update (Unix seconds, 64-bit).
+    pub updated_at: i64,
+    /// Fields this SDK version does not know.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A machine in detail.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DevInstanceDetail {
+    /// Name.
+    pub name: String,
+    /// Id.
+    pub id: String,
+    /// Configuration.
+    pub conf: Option<DevInstanceConf>,
+    /// Where it runs.
+    pub service_instance_info: Option<ServiceInstanceInfo>,
+    /// Login addresses.
+    pub login_info: Option<LoginInfo>,
+    /// Notifications.
+    pub notify: Option<Notify>,
+    /// Visibility.
+    pub visible_scope: Option<VisibleScope>,
+    /// Scheduled stop.
+    pub timed_stop_dev_instance: Option<TimedStop>,
+    /// Publicly managed.
+    pub is_public_mgmt: bool,
+    /// Account.
+    pub account_id: String,
+    /// Creator.
+    pub creator: String,
+    /// Creator id.
+    pub creator_id: String,
+    /// Region.
+    pub region: String,
+    /// Version.
+    pub version: String,
+    /// Status code (meanings are not documented by the service).
+    pub status: i64,
+    /// Why the status is what it is.
+    pub status_reason: String,
+    /// Creation time (Unix seconds, 64-bit).
+    pub created_at: i64,
+    /// Last update (Unix seconds, 64-bit).
+    pub updated_at: i64,
+}
