@@ -371,5 +371,6 @@ pub fn required<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Re
     }
 }
 
+pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;

@@ -10,6 +10,7 @@ use bce_conformance::{run_service, Driver};
 fn main() -> ExitCode {
     let drivers: Vec<Box<dyn Driver>> = vec![
         Box::new(bce_conformance::aihc_train::TrainDriver),
+        Box::new(bce_conformance::aihc_deploy::DeployDriver),
         Box::new(bce_conformance::aihc_dev::DevDriver),
     ];
     let mut failed = 0;

@@ -229,7 +229,17 @@ impl HttpTransport for ReqwestTransport {
                     // Both are written by the HTTP stack from the URL and the body.
                     continue;
                 }
-                builder = builder.header(name.as_str(), value.as_str());
+                // Values are sent as bytes, so UTF-8 text (e.g. a region
+                // name) goes out as the official SDK sends it.
+                let value =
+                    reqwest::header::HeaderValue::from_bytes(value.as_bytes()).map_err(|_| {
+                        TransportError::new(
+                            TransportErrorKind::Other,
+                            format!("header {name} has a value that cannot be sent"),
+                            false,
+                        )
+                    })?;
+                builder = builder.header(name.as_str(), value);
             }
             let needs_empty_body = matches!(request.method, Method::Post | Method::Put);
             if !request.body.is_empty() || needs_empty_body {

@@ -1,0 +1,590 @@
+//! One wiremock test per operation (method, path, query, `X-Region`, body,
+//! server-side signature, typed answer), service errors and bad input.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use aihc_deploy::*;
+use bce_core::{
+    BoxFuture, Config, Credentials, Error, FixedJitter, HttpRequest, HttpResponse, HttpTransport,
+    TransportError, Waiter,
+};
+use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use futures::StreamExt;
+use serde_json::{json, Value};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn expect(
+    server: &MockServer,
+    verb: &str,
+    p: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    data: Value,
+) {
+    let mock = Mock::given(method(verb))
+        .and(path(p))
+        .and(ExactQuery::new(query))
+        .and(header("x-region", "gz"))
+        .and(VerifySignature::test());
+    let mock = match body {
+        Some(b) => mock.and(JsonBody(b)),
+        None => mock.and(NoBody),
+    };
+    mock.respond_with(
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"code": "", "message": "", "requestId": "rid", "data": data})),
+    )
+    .expect(1)
+    .mount(server)
+    .await;
+}
+
+async fn setup() -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    let client = Client::new(test_config(&server.uri()))
+        .unwrap()
+        .with_region("gz");
+    (server, client)
+}
+
+fn app_conf() -> CreateAppArgs {
+    CreateAppArgs {
+        app_name: "svc".into(),
+        ins_count: 1,
+        res_pool: Some(ResPoolConf {
+            res_pool_id: "cce-1".into(),
+            queue: "q".into(),
+        }),
+        containers: vec![ContainerConf {
+            name: "c".into(),
+            cpus: 1,
+            image: Some(ImageConf {
+                image_addr: "img".into(),
+                image_pull_pass: "pull-SECRET".into(),
+                ..Default::default()
+            }),
+            readiness_probe: Some(ProbeConf {
+                period_seconds: 5,
+                handler: Some(ProbeHandlerConf {
+                    http_get: Some(HttpGetAction {
+                        path: "/h".into(),
+                        port: 80,
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+fn app_body() -> Value {
+    json!({"appName": "svc", "insCount": 1, "resPool": {"resPoolId": "cce-1", "queue": "q"},
+        "containers": [{"name": "c", "cpus": 1, "image": {"imageAddr": "img", "imagePullPass": "pull-SECRET"},
+            "readinessProbe": {"periodSeconds": 5, "handler": {"httpGet": {"path": "/h", "port": 80}}}}]})
+}
+
+#[tokio::test]
+async fn create_app() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/app/create",
+        &[("source", "sdk"), ("authToken", "")],
+        Some(app_body()),
+        json!({"appId": "app-1"}),
+    )
+    .await;
+    let extra = ExtraInfo {
+        source: Some("sdk".into()),
+        auth_token: Some(String::new()),
+    };
+    assert_eq!(
+        client
+            .create_app(&app_conf(), &extra)
+            .await
+            .unwrap()
+            .data
+            .app_id,
+        "app-1"
+    );
+    assert!(!format!("{:?}", app_conf()).contains("pull-SECRET"));
+}
+
+#[tokio::test]
+async fn list_app() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/app/list",
+        &[("pageNo", "1"), ("pageSize", "5"), ("keyword", "k")],
+        None,
+        json!({"list": [{"appId": "app-1", "ctime": 4102444800u64}], "count": 1}),
+    )
+    .await;
+    let r = client
+        .list_app(
+            &ListAppArgs {
+                page_no: 1,
+                page_size: 5,
+                keyword: "k".into(),
+                ..Default::default()
+            },
+            &ExtraInfo {
+                auth_token: Some("never-sent".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.data.list[0].ctime, 4_102_444_800);
+}
+
+#[tokio::test]
+async fn list_app_stats() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/app/stats",
+        &[("appIds", "app-1#app-2")],
+        None,
+        json!({"apps": {"app-1": {"status": 1, "availableIns": 2, "totalIns": 2}}}),
+    )
+    .await;
+    let r = client
+        .list_app_stats(&ListAppStatsArgs {
+            app_ids: vec!["app-1".into(), "app-2".into()],
+        })
+        .await
+        .unwrap();
+    assert!(r.data.apps["app-1"].all_ready());
+}
+
+#[tokio::test]
+async fn app_details() {
+    let (server, client) = setup().await;
+    expect(&server, "GET", "/api/v1/aihcpom/app/details", &[("appId", "app-1")], None, json!({"app": {"appName": "svc"}, "status": {"accessIPs": {"external": "1.2.3.4"}}, "creator": "me"})).await;
+    let r = client.app_details(&AppIdArgs::new("app-1")).await.unwrap();
+    assert_eq!(r.data.status.access_ips.unwrap().external, "1.2.3.4");
+}
+
+#[tokio::test]
+async fn update_app() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/app/update",
+        &[("appId", "app-1"), ("shortDesc", "v2")],
+        Some(app_body()),
+        json!({"appId": "app-1"}),
+    )
+    .await;
+    let args = UpdateAppArgs {
+        app_id: "app-1".into(),
+        app_conf: Some(app_conf()),
+        short_desc: "v2".into(),
+    };
+    client.update_app(&args).await.unwrap();
+}
+
+#[tokio::test]
+async fn scale_and_pub_access_and_delete() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/app/scale",
+        &[("appId", "app-1"), ("insCount", "0")],
+        None,
+        json!({}),
+    )
+    .await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/app/pubaccess",
+        &[("appId", "app-1"), ("publicAccess", "false")],
+        None,
+        json!({}),
+    )
+    .await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/app/delete",
+        &[("appId", "app-1")],
+        None,
+        json!({}),
+    )
+    .await;
+    client
+        .scale_app(&ScaleAppArgs {
+            app_id: "app-1".into(),
+            ins_count: 0,
+        })
+        .await
+        .unwrap();
+    client
+        .pub_access(&PubAccessArgs {
+            app_id: "app-1".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    client.delete_app(&AppIdArgs::new("app-1")).await.unwrap();
+}
+
+#[tokio::test]
+async fn list_change_and_change_detail() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/app/listchange",
+        &[("appId", "app-1"), ("changeType", "2")],
+        None,
+        json!({"count": 1, "list": [{"changeId": "chg-1"}]}),
+    )
+    .await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/app/changedetail",
+        &[("changeId", "chg-1")],
+        None,
+        json!({"changeId": "chg-1", "shortDesc": "s"}),
+    )
+    .await;
+    let r = client
+        .list_change(&ListChangeArgs {
+            app_id: "app-1".into(),
+            change_type: 2,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(r.data.list[0].change_id, "chg-1");
+    assert_eq!(
+        client
+            .change_detail(&ChangeDetailArgs {
+                change_id: "chg-1".into()
+            })
+            .await
+            .unwrap()
+            .data
+            .short_desc,
+        "s"
+    );
+}
+
+#[tokio::test]
+async fn pods() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/pod/list",
+        &[("appId", "app-1")],
+        None,
+        json!({"list": [{"insID": "ins-1", "status": {"blocked": true, "podIP": "10.0.0.9"}}]}),
+    )
+    .await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/pod/block",
+        &[("appId", "app-1"), ("insID", "ins-1"), ("block", "true")],
+        None,
+        json!({}),
+    )
+    .await;
+    expect(
+        &server,
+        "POST",
+        "/api/v1/aihcpom/pod/delete",
+        &[("appId", "app-1"), ("insID", "ins-1")],
+        None,
+        json!({}),
+    )
+    .await;
+    let r = client.list_pod(&AppIdArgs::new("app-1")).await.unwrap();
+    assert_eq!(r.data.list[0].status.as_ref().unwrap().pod_ip, "10.0.0.9");
+    client
+        .block_pod(&PodArgs {
+            app_id: "app-1".into(),
+            ins_id: "ins-1".into(),
+            block: true,
+        })
+        .await
+        .unwrap();
+    client
+        .delete_pod(&PodArgs {
+            app_id: "app-1".into(),
+            ins_id: "ins-1".into(),
+            block: false,
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn res_pools() {
+    let (server, client) = setup().await;
+    expect(
+        &server,
+        "GET",
+        "/api/v1/aihcpom/respool/listbrief",
+        &[("pageNo", "1"), ("pageSize", "10")],
+        None,
+        json!({"resPools": [{"resPoolId": "cce-1", "associatedPfsID": "pfs-1"}]}),
+    )
+    .await;
+    expect(&server, "GET", "/api/v1/aihcpom/respool/detail", &[("resPoolId", "cce-1")], None, json!({"resPool": {"status": {"GPUCount": {"total": 8, "used": 1}}}, "resQueue": [{"name": "q"}]})).await;
+    let r = client
+        .list_brief_res_pool(&ListBriefResPoolArgs {
+            page_no: 1,
+            page_size: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(r.data.res_pools[0].associated_pfs_id, "pfs-1");
+    let d = client
+        .res_pool_detail(&ResPoolDetailArgs {
+            res_pool_id: "cce-1".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(d.data.res_pool.status.unwrap().gpu_count.unwrap().total, 8);
+}
+
+#[tokio::test]
+async fn service_errors_are_typed_for_every_operation() {
+    let server = MockServer::start().await;
+    Mock::given(VerifySignature::test())
+        .respond_with(
+            ResponseTemplate::new(403).set_body_json(
+                json!({"code": "AccessDenied", "message": "no", "requestId": "rid-3"}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    let c = Client::new(test_config(&server.uri())).unwrap();
+    let app = AppIdArgs::new("app-1");
+    let pod = PodArgs {
+        app_id: "app-1".into(),
+        ins_id: "i".into(),
+        block: false,
+    };
+    let results: Vec<Result<(), Error>> = vec![
+        c.create_app(&app_conf(), &ExtraInfo::default())
+            .await
+            .map(drop),
+        c.list_app(&Default::default(), &ExtraInfo::default())
+            .await
+            .map(drop),
+        c.list_app_stats(&Default::default()).await.map(drop),
+        c.app_details(&app).await.map(drop),
+        c.update_app(&UpdateAppArgs {
+            app_id: "app-1".into(),
+            app_conf: Some(app_conf()),
+            ..Default::default()
+        })
+        .await
+        .map(drop),
+        c.scale_app(&ScaleAppArgs {
+            app_id: "app-1".into(),
+            ins_count: 1,
+        })
+        .await
+        .map(drop),
+        c.pub_access(&PubAccessArgs {
+            app_id: "app-1".into(),
+            ..Default::default()
+        })
+        .await
+        .map(drop),
+        c.list_change(&ListChangeArgs {
+            app_id: "app-1".into(),
+            ..Default::default()
+        })
+        .await
+        .map(drop),
+        c.change_detail(&ChangeDetailArgs {
+            change_id: "c".into(),
+        })
+        .await
+        .map(drop),
+        c.delete_app(&app).await.map(drop),
+        c.list_pod(&app).await.map(drop),
+        c.block_pod(&pod).await.map(drop),
+        c.delete_pod(&pod).await.map(drop),
+        c.list_brief_res_pool(&Default::default()).await.map(drop),
+        c.res_pool_detail(&ResPoolDetailArgs {
+            res_pool_id: "p".into(),
+        })
+        .await
+        .map(drop),
+    ];
+    assert_eq!(results.len(), 15);
+    for (i, r) in results.into_iter().enumerate() {
+        let e = r.unwrap_err();
+        assert_eq!(
+            (e.status(), e.code(), e.message(), e.request_id()),
+            (Some(403), Some("AccessDenied"), Some("no"), Some("rid-3")),
+            "op {i}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_input_never_sends() {
+    let t = RecordingTransport::new();
+    let config = Config::builder()
+        .credentials(Credentials::new("ak", "sk").unwrap())
+        .transport(Arc::new(t.clone()))
+        .build()
+        .unwrap();
+    let c = Client::new(config).unwrap();
+    let field = |r: Result<(), Error>| match r.unwrap_err() {
+        Error::InvalidInput { field, .. } => field,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        field(c.app_details(&AppIdArgs::default()).await.map(drop)),
+        "appId"
+    );
+    assert_eq!(
+        field(
+            c.update_app(&UpdateAppArgs {
+                app_id: "a".into(),
+                ..Default::default()
+            })
+            .await
+            .map(drop)
+        ),
+        "appConf"
+    );
+    assert_eq!(
+        field(
+            c.create_app(&CreateAppArgs::default(), &ExtraInfo::default())
+                .await
+                .map(drop)
+        ),
+        "appName"
+    );
+    assert_eq!(
+        field(
+            c.list_app_stats(&ListAppStatsArgs {
+                app_ids: vec!["a#b".into()]
+            })
+            .await
+            .map(drop)
+        ),
+        "appIds"
+    );
+    assert_eq!(
+        field(
+            c.scale_app(&ScaleAppArgs {
+                app_id: "a".into(),
+                ins_count: -1
+            })
+            .await
+            .map(drop)
+        ),
+        "insCount"
+    );
+    assert_eq!(
+        field(
+            c.block_pod(&PodArgs {
+                app_id: "a".into(),
+                ..Default::default()
+            })
+            .await
+            .map(drop)
+        ),
+        "insID"
+    );
+    assert!(t.requests().is_empty());
+}
+
+#[tokio::test]
+async fn region_defaults_to_the_config_and_https_endpoint_is_kept() {
+    let t = RecordingTransport::new();
+    let config = Config::builder()
+        .credentials(Credentials::new("ak", "sk").unwrap())
+        .endpoint("https://aihc.baidubce.com")
+        .region("su")
+        .transport(Arc::new(t.clone()))
+        .build()
+        .unwrap();
+    Client::new(config)
+        .unwrap()
+        .list_pod(&AppIdArgs::new("a"))
+        .await
+        .unwrap();
+    let r = &t.requests()[0];
+    assert_eq!(r.header("x-region"), Some("su"));
+    assert!(r.url.starts_with("https://aihc.baidubce.com/"));
+}
+
+#[derive(Debug)]
+struct Script(Mutex<Vec<Value>>);
+
+impl HttpTransport for Script {
+    fn send(&self, _r: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        let mut l = self.0.lock().unwrap();
+        let v = if l.len() > 1 {
+            l.remove(0)
+        } else {
+            l[0].clone()
+        };
+        Box::pin(async move { Ok(HttpResponse::new(200, v.to_string())) })
+    }
+}
+
+fn scripted(replies: Vec<Value>) -> Client {
+    let config = Config::builder()
+        .credentials(Credentials::new("ak", "sk").unwrap())
+        .transport(Arc::new(Script(Mutex::new(replies))))
+        .build()
+        .unwrap();
+    Client::new(config).unwrap()
+}
+
+#[tokio::test(start_paused = true)]
+async fn waiter_and_stream() {
+    let stat =
+        |a: i32, t: i32| json!({"data": {"apps": {"app-1": {"availableIns": a, "totalIns": t}}}});
+    let c = scripted(vec![stat(0, 0), stat(1, 2), stat(2, 2)]);
+    let w = Waiter::new(Duration::from_secs(60)).with_jitter(Arc::new(FixedJitter(1.0)));
+    assert!(c.wait_for_app_ready("app-1", &w).await.unwrap().all_ready());
+    let c = scripted(vec![stat(1, 2)]);
+    let err = c.wait_for_app_ready("app-1", &w).await.unwrap_err();
+    assert!(
+        matches!(err, Error::WaitTimeout { ref last_state, .. } if last_state.starts_with("1/2")),
+        "{err:?}"
+    );
+
+    let page = |ids: &[&str]| json!({"data": {"list": ids.iter().map(|i| json!({"appId": i})).collect::<Vec<_>>(), "count": 3}});
+    let c = scripted(vec![page(&["a", "b"]), page(&["c"])]);
+    let ids: Vec<String> = c
+        .list_app_stream(
+            ListAppArgs {
+                page_size: 2,
+                ..Default::default()
+            },
+            ExtraInfo::default(),
+        )
+        .map(|r| r.unwrap().app_id)
+        .collect()
+        .await;
+    assert_eq!(ids, ["a", "b", "c"]);
+}
