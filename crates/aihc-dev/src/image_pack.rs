@@ -134,3 +134,35 @@ impl Client {
         self.inner.send(op).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_registry_password() {
+        let args = CreateDevInstanceImagePackJobArgs {
+            image_name: "img".into(),
+            username: "robot".into(),
+            password: "s3cr3t-pw".into(),
+            dev_instance_id: "dev-1".into(),
+            ..Default::default()
+        };
+        let shown = format!("{args:?}");
+        assert!(!shown.contains("s3cr3t-pw"), "{shown}");
+        assert!(shown.contains("***redacted***"), "{shown}");
+        assert!(
+            shown.contains("robot") && shown.contains("dev-1"),
+            "{shown}"
+        );
+        // The wire body still carries the password.
+        let body = serde_json::to_string(&args).unwrap();
+        assert!(body.contains("\"password\":\"s3cr3t-pw\""), "{body}");
+    }
+
+    #[test]
+    fn debug_of_an_empty_password_shows_nothing_hidden() {
+        let shown = format!("{:?}", CreateDevInstanceImagePackJobArgs::default());
+        assert!(shown.contains("password: \"\""), "{shown}");
+    }
+}

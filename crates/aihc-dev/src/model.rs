@@ -397,3 +397,22 @@ pub struct DevInstanceDetail {
     /// Last update (Unix seconds, 64-bit).
     pub updated_at: i64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_debug_hides_the_registry_password() {
+        let image = Image {
+            image_url: "registry.example.com/ns/app:1".into(),
+            username: "robot".into(),
+            password: "hunter2-secret".into(),
+            ..Default::default()
+        };
+        let shown = format!("{image:?}");
+        assert!(!shown.contains("hunter2-secret"), "{shown}");
+        assert!(shown.contains("***redacted***"), "{shown}");
+        assert!(shown.contains("registry.example.com/ns/app:1"), "{shown}");
+    }
+}
