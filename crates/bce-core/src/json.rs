@@ -68,6 +68,11 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// Whether no value is set (the empty string).
+            pub fn is_empty(&self) -> bool {
+                self.as_str().is_empty()
+            }
+
             /// The wire value.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -167,5 +172,6 @@ mod tests {
         assert_eq!(c, Color::Other("7".into()));
         let c: Color = serde_json::from_str("\"red\"").unwrap();
         assert_eq!(c.to_string(), "red");
+        assert!(Color::default().is_empty() && !c.is_empty());
     }
 }

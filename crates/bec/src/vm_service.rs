@@ -1,0 +1,606 @@
+//! VM services: groups of edge VMs deployed from one template.
+
+use std::collections::BTreeMap;
+
+use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::{Error, Method, WaitState, Waiter};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{is_false, is_zero, Client};
+use crate::common::*;
+
+/// Body of [`Client::create_vm_service`] and [`Client::create_vm_service_instance`].
+/// Empty fields are left out, except `directPay`, which is always sent.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateVmServiceArgs {
+    /// Service name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub service_name: String,
+    /// Service id (when adding instances).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub service_id: String,
+    /// VM name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vm_name: String,
+    /// Public IPv4.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_public_ip: bool,
+    /// Bandwidth in Mbps.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bandwidth: i64,
+    /// Placement.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// DNS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_config: Option<DnsConfig>,
+    /// Spec, e.g. `bec.g4.c4m8`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub spec: String,
+    /// CPU cores.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub cpu: i64,
+    /// Memory in GB.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub memory: i64,
+    /// Image id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub image_id: String,
+    /// Image type.
+    #[serde(skip_serializing_if = "ImageType::is_empty")]
+    pub image_type: ImageType,
+    /// Public IPv6.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_ipv6_public_ip: bool,
+    /// System disk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_volume: Option<SystemVolumeConfig>,
+    /// Data disks.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub data_volume_list: Vec<VolumeConfig>,
+    /// Login settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_config: Option<KeyConfig>,
+    /// No internal network.
+    #[serde(skip_serializing_if = "is_false")]
+    pub disable_intranet: bool,
+    /// No cloud-init.
+    #[serde(skip_serializing_if = "is_false")]
+    pub disable_cloud_init: bool,
+    /// Network interfaces.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub network_config_list: Vec<NetworkConfig>,
+    /// Security groups.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub security_group_ids: Vec<String>,
+    /// Host name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hostname: String,
+    /// Deploy sets.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deployset_id_list: Vec<String>,
+    /// `postpay` or `prepay`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub payment_method: String,
+    /// GPUs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<GpuRequest>,
+    /// Administrator password.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub admin_pass: String,
+    /// Template id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub template_id: String,
+    /// `random` or `custom`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hostname_gen_method: String,
+    /// `NEW`, `UPGRADE`, `UPDATE`, `RENEW`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub action_type: String,
+    /// Direct debit of prepaid orders (always sent).
+    pub direct_pay: bool,
+    /// Prepaid period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reservation: Option<Period>,
+    /// Return URL of an order.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub back_url: String,
+    /// Auto-renewal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_renew: Option<Period>,
+    /// CUDA version.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cuda_version: String,
+    /// cuDNN version.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cudnn_version: String,
+    /// Driver version.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub driver_version: String,
+    /// User data (base64).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub user_data: String,
+    /// Tags.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub tags: Vec<Tag>,
+}
+
+impl std::fmt::Debug for CreateVmServiceArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVmServiceArgs")
+            .field("service_name", &self.service_name)
+            .field("service_id", &self.service_id)
+            .field("deploy_instances", &self.deploy_instances)
+            .field("spec", &self.spec)
+            .field("cpu", &self.cpu)
+            .field("memory", &self.memory)
+            .field("image_id", &self.image_id)
+            .field("key_config", &self.key_config)
+            .field("admin_pass", &mask(&self.admin_pass))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Replica template of an update.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReplicaTemplate {
+    /// Template type, e.g. `template`.
+    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    /// Template id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub template_id: String,
+}
+
+/// Body of [`Client::update_vm_service`]; `kind` says what changes.
+/// Empty fields are left out, except `needIpv6PublicIp`.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateVmServiceArgs {
+    /// What changes.
+    #[serde(rename = "type", skip_serializing_if = "UpdateVmType::is_empty")]
+    pub kind: UpdateVmType,
+    /// CPU cores.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub cpu: i64,
+    /// Memory in GB.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub memory: i64,
+    /// Restart to apply.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_restart: bool,
+    /// New password.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub admin_pass: String,
+    /// Image id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub image_id: String,
+    /// Bandwidth.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bandwidth: i64,
+    /// Image type.
+    #[serde(skip_serializing_if = "ImageType::is_empty")]
+    pub image_type: ImageType,
+    /// VM name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vm_name: String,
+    /// Host name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hostname: String,
+    /// VM id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vm_id: String,
+    /// Data disks.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub data_volume_list: Vec<VolumeConfig>,
+    /// Security groups.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub security_group_ids: Vec<String>,
+    /// System disk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_volume: Option<SystemVolumeConfig>,
+    /// Login settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_config: Option<KeyConfig>,
+    /// DNS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_config: Option<DnsConfig>,
+    /// Public IPv6 (always sent).
+    pub need_ipv6_public_ip: bool,
+    /// Network interfaces.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub network_config_list: Vec<NetworkConfig>,
+    /// Service name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub service_name: String,
+    /// Placement.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Replica template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica_template: Option<ReplicaTemplate>,
+}
+
+impl std::fmt::Debug for UpdateVmServiceArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVmServiceArgs")
+            .field("kind", &self.kind)
+            .field("service_name", &self.service_name)
+            .field("vm_name", &self.vm_name)
+            .field("cpu", &self.cpu)
+            .field("memory", &self.memory)
+            .field("admin_pass", &mask(&self.admin_pass))
+            .field("key_config", &self.key_config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Filter and paging of [`Client::get_vm_service_list`]; zero and empty
+/// values are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListVmServiceArgs {
+    /// Field to search.
+    pub keyword_type: String,
+    /// Search text.
+    pub keyword: String,
+    /// Page number.
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+    /// Sort order.
+    pub order: String,
+    /// Sort field.
+    pub order_by: String,
+    /// Status filter.
+    pub status: String,
+    /// Region filter.
+    pub region: String,
+    /// OS filter.
+    pub os_name: String,
+    /// Service id filter.
+    pub service_id: String,
+}
+
+/// Body of [`Client::batch_operate_vm_service`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmServiceBatchActionArgs {
+    /// Services.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub id_list: Vec<String>,
+    /// `start` or `stop`.
+    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
+    pub action: ServiceAction,
+}
+
+/// An image as reported with a service.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImageDetail {
+    /// Id.
+    pub id: String,
+    /// Image id.
+    pub image_id: String,
+    /// Name.
+    pub name: String,
+    /// Image type.
+    pub image_type: String,
+    /// OS type.
+    pub os_type: String,
+    /// OS name.
+    pub os_name: String,
+    /// OS version.
+    pub os_version: String,
+    /// Status.
+    pub status: String,
+    /// Fields this SDK version does not model.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A VM of a service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmRef {
+    /// VM id.
+    pub vm_id: String,
+    /// VM name.
+    pub vm_name: String,
+    /// Region.
+    pub region: String,
+    /// Node id.
+    pub region_id: String,
+    /// City.
+    pub city: String,
+    /// Provider.
+    pub service_provider: String,
+}
+
+/// A VM service.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmServiceBriefVo {
+    /// Service id.
+    pub service_id: String,
+    /// Name.
+    pub service_name: String,
+    /// Status, e.g. `RUNNING`, `CREATING`, `FAILED`.
+    pub status: String,
+    /// CPU cores.
+    pub total_cpu: i64,
+    /// Memory.
+    pub total_mem: i64,
+    /// Disk.
+    pub total_disk: i64,
+    /// Root disk.
+    pub total_root_disk: i64,
+    /// Regions.
+    pub regions: i64,
+    /// Placement.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Instances.
+    pub total_instances: i64,
+    /// Running instances.
+    pub running_instances: i64,
+    /// Image.
+    pub os_image: Option<ImageDetail>,
+    /// Created.
+    pub create_time: String,
+    /// GPUs.
+    pub total_gpu: i64,
+    /// VMs.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub instances: Vec<VmRef>,
+    /// Tags.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub tags: Vec<Tag>,
+}
+
+/// A VM service in detail.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmServiceDetailsVo {
+    /// The service.
+    #[serde(flatten)]
+    pub brief: VmServiceBriefVo,
+    /// Bandwidth.
+    pub bandwidth: String,
+    /// Total bandwidth.
+    pub total_bandwidth: String,
+    /// Data disks.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub data_volume_list: Vec<VolumeConfig>,
+    /// System disks.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub system_volume_list: Vec<VolumeConfig>,
+}
+
+impl Client {
+    /// Creates a VM service (`POST /v1/vm/service`).
+    pub async fn create_vm_service(
+        &self,
+        args: &CreateVmServiceArgs,
+    ) -> Result<ActionResult<VmServiceBriefVo>, Error> {
+        self.call(Client::op("CreateVmService", Method::Post, "/v1/vm/service").json(args))
+            .await
+    }
+
+    /// Updates a VM service (`PUT /v1/vm/service/{serviceId}`).
+    pub async fn update_vm_service(
+        &self,
+        service_id: &str,
+        args: &UpdateVmServiceArgs,
+    ) -> Result<ActionResult<VmServiceBriefVo>, Error> {
+        let op = Client::op("UpdateVmService", Method::Put, "/v1/vm/service")
+            .segment("serviceId", service_id)
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Lists VM services (`GET /v1/vm/service`).
+    pub async fn get_vm_service_list(
+        &self,
+        args: &ListVmServiceArgs,
+    ) -> Result<PageResult<VmServiceBriefVo>, Error> {
+        let op = Client::op("GetVmServiceList", Method::Get, "/v1/vm/service")
+            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
+            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+            .query_if_not_empty("orderBy", &args.order_by)
+            .query_if_not_empty("order", &args.order)
+            .query_if_not_empty("keywordType", &args.keyword_type)
+            .query_if_not_empty("keyword", &args.keyword)
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("region", &args.region)
+            .query_if_not_empty("osName", &args.os_name)
+            .query_if_not_empty("serviceId", &args.service_id);
+        self.call(op).await
+    }
+
+    /// All VM services, page after page (20 per page unless set).
+    pub fn get_vm_service_list_stream(
+        &self,
+        args: ListVmServiceArgs,
+    ) -> impl Stream<Item = Result<VmServiceBriefVo, Error>> + '_ {
+        let size = if args.page_size <= 0 {
+            20
+        } else {
+            args.page_size
+        };
+        items(args.page_no.max(1), move |page| {
+            let req = ListVmServiceArgs {
+                page_no: page,
+                page_size: size,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.get_vm_service_list(&req).await?;
+                let next = next_page_number(
+                    page as u32,
+                    size as u32,
+                    answer.result.len(),
+                    Some(answer.total_count as u64),
+                );
+                Ok(Page::new(answer.result, next.map(i64::from)))
+            }
+        })
+    }
+
+    /// One VM service (`GET /v1/vm/service/{serviceId}`).
+    pub async fn get_vm_service_detail(
+        &self,
+        service_id: &str,
+    ) -> Result<VmServiceDetailsVo, Error> {
+        self.call(
+            Client::op("GetVmServiceDetail", Method::Get, "/v1/vm/service")
+                .segment("serviceId", service_id),
+        )
+        .await
+    }
+
+    /// Metrics of a VM service (`GET /v1/monitor/service/vm/{serviceId}`).
+    pub async fn get_vm_service_metrics(
+        &self,
+        service_id: &str,
+        query: &MetricsQuery,
+    ) -> Result<ServiceMetricsResult, Error> {
+        let op = Client::op("GetVmServiceMetrics", Method::Get, "/v1/monitor/service/vm")
+            .segment("serviceId", service_id)
+            .query("serviceId", service_id)
+            .query_if_not_empty("serviceProvider", &query.service_provider)
+            .query_if_not_empty("metricsType", &query.metrics_type)
+            .query_opt("start", (query.start != 0).then_some(query.start))
+            .query_opt("end", (query.end != 0).then_some(query.end))
+            .query_opt(
+                "stepInMin",
+                (query.step_in_min != 0).then_some(query.step_in_min),
+            );
+        self.call(op).await
+    }
+
+    /// Starts or stops a VM service (`PUT /v1/vm/service/{serviceId}/{action}`).
+    pub async fn vm_service_action(
+        &self,
+        service_id: &str,
+        action: &ServiceAction,
+    ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
+        let op = Client::op("VmServiceAction", Method::Put, "/v1/vm/service")
+            .segment("serviceId", service_id)
+            .check(
+                matches!(action, ServiceAction::Start | ServiceAction::Stop),
+                "action",
+                "must be start or stop",
+            )
+            .segment("action", action.as_str());
+        self.call(op).await
+    }
+
+    /// Deletes a VM service (`DELETE /v1/vm/service/{serviceId}`).
+    pub async fn delete_vm_service(
+        &self,
+        service_id: &str,
+    ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
+        self.call(
+            Client::op("DeleteVmService", Method::Delete, "/v1/vm/service")
+                .segment("serviceId", service_id),
+        )
+        .await
+    }
+
+    /// Deletes several VM services (`POST /v1/vm/service/batch/delete`, body: the ids).
+    pub async fn batch_delete_vm_service(
+        &self,
+        service_ids: &[String],
+    ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
+        let op = Client::op(
+            "BatchDeleteVmService",
+            Method::Post,
+            "/v1/vm/service/batch/delete",
+        )
+        .check(
+            !service_ids.iter().any(String::is_empty),
+            "serviceIds",
+            "ids must not be empty",
+        )
+        .json(service_ids);
+        self.call(op).await
+    }
+
+    /// Starts or stops several VM services (`PUT /v1/vm/service/batch/operate`).
+    pub async fn batch_operate_vm_service(
+        &self,
+        args: &VmServiceBatchActionArgs,
+    ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
+        let op = Client::op(
+            "BatchOperateVmService",
+            Method::Put,
+            "/v1/vm/service/batch/operate",
+        )
+        .check(
+            matches!(args.action, ServiceAction::Start | ServiceAction::Stop),
+            "action",
+            "must be start or stop",
+        )
+        .json(args);
+        self.call(op).await
+    }
+
+    /// Polls [`Client::get_vm_service_detail`] until the service is
+    /// `RUNNING`; fails fast on `FAILED` or `EXCEPTION`.
+    pub async fn wait_for_vm_service_running(
+        &self,
+        service_id: &str,
+        waiter: &Waiter,
+    ) -> Result<VmServiceDetailsVo, Error> {
+        waiter
+            .wait(
+                || self.get_vm_service_detail(service_id),
+                |s| match s.brief.status.as_str() {
+                    "RUNNING" => WaitState::Done,
+                    "FAILED" | "EXCEPTION" => {
+                        WaitState::Failed(format!("service {service_id} is {}", s.brief.status))
+                    }
+                    _ => WaitState::Pending,
+                },
+                |s| s.brief.status.clone(),
+            )
+            .await
+    }
+}

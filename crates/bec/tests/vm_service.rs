@@ -1,0 +1,273 @@
+//! Wiremock tests of the VM service operations.
+
+use std::sync::Arc;
+
+use bce_core::{Config, Credentials, Error};
+use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bec::*;
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn expect(
+    server: &MockServer,
+    verb: &str,
+    p: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    reply: Value,
+) {
+    let mock = Mock::given(method(verb))
+        .and(path(p))
+        .and(ExactQuery::new(query))
+        .and(VerifySignature::test());
+    let mock = match body {
+        Some(b) => mock.and(JsonBody(b)),
+        None => mock.and(NoBody),
+    };
+    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn create_update_and_delete() {
+    let server = MockServer::start().await;
+    let client = Client::new(test_config(&server.uri())).unwrap();
+    let args = CreateVmServiceArgs {
+        service_name: "web".into(),
+        deploy_instances: vec![DeploymentInstance {
+            region: Region::EastChina,
+            service_provider: ServiceProvider::ChinaMobile,
+            replicas: 1,
+            city: "HANGZHOU".into(),
+            ..Default::default()
+        }],
+        cpu: 1,
+        memory: 2,
+        image_type: ImageType::Bec,
+        system_volume: Some(SystemVolumeConfig {
+            volume_type: DiskType::Nvme,
+            ..Default::default()
+        }),
+        key_config: Some(KeyConfig {
+            kind: "password".into(),
+            admin_pass: "Pw-SECRET1".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    expect(
+        &server,
+        "POST",
+        "/v1/vm/service",
+        &[],
+        Some(json!({"serviceName": "web", "deployInstances": [{"region": "EAST_CHINA", "serviceProvider": "CHINA_MOBILE", "replicas": 1, "city": "HANGZHOU"}], "cpu": 1, "memory": 2, "imageType": "bec", "systemVolume": {"volumeType": "NVME"}, "keyConfig": {"type": "password", "adminPass": "Pw-SECRET1"}, "directPay": false})),
+        json!({"result": true, "action": "create", "details": {"serviceId": "s-1", "status": "CREATING"}}),
+    )
+    .await;
+    expect(
+        &server,
+        "PUT",
+        "/v1/vm/service/s-1",
+        &[],
+        Some(json!({"type": "vmName", "vmName": "v2", "needIpv6PublicIp": false})),
+        json!({"result": true}),
+    )
+    .await;
+    expect(
+        &server,
+        "DELETE",
+        "/v1/vm/service/s-1",
+        &[],
+        None,
+        json!({"result": true, "details": {"s-1": "ok"}}),
+    )
+    .await;
+    let created = client.create_vm_service(&args).await.unwrap();
+    assert_eq!(created.details.service_id, "s-1");
+    assert!(!format!("{args:?}").contains("Pw-SECRET1"));
+    client
+        .update_vm_service(
+            "s-1",
+            &UpdateVmServiceArgs {
+                kind: UpdateVmType::VmName,
+                vm_name: "v2".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        client.delete_vm_service("s-1").await.unwrap().details["s-1"],
+        "ok"
+    );
+}
+
+#[tokio::test]
+async fn list_detail_metrics_and_actions() {
+    let server = MockServer::start().await;
+    let client = Client::new(test_config(&server.uri())).unwrap();
+    expect(
+        &server,
+        "GET",
+        "/v1/vm/service",
+        &[("pageNo", "1"), ("pageSize", "10"), ("status", "RUNNING")],
+        None,
+        json!({"totalCount": 1, "result": [{"serviceId": "s-1", "status": "RUNNING"}]}),
+    )
+    .await;
+    expect(&server, "GET", "/v1/vm/service/s-1", &[], None, json!({"serviceId": "s-1", "status": "RUNNING", "bandwidth": "100", "osImage": {"imageId": "im-1", "nameFri": "x"}})).await;
+    expect(
+        &server,
+        "GET",
+        "/v1/monitor/service/vm/s-1",
+        &[
+            ("serviceId", "s-1"),
+            ("metricsType", "CPU"),
+            ("start", "1"),
+            ("end", "2"),
+        ],
+        None,
+        json!({"metrics": [{"timeInSecond": 1, "value": 0.5}], "maxValue": 0.5}),
+    )
+    .await;
+    expect(
+        &server,
+        "PUT",
+        "/v1/vm/service/s-1/stop",
+        &[],
+        None,
+        json!({"result": true}),
+    )
+    .await;
+    expect(
+        &server,
+        "POST",
+        "/v1/vm/service/batch/delete",
+        &[],
+        Some(json!(["s-1", "s-2"])),
+        json!({"result": true, "details": [{"resourceId": "s-1", "success": true}]}),
+    )
+    .await;
+    expect(
+        &server,
+        "PUT",
+        "/v1/vm/service/batch/operate",
+        &[],
+        Some(json!({"idList": ["s-1"], "action": "start"})),
+        json!({"result": true}),
+    )
+    .await;
+
+    let page = client
+        .get_vm_service_list(&ListVmServiceArgs {
+            page_no: 1,
+            page_size: 10,
+            status: "RUNNING".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.result[0].service_id, "s-1");
+    let detail = client.get_vm_service_detail("s-1").await.unwrap();
+    assert_eq!(detail.bandwidth, "100");
+    assert_eq!(detail.brief.os_image.unwrap().extra["nameFri"], "x");
+    let m = client
+        .get_vm_service_metrics(
+            "s-1",
+            &MetricsQuery {
+                metrics_type: "CPU".into(),
+                start: 1,
+                end: 2,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(m.max_value, 0.5);
+    client
+        .vm_service_action("s-1", &ServiceAction::Stop)
+        .await
+        .unwrap();
+    let r = client
+        .batch_delete_vm_service(&["s-1".into(), "s-2".into()])
+        .await
+        .unwrap();
+    assert!(r.details[0].success);
+    client
+        .batch_operate_vm_service(&VmServiceBatchActionArgs {
+            id_list: vec!["s-1".into()],
+            action: ServiceAction::Start,
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn service_errors_and_bad_input() {
+    let server = MockServer::start().await;
+    Mock::given(VerifySignature::test())
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(
+                json!({"code": "NoSuchObject", "message": "gone", "requestId": "r-4"}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::new(test_config(&server.uri())).unwrap();
+    let e = client.get_vm_service_detail("s-9").await.unwrap_err();
+    assert_eq!(
+        (e.status(), e.code(), e.message(), e.request_id()),
+        (Some(404), Some("NoSuchObject"), Some("gone"), Some("r-4"))
+    );
+    assert!(e.is_not_found());
+
+    let t = RecordingTransport::new();
+    let config = Config::builder()
+        .credentials(Credentials::new("ak", "sk").unwrap())
+        .transport(Arc::new(t.clone()))
+        .build()
+        .unwrap();
+    let c = Client::new(config).unwrap();
+    let invalid = |r: Result<(), Error>| r.unwrap_err().is_invalid_input();
+    assert!(invalid(c.get_vm_service_detail("").await.map(drop)));
+    assert!(invalid(c.delete_vm_service("a/b").await.map(drop)));
+    assert!(invalid(
+        c.vm_service_action("s-1", &ServiceAction::Other("restart".into()))
+            .await
+            .map(drop)
+    ));
+    assert!(invalid(
+        c.batch_operate_vm_service(&VmServiceBatchActionArgs {
+            action: ServiceAction::Other("restart".into()),
+            ..Default::default()
+        })
+        .await
+        .map(drop)
+    ));
+    assert!(invalid(
+        c.batch_delete_vm_service(&[String::new()]).await.map(drop)
+    ));
+    assert!(t.requests().is_empty());
+}
+
+#[tokio::test]
+async fn default_endpoint_is_https_bec() {
+    let t = RecordingTransport::new();
+    let config = Config::builder()
+        .credentials(Credentials::new("ak", "sk").unwrap())
+        .transport(Arc::new(t.clone()))
+        .build()
+        .unwrap();
+    Client::new(config)
+        .unwrap()
+        .get_vm_service_list(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        t.requests()[0].url,
+        "https://bec.baidubce.com/v1/vm/service"
+    );
+}
