@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
 
-/// Body of [`Client::create_vm_service`] and [`Client::create_vm_service_instance`].
+/// Body of [`Client::create_vm_service`] (and, later, of adding instances
+/// to a service).
 /// Empty fields are left out, except `directPay`, which is always sent.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
