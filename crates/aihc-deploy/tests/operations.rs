@@ -1,14 +1,11 @@
 //! One wiremock test per operation (method, path, query, `X-Region`, body,
 //! server-side signature, typed answer), service errors and bad input.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_deploy::*;
-use bce_core::{
-    BoxFuture, Config, Credentials, Error, FixedJitter, HttpRequest, HttpResponse, HttpTransport,
-    TransportError, Waiter,
-};
+use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
 use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
 use futures::StreamExt;
 use serde_json::{json, Value};
@@ -535,28 +532,8 @@ async fn region_defaults_to_the_config_and_https_endpoint_is_kept() {
     assert!(r.url.starts_with("https://aihc.baidubce.com/"));
 }
 
-#[derive(Debug)]
-struct Script(Mutex<Vec<Value>>);
-
-impl HttpTransport for Script {
-    fn send(&self, _r: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        let mut l = self.0.lock().unwrap();
-        let v = if l.len() > 1 {
-            l.remove(0)
-        } else {
-            l[0].clone()
-        };
-        Box::pin(async move { Ok(HttpResponse::new(200, v.to_string())) })
-    }
-}
-
 fn scripted(replies: Vec<Value>) -> Client {
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(Script(Mutex::new(replies))))
-        .build()
-        .unwrap();
-    Client::new(config).unwrap()
+    Client::new(RecordingTransport::replying_json(replies).config()).unwrap()
 }
 
 #[tokio::test(start_paused = true)]

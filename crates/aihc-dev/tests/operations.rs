@@ -1,14 +1,11 @@
 //! One wiremock test per operation (method, path, query, `version: v2`,
 //! body, server-side signature, typed answer), service errors and bad input.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_dev::*;
-use bce_core::{
-    BoxFuture, Config, Credentials, Error, FixedJitter, HttpRequest, HttpResponse, HttpTransport,
-    TransportError, Waiter,
-};
+use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
 use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
 use futures::StreamExt;
 use serde_json::{json, Value};
@@ -463,28 +460,8 @@ async fn works_with_sts_credentials() {
 }
 
 /// Answers detail calls with a scripted list of statuses.
-#[derive(Debug)]
-struct Script(Mutex<Vec<Value>>);
-
-impl HttpTransport for Script {
-    fn send(&self, _r: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        let mut l = self.0.lock().unwrap();
-        let v = if l.len() > 1 {
-            l.remove(0)
-        } else {
-            l[0].clone()
-        };
-        Box::pin(async move { Ok(HttpResponse::new(200, v.to_string())) })
-    }
-}
-
 fn scripted(replies: Vec<Value>) -> Client {
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(Script(Mutex::new(replies))))
-        .build()
-        .unwrap();
-    Client::new(config).unwrap()
+    Client::new(RecordingTransport::replying_json(replies).config()).unwrap()
 }
 
 fn waiter() -> Waiter {

@@ -49,30 +49,12 @@ async fn jobs_stream_walks_every_page() {
     assert_eq!(ids, ["job-1-0", "job-1-1", "job-2-0", "job-2-1", "job-3-0"]);
 }
 
-/// Answers `get_job` with a scripted sequence of statuses.
-#[derive(Debug)]
-struct Statuses(Mutex<Vec<&'static str>>);
-
-impl HttpTransport for Statuses {
-    fn send(&self, _r: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        let mut list = self.0.lock().unwrap();
-        let status = if list.len() > 1 {
-            list.remove(0)
-        } else {
-            list[0]
-        };
-        let body = json!({"result": {"jobId": "job-1", "status": status}}).to_string();
-        Box::pin(async move { Ok(HttpResponse::new(200, body)) })
-    }
-}
-
+/// A client whose `get_job` answers walk through `statuses`.
 fn scripted(statuses: &[&'static str]) -> Client {
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(Statuses(Mutex::new(statuses.to_vec()))))
-        .build()
-        .unwrap();
-    Client::new(config).unwrap()
+    let replies = statuses
+        .iter()
+        .map(|s| json!({"result": {"jobId": "job-1", "status": s}}));
+    Client::new(bce_testkit::RecordingTransport::replying_json(replies).config()).unwrap()
 }
 
 fn waiter(secs: u64) -> Waiter {

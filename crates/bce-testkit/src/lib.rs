@@ -246,6 +246,30 @@ impl RecordingTransport {
         Self::default()
     }
 
+    /// A transport that answers `200` with each JSON value in turn (the
+    /// last one repeats): a scripted service for waiter and paging tests.
+    pub fn replying_json<I: IntoIterator<Item = serde_json::Value>>(replies: I) -> Self {
+        let t = RecordingTransport::new();
+        for reply in replies {
+            t.push(Ok(HttpResponse::new(200, reply.to_string())));
+        }
+        t
+    }
+
+    /// A config that sends through this transport (keys `ak-test`/`sk-test`,
+    /// default endpoint, no retries).
+    pub fn config(&self) -> Config {
+        match Config::builder()
+            .credentials(test_credentials())
+            .retry(bce_core::RetryPolicy::none())
+            .transport(Arc::new(self.clone()))
+            .build()
+        {
+            Ok(c) => c,
+            Err(e) => unreachable!("test config is valid: {e}"),
+        }
+    }
+
     /// Queues an answer.
     pub fn push(&self, response: Result<HttpResponse, TransportError>) -> &Self {
         if let Ok(mut q) = self.responses.lock() {
