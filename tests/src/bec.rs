@@ -1,25 +1,34 @@
-//! Driver of the `bec` fixtures (the operations implemented so far).
+//! Driver of the `bec` fixtures, one submodule per area of the API.
 
-use bce_core::Config;
-use bec::{Client, MetricsQuery, ServiceAction};
+use std::future::Future;
+
+use bce_core::{Config, Error};
+use bec::Client;
 use serde_json::Value;
 
-use crate::{boxed, required, CallFuture, Driver};
+use crate::{boxed, CallFuture, Driver};
+
+pub mod app_blb;
+pub mod blb;
+pub mod container;
+pub mod vm;
+pub mod vpc;
 
 /// Maps Go `services/bec` calls to [`bec::Client`].
 #[derive(Debug, Default)]
 pub struct BecDriver;
 
-const COVERED: &[&str] = &[
-    "CreateVmService",
-    "UpdateVmService",
-    "GetVmServiceList",
-    "GetVmServiceDetail",
-    "GetVmServiceMetrics",
-    "VmServiceAction",
-    "DeleteVmService",
-    "BatchDeleteVmService",
-    "BatchOperateVmService",
+type Part = (
+    &'static [&'static str],
+    fn(Config, &str, &Value) -> Option<CallFuture>,
+);
+
+const PARTS: &[Part] = &[
+    (vm::OPS, vm::call),
+    (container::OPS, container::call),
+    (blb::OPS, blb::call),
+    (app_blb::OPS, app_blb::call),
+    (vpc::OPS, vpc::call),
 ];
 
 impl Driver for BecDriver {
@@ -28,57 +37,30 @@ impl Driver for BecDriver {
     }
 
     fn covers(&self, op: &str) -> bool {
-        COVERED.contains(&op)
+        PARTS.iter().any(|(ops, _)| ops.contains(&op))
     }
 
     fn call(&self, config: Config, op: &str, input: &Value) -> Option<CallFuture> {
-        let input = input.clone();
-        macro_rules! run {
-            (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
-            };
-        }
-        match op {
-            "CreateVmService" => {
-                run!(|c| async { c.create_vm_service(&required(&input, "args")?).await })
-            }
-            "UpdateVmService" => run!(|c| async {
-                let id: String = required(&input, "serviceId")?;
-                c.update_vm_service(&id, &required(&input, "args")?).await
-            }),
-            "GetVmServiceList" => {
-                run!(|c| async { c.get_vm_service_list(&required(&input, "args")?).await })
-            }
-            "GetVmServiceDetail" => run!(|c| async {
-                c.get_vm_service_detail(&required::<String>(&input, "serviceId")?)
-                    .await
-            }),
-            "GetVmServiceMetrics" => run!(|c| async {
-                let id: String = required(&input, "serviceId")?;
-                let query: MetricsQuery = serde_json::from_value(input.clone())
-                    .map_err(|e| bce_core::Error::invalid_input("metrics", e.to_string()))?;
-                c.get_vm_service_metrics(&id, &query).await
-            }),
-            "VmServiceAction" => run!(|c| async {
-                let id: String = required(&input, "serviceId")?;
-                let action: String = required(&input, "action")?;
-                c.vm_service_action(&id, &ServiceAction::from(action)).await
-            }),
-            "DeleteVmService" => run!(|c| async {
-                c.delete_vm_service(&required::<String>(&input, "serviceId")?)
-                    .await
-            }),
-            "BatchDeleteVmService" => run!(|c| async {
-                c.batch_delete_vm_service(&required::<Vec<String>>(&input, "serviceIds")?)
-                    .await
-            }),
-            "BatchOperateVmService" => {
-                run!(|c| async { c.batch_operate_vm_service(&required(&input, "args")?).await })
-            }
-            _ => None,
-        }
+        let (_, call) = PARTS.iter().find(|(ops, _)| ops.contains(&op))?;
+        call(config, op, input)
     }
+}
+
+/// Builds a client from `config` and runs `f` with it, dropping the result.
+pub fn run<F, Fut, T>(config: Config, f: F) -> Option<CallFuture>
+where
+    F: FnOnce(Client) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<T, Error>> + Send,
+    T: Send,
+{
+    boxed(async move {
+        let client = Client::new(config)?;
+        f(client).await.map(|_| ())
+    })
+}
+
+/// Deserializes the whole Go input object as one value (for Go methods
+/// whose several scalar arguments form one of our request structs).
+pub fn whole<T: serde::de::DeserializeOwned>(input: &Value, what: &str) -> Result<T, Error> {
+    serde_json::from_value(input.clone()).map_err(|e| Error::invalid_input(what, e.to_string()))
 }

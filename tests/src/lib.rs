@@ -104,12 +104,29 @@ pub fn fixture_dir() -> PathBuf {
     }
 }
 
-/// The deviations listed in `tests/deviations.json`.
+/// The deviations listed in `tests/deviations.json` and in every
+/// `tests/deviations.d/*.json` (one file per area, so that parts of a
+/// service can list theirs without touching one shared file).
 pub fn deviations() -> Vec<Deviation> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("deviations.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad {}: {e}", path.display()))
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("deviations.json")];
+    if let Ok(dir) = std::fs::read_dir(root.join("deviations.d")) {
+        let mut extra: Vec<PathBuf> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        extra.sort();
+        files.extend(extra);
+    }
+    let mut all = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let list: Vec<Deviation> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad {}: {e}", path.display()));
+        all.extend(list);
+    }
+    all
 }
 
 /// Loads the cases of one service.

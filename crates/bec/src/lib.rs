@@ -23,10 +23,26 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod app_blb;
+pub mod blb;
 mod client;
 pub mod common;
+pub mod container;
+pub mod deploy_set;
+pub mod image;
+pub mod node;
+pub mod vm_instance;
 pub mod vm_service;
+pub mod vpc;
 
+pub use app_blb::*;
+pub use blb::*;
 pub use client::{Client, DEFAULT_ENDPOINT, SERVICE};
 pub use common::*;
+pub use container::*;
+pub use deploy_set::*;
+pub use image::*;
+pub use node::*;
+pub use vm_instance::*;
 pub use vm_service::*;
+pub use vpc::*;

@@ -1,0 +1,1 @@
+//! Load balancers (BLB v1): instances, listeners ("monitor ports"), backends, metrics.

@@ -1,0 +1,1 @@
+//! Container services, their deployments and pods.

@@ -1,0 +1,1 @@
+//! Deploy sets: anti-affinity groups of VM instances.

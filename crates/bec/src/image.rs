@@ -1,0 +1,1 @@
+//! VM images: custom images, import, update, delete.

@@ -1,0 +1,1 @@
+//! Edge nodes: where resources are available.

@@ -1,0 +1,1 @@
+//! VM instances: the single VMs of a VM service.

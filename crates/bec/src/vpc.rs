@@ -1,0 +1,1 @@
+//! VPCs, subnets, route tables and route rules.

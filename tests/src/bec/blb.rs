@@ -1,0 +1,14 @@
+//! Load balancers (BLB v1): instances, listeners, backends, metrics.
+
+use bce_core::Config;
+use serde_json::Value;
+
+use crate::CallFuture;
+
+/// Operations this part maps.
+pub const OPS: &[&str] = &[];
+
+/// Maps one Go call of this part.
+pub fn call(_config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
+    None
+}
