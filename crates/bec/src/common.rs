@@ -403,6 +403,7 @@ pub struct ActionResult<D> {
     /// The action.
     pub action: String,
     /// Details.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
     pub details: D,
 }
 
@@ -439,4 +440,45 @@ pub struct PageResult<T> {
     /// Items.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
     pub result: Vec<T>,
+}
+
+/// Serializes an empty list as `null`, as the official SDK does for a nil
+/// slice in a field that is always sent.
+pub(crate) fn vec_or_null<S: serde::Serializer, T: Serialize>(
+    value: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if value.is_empty() {
+        serializer.serialize_none()
+    } else {
+        serializer.collect_seq(value)
+    }
+}
+
+/// Filter and paging of the generic BEC list request (`ListRequest`).
+/// Zero and empty values are not sent; each operation documents which of
+/// the fields it sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListRequest {
+    /// Field to search, e.g. `name`, `instanceId`, `serviceId`.
+    pub keyword_type: String,
+    /// Search text.
+    pub keyword: String,
+    /// Page number (from 1).
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+    /// Sort order, `asc` or `desc`.
+    pub order: String,
+    /// Sort field.
+    pub order_by: String,
+    /// Status filter.
+    pub status: String,
+    /// Region filter.
+    pub region: String,
+    /// OS filter.
+    pub os_name: String,
+    /// Service id filter.
+    pub service_id: String,
 }

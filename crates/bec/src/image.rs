@@ -1,1 +1,259 @@
-//! VM images: custom images, import, update, delete.
+//! VM images: custom images made from VMs or imported from BOS.
+
+use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::{Error, Method};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{is_zero, Client};
+use crate::common::PageResult;
+
+/// One disk image to make from a VM.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmImageDisk {
+    /// Image name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub image_name: String,
+    /// Volume claim of the disk.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pvc_id: String,
+    /// Processing, e.g. `nonprocess`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub image_process_type: String,
+}
+
+/// Body of [`Client::create_vm_image`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateVmImageArgs {
+    /// Source VM.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vm_id: String,
+    /// Image name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Disks to image.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub images: Vec<VmImageDisk>,
+}
+
+/// Body of [`Client::update_vm_image`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateVmImageArgs {
+    /// New name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+/// Body of [`Client::import_image`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportImageArgs {
+    /// OS type, e.g. `linux`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub os_type: String,
+    /// Architecture bits, e.g. 64.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub os_arch: i64,
+    /// OS name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub os_name: String,
+    /// OS version.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub os_version: String,
+    /// BOS URL of the image file.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub bos_url: String,
+    /// Image name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Processing, e.g. `nonprocess`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub image_process_type: String,
+}
+
+/// Filter and paging of [`Client::list_vm_image`]. Zero and empty values
+/// are not sent; paging, sort and type go out with capitalised names
+/// (`PageNo`, `PageSize`, `Order`, `OrderBy`, `Type`) as the service expects.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListVmImageArgs {
+    /// Field to search.
+    pub keyword_type: String,
+    /// Search text.
+    pub keyword: String,
+    /// Page number.
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+    /// Sort order.
+    pub order: String,
+    /// Sort field.
+    pub order_by: String,
+    /// Status filter.
+    pub status: String,
+    /// Region filter.
+    pub region: String,
+    /// OS filter.
+    pub os_name: String,
+    /// Service id filter.
+    pub service_id: String,
+    /// Image type filter, e.g. `bec`.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// An image.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmImageVo {
+    /// Image id.
+    pub image_id: String,
+    /// Status.
+    pub status: String,
+    /// Underlying BCC image.
+    pub bcc_image_id: String,
+    /// Name.
+    pub name: String,
+    /// Owner.
+    pub account_id: String,
+    /// Type.
+    pub image_type: String,
+    /// System disk in GB.
+    pub system_disk: i64,
+    /// OS type.
+    pub os_type: String,
+    /// OS version.
+    pub os_version: String,
+    /// OS name.
+    pub os_name: String,
+    /// OS build.
+    pub os_build: String,
+    /// OS language.
+    pub os_lang: String,
+    /// Architecture.
+    pub os_arch: String,
+    /// Created.
+    pub create_time: String,
+    /// Updated.
+    pub update_time: String,
+}
+
+/// Answer of [`Client::create_vm_image`] and [`Client::import_image`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateVmImageResult {
+    /// Success.
+    pub success: bool,
+    /// The new image id.
+    pub result: String,
+}
+
+/// Answer of [`Client::delete_vm_image`] and [`Client::update_vm_image`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VmImageOperateResult {
+    /// Success.
+    pub success: bool,
+    /// Result.
+    pub result: bool,
+}
+
+/// Page of [`Client::list_vm_image`].
+pub type ListVmImageResult = PageResult<VmImageVo>;
+
+impl Client {
+    /// Makes an image from a VM (`POST /v1/vm/image`).
+    pub async fn create_vm_image(
+        &self,
+        args: &CreateVmImageArgs,
+    ) -> Result<CreateVmImageResult, Error> {
+        self.call(Client::op("CreateVmImage", Method::Post, "/v1/vm/image").json(args))
+            .await
+    }
+
+    /// Deletes images (`DELETE /v1/vm/image?imageIdList=a,b`). Ids are sent
+    /// comma-joined, so an id that contains a comma is refused.
+    pub async fn delete_vm_image(
+        &self,
+        image_ids: &[String],
+    ) -> Result<VmImageOperateResult, Error> {
+        let op = Client::op("DeleteVmImage", Method::Delete, "/v1/vm/image")
+            .check(
+                !image_ids.iter().any(|id| id.is_empty() || id.contains(',')),
+                "imageIdList",
+                "ids must be non-empty and must not contain ','",
+            )
+            .query("imageIdList", image_ids.join(","));
+        self.call(op).await
+    }
+
+    /// Renames an image (`PUT /v1/vm/image/{imageId}`).
+    pub async fn update_vm_image(
+        &self,
+        image_id: &str,
+        args: &UpdateVmImageArgs,
+    ) -> Result<VmImageOperateResult, Error> {
+        let op = Client::op("UpdateVmImage", Method::Put, "/v1/vm/image")
+            .segment("imageId", image_id)
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Lists images (`GET /v1/vm/image`).
+    pub async fn list_vm_image(&self, args: &ListVmImageArgs) -> Result<ListVmImageResult, Error> {
+        let op = Client::op("ListVmImage", Method::Get, "/v1/vm/image")
+            .query_opt("PageNo", (args.page_no != 0).then_some(args.page_no))
+            .query_opt("PageSize", (args.page_size != 0).then_some(args.page_size))
+            .query_if_not_empty("OrderBy", &args.order_by)
+            .query_if_not_empty("Order", &args.order)
+            .query_if_not_empty("Type", &args.kind)
+            .query_if_not_empty("keywordType", &args.keyword_type)
+            .query_if_not_empty("keyword", &args.keyword)
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("region", &args.region)
+            .query_if_not_empty("osName", &args.os_name)
+            .query_if_not_empty("serviceId", &args.service_id);
+        self.call(op).await
+    }
+
+    /// All images, page after page (20 per page unless set).
+    pub fn list_vm_image_stream(
+        &self,
+        args: ListVmImageArgs,
+    ) -> impl Stream<Item = Result<VmImageVo, Error>> + '_ {
+        let size = if args.page_size <= 0 {
+            20
+        } else {
+            args.page_size
+        };
+        items(args.page_no.max(1), move |page| {
+            let req = ListVmImageArgs {
+                page_no: page,
+                page_size: size,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.list_vm_image(&req).await?;
+                let next = next_page_number(
+                    page as u32,
+                    size as u32,
+                    answer.result.len(),
+                    Some(answer.total_count.max(0) as u64),
+                );
+                Ok(Page::new(answer.result, next.map(i64::from)))
+            }
+        })
+    }
+
+    /// Imports an image from BOS (`POST /v1/vm/image/import`).
+    pub async fn import_image(&self, args: &ImportImageArgs) -> Result<CreateVmImageResult, Error> {
+        self.call(Client::op("ImportImage", Method::Post, "/v1/vm/image/import").json(args))
+            .await
+    }
+}
