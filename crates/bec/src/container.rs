@@ -1,1 +1,476 @@
 //! Container services, their deployments and pods.
+
+use std::collections::BTreeMap;
+
+use bce_core::{Error, Method, WaitState, Waiter};
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::common::*;
+
+mod model;
+mod pods;
+
+pub use model::*;
+pub use pods::*;
+
+bce_core::string_enum! {
+    /// What [`Client::update_service`] changes.
+    pub enum UpdateServiceType {
+        /// The name.
+        Name = "NAME",
+        /// Replicas per placement.
+        Replicas = "REPLICAS",
+        /// Containers and resources.
+        Resource = "RESOURCE",
+    }
+}
+
+/// Body of [`Client::create_service`]. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateServiceArgs {
+    /// Service name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub service_name: String,
+    /// `postpay` or `prepay`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub payment_method: String,
+    /// Container group name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub container_group_name: String,
+    /// Containers of each pod.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub containers: Vec<ContainerDetails>,
+    /// Pull secrets.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub image_registry_secrets: Vec<ImageRegistrySecret>,
+    /// Volumes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<Volume>,
+    /// Public IPv4.
+    #[serde(skip_serializing_if = "crate::client::is_false")]
+    pub need_public_ip: bool,
+    /// Public IPv6.
+    #[serde(skip_serializing_if = "crate::client::is_false")]
+    pub need_ipv6_public_ip: bool,
+    /// Bandwidth in Mbps.
+    #[serde(skip_serializing_if = "crate::client::is_zero")]
+    pub bandwidth: i64,
+    /// Tags.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub tags: Vec<Tag>,
+    /// Placement.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Log collection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_collect_detail: Option<LogCollectDetail>,
+}
+
+/// Body of [`Client::update_service`]; `kind` says what changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateServiceArgs {
+    /// What changes.
+    #[serde(rename = "type", skip_serializing_if = "UpdateServiceType::is_empty")]
+    pub kind: UpdateServiceType,
+    /// Placement and replicas.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// New name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub service_name: String,
+    /// Public IPv6, as the text `"true"` or `"false"` (a string on the wire).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub need_ipv6_public_ip: String,
+    /// Containers.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub containers: Vec<ContainerDetails>,
+    /// Pull secrets.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub image_registry_secrets: Vec<ImageRegistrySecret>,
+    /// Bandwidth in Mbps.
+    #[serde(skip_serializing_if = "crate::client::is_zero")]
+    pub bandwidth: i64,
+}
+
+/// Filter and paging of [`Client::list_service`]; zero and empty values
+/// are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListServiceArgs {
+    /// Page number.
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+    /// Field to search.
+    pub keyword_type: String,
+    /// Search text.
+    pub keyword: String,
+    /// Sort order.
+    pub order: String,
+    /// Sort field.
+    pub order_by: String,
+    /// Status filter.
+    pub status: String,
+}
+
+/// Body of [`Client::service_batch_operate`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServiceBatchOperateArgs {
+    /// Services.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub id_list: Vec<String>,
+    /// `start` or `stop`.
+    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
+    pub action: ServiceAction,
+}
+
+/// A container service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServiceBriefVo {
+    /// Service id.
+    pub service_id: String,
+    /// Name.
+    pub service_name: String,
+    /// Level.
+    pub level: String,
+    /// Status, e.g. `RUNNING`, `STARTING`, `FAILED`.
+    pub status: String,
+    /// CPU cores.
+    pub total_cpu: i64,
+    /// Memory.
+    pub total_mem: i64,
+    /// GPUs.
+    pub total_gpu: i64,
+    /// Disk.
+    pub total_disk: i64,
+    /// Regions.
+    pub regions: i64,
+    /// Pods.
+    pub total_pods: i64,
+    /// Running pods.
+    pub running_pods: i64,
+    /// Tags.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub tag_map: Vec<Tag>,
+    /// Placement.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Created.
+    pub create_time: String,
+    /// Last updated.
+    pub last_update_time: String,
+}
+
+/// A workload (deployment) of a container service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ResourceBriefVo {
+    /// Service id.
+    pub service_id: String,
+    /// Service name.
+    pub service_name: String,
+    /// Deployment id.
+    pub resource_id: String,
+    /// Deployment name.
+    pub resource_name: String,
+    /// Labels.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub labels: BTreeMap<String, String>,
+    /// CPU cores.
+    pub total_cpu: i64,
+    /// Memory.
+    pub total_mem: i64,
+    /// GPUs.
+    pub total_gpu: i64,
+    /// Pods.
+    pub total_pods: i64,
+    /// Running pods.
+    pub running_pods: i64,
+    /// Deployments.
+    pub total_deploy: i64,
+    /// Ingress bandwidth.
+    pub ingress_bandwidth: String,
+    /// Placement.
+    pub deploy_instance: Option<DeploymentInstance>,
+    /// Images.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub image_list: Vec<String>,
+    /// Containers.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub containers: Vec<ContainerDetails>,
+    /// Pull secrets.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub image_registry_secrets: Vec<ImageRegistrySecret>,
+}
+
+/// A container service in detail.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServiceDetailsVo {
+    /// Service id.
+    pub service_id: String,
+    /// Name.
+    pub service_name: String,
+    /// Status.
+    pub status: String,
+    /// CPU cores.
+    pub total_cpu: i64,
+    /// Memory.
+    pub total_mem: i64,
+    /// GPUs.
+    pub total_gpu: i64,
+    /// Disk.
+    pub total_disk: i64,
+    /// Pods.
+    pub total_pods: i64,
+    /// Running pods.
+    pub running_pods: i64,
+    /// Regions.
+    pub region_size: i64,
+    /// Tags.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub tags_map: Vec<Tag>,
+    /// Placement.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Deployments.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub resource_brief_vos: Vec<ResourceBriefVo>,
+    /// Pull secrets.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub image_registry_secrets: Vec<ImageRegistrySecret>,
+    /// Log collection.
+    pub log_collect_detail: Option<LogCollectDetail>,
+    /// Created.
+    pub create_time: String,
+    /// Last updated.
+    pub last_update_time: String,
+}
+
+/// Page of [`Client::list_service`].
+pub type ListServiceResult = PageResult<ServiceBriefVo>;
+
+impl Client {
+    /// Creates a container service (`POST /v1/service/create`).
+    pub async fn create_service(
+        &self,
+        args: &CreateServiceArgs,
+    ) -> Result<ActionResult<ServiceBriefVo>, Error> {
+        self.call(Client::op("CreateService", Method::Post, "/v1/service/create").json(args))
+            .await
+    }
+
+    /// Lists container services (`GET /v1/service`).
+    pub async fn list_service(&self, args: &ListServiceArgs) -> Result<ListServiceResult, Error> {
+        let op = Client::op("ListService", Method::Get, "/v1/service")
+            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
+            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+            .query_if_not_empty("keyword", &args.keyword)
+            .query_if_not_empty("keywordType", &args.keyword_type)
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("order", &args.order)
+            .query_if_not_empty("orderBy", &args.order_by);
+        self.call(op).await
+    }
+
+    /// All container services, page after page (20 per page unless set).
+    pub fn list_service_stream(
+        &self,
+        args: ListServiceArgs,
+    ) -> impl futures::Stream<Item = Result<ServiceBriefVo, Error>> + '_ {
+        let size = page_size_or_default(args.page_size);
+        bce_core::paginate::items(args.page_no.max(1), move |page| {
+            let req = ListServiceArgs {
+                page_no: page,
+                page_size: size,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.list_service(&req).await?;
+                Ok(next_page(page, size, answer))
+            }
+        })
+    }
+
+    /// One container service (`GET /v1/service/{serviceId}`).
+    pub async fn get_service(&self, service_id: &str) -> Result<ServiceDetailsVo, Error> {
+        self.call(
+            Client::op("GetService", Method::Get, "/v1/service").segment("serviceId", service_id),
+        )
+        .await
+    }
+
+    /// Starts or stops a container service
+    /// (`PUT /v1/service/{serviceId}/{action}`).
+    pub async fn service_action(
+        &self,
+        service_id: &str,
+        action: &ServiceAction,
+    ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
+        let op = Client::op("ServiceAction", Method::Put, "/v1/service")
+            .segment("serviceId", service_id)
+            .segment("action", action.as_str());
+        self.call(op).await
+    }
+
+    /// Changes a container service (`PUT /v1/service/{serviceId}`).
+    pub async fn update_service(
+        &self,
+        service_id: &str,
+        args: &UpdateServiceArgs,
+    ) -> Result<ActionResult<Vec<ServiceBriefVo>>, Error> {
+        let op = Client::op("UpdateService", Method::Put, "/v1/service")
+            .segment("serviceId", service_id)
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Deletes a container service (`DELETE /v1/service/{serviceId}`).
+    pub async fn delete_service(
+        &self,
+        service_id: &str,
+    ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
+        self.call(
+            Client::op("DeleteService", Method::Delete, "/v1/service")
+                .segment("serviceId", service_id),
+        )
+        .await
+    }
+
+    /// Metrics of a container service
+    /// (`GET /v1/monitor/service/sts/{serviceId}`).
+    pub async fn get_service_metrics(
+        &self,
+        service_id: &str,
+        query: &MetricsQuery,
+    ) -> Result<ServiceMetricsResult, Error> {
+        let op = Client::op("GetServiceMetrics", Method::Get, "/v1/monitor/service/sts")
+            .segment("serviceId", service_id)
+            .query("serviceId", service_id);
+        self.call(metrics_query(op, query)).await
+    }
+
+    /// Starts or stops several container services
+    /// (`PUT /v1/service/batch/operate`).
+    pub async fn service_batch_operate(
+        &self,
+        args: &ServiceBatchOperateArgs,
+    ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
+        let op = Client::op(
+            "ServiceBatchOperate",
+            Method::Put,
+            "/v1/service/batch/operate",
+        )
+        .check(
+            matches!(args.action, ServiceAction::Start | ServiceAction::Stop),
+            "action",
+            "action is start|stop, please check",
+        )
+        .json(args);
+        self.call(op).await
+    }
+
+    /// Deletes several container services (`POST /v1/service/batch/delete`,
+    /// body: the ids).
+    pub async fn service_batch_delete(
+        &self,
+        service_ids: &[String],
+    ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
+        let op = Client::op(
+            "ServiceBatchDelete",
+            Method::Post,
+            "/v1/service/batch/delete",
+        )
+        .check(
+            !service_ids.iter().any(String::is_empty),
+            "serviceIds",
+            "ids must not be empty",
+        )
+        .json(service_ids);
+        self.call(op).await
+    }
+
+    /// Polls [`Client::get_service`] until the container service is
+    /// `RUNNING`; fails fast on `FAILED` or `EXCEPTION`.
+    pub async fn wait_for_service_running(
+        &self,
+        service_id: &str,
+        waiter: &Waiter,
+    ) -> Result<ServiceDetailsVo, Error> {
+        waiter
+            .wait(
+                || self.get_service(service_id),
+                |s| match s.status.as_str() {
+                    "RUNNING" => WaitState::Done,
+                    "FAILED" | "EXCEPTION" => {
+                        WaitState::Failed(format!("service {service_id} is {}", s.status))
+                    }
+                    _ => WaitState::Pending,
+                },
+                |s| s.status.clone(),
+            )
+            .await
+    }
+}
+
+pub(crate) fn metrics_query(op: bce_core::Operation, query: &MetricsQuery) -> bce_core::Operation {
+    op.query_if_not_empty("serviceProvider", &query.service_provider)
+        .query_if_not_empty("metricsType", &query.metrics_type)
+        .query_opt("start", (query.start != 0).then_some(query.start))
+        .query_opt("end", (query.end != 0).then_some(query.end))
+        .query_opt(
+            "stepInMin",
+            (query.step_in_min != 0).then_some(query.step_in_min),
+        )
+}
+
+pub(crate) fn page_size_or_default(size: i64) -> i64 {
+    if size <= 0 {
+        20
+    } else {
+        size
+    }
+}
+
+pub(crate) fn next_page<T>(
+    page: i64,
+    size: i64,
+    answer: PageResult<T>,
+) -> bce_core::paginate::Page<T, i64> {
+    let next = bce_core::paginate::next_page_number(
+        u32::try_from(page).unwrap_or(u32::MAX),
+        u32::try_from(size).unwrap_or(u32::MAX),
+        answer.result.len(),
+        Some(answer.total_count.max(0) as u64),
+    );
+    bce_core::paginate::Page::new(answer.result, next.map(i64::from))
+}
