@@ -457,7 +457,7 @@ pub(crate) fn vec_or_null<S: serde::Serializer, T: Serialize>(
 
 /// Filter and paging of the generic BEC list request (`ListRequest`).
 /// Zero and empty values are not sent; each operation documents which of
-/// the fields it sends.
+/// the fields it sends and ignores the others.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ListRequest {
@@ -481,4 +481,8 @@ pub struct ListRequest {
     pub os_name: String,
     /// Service id filter.
     pub service_id: String,
+    /// Node filter (VPC, route table lists).
+    pub region_id: String,
+    /// VPC filter (subnet, route table lists).
+    pub vpc_id: String,
 }
