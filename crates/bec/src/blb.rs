@@ -1,1 +1,404 @@
-//! Load balancers (BLB v1): instances, listeners ("monitor ports"), backends, metrics.
+//! Load balancers (BLB v1): instances, listeners ("monitor ports"),
+//! backends and metrics.
+
+use std::collections::BTreeMap;
+
+use bce_core::{Error, Method, WaitState, Waiter};
+use serde::{Deserialize, Serialize};
+
+use crate::client::{is_false, is_zero, Client};
+use crate::common::*;
+use crate::container::{next_page, page_size_or_default};
+
+mod backend;
+mod listener;
+
+pub use backend::*;
+pub use listener::*;
+
+bce_core::string_enum! {
+    /// A listener protocol.
+    pub enum Protocol {
+        /// TCP.
+        Tcp = "TCP",
+        /// UDP.
+        Udp = "UDP",
+        /// HTTP.
+        Http = "HTTP",
+        /// HTTPS.
+        Https = "HTTPS",
+        /// SSL.
+        Ssl = "SSL",
+    }
+}
+
+bce_core::string_enum! {
+    /// How a v1 listener spreads connections (`lbMode` / `scheduler`).
+    pub enum LbMode {
+        /// Weighted round robin.
+        Wrr = "wrr",
+        /// Fewest connections.
+        MinConn = "minconn",
+        /// Source IP hash.
+        Srch = "srch",
+    }
+}
+
+bce_core::string_enum! {
+    /// How backends are probed.
+    pub enum HealthCheckType {
+        /// TCP connect.
+        Tcp = "tcp",
+        /// UDP probe string.
+        Udp = "udp",
+        /// HTTP request.
+        Http = "http",
+    }
+}
+
+/// A listener of a load balancer, as given at creation and reported as
+/// the balancer's ports. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Listeners {
+    /// Protocol.
+    #[serde(skip_serializing_if = "Protocol::is_empty")]
+    pub protocol: Protocol,
+    /// Front-end port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub port: i64,
+    /// Backend port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub backend_port: i64,
+    /// Idle timeout in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub keepalive_timeout: i64,
+    /// Scheduling.
+    #[serde(skip_serializing_if = "LbMode::is_empty")]
+    pub scheduler: LbMode,
+    /// Pass the client address (TCP option).
+    #[serde(rename = "enableCipTTM", skip_serializing_if = "is_false")]
+    pub enable_cip_ttm: bool,
+    /// Pass the virtual address (TCP option).
+    #[serde(rename = "enableVipTTM", skip_serializing_if = "is_false")]
+    pub enable_vip_ttm: bool,
+    /// Probe interval in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_interval: i64,
+    /// Probe retries.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_retry: i64,
+    /// Probe timeout in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_timeout: i64,
+    /// UDP probe payload.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub udp_health_check_string: String,
+    /// Probe type.
+    #[serde(skip_serializing_if = "HealthCheckType::is_empty")]
+    pub health_check_type: HealthCheckType,
+}
+
+/// Body of [`Client::create_blb`]. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbArgs {
+    /// Backend kind, e.g. `vm` or `container`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lb_type: String,
+    /// `postpay` or `prepay`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub payment_method: String,
+    /// Region.
+    #[serde(skip_serializing_if = "Region::is_empty")]
+    pub region: Region,
+    /// City.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub city: String,
+    /// Provider.
+    #[serde(skip_serializing_if = "ServiceProvider::is_empty")]
+    pub service_provider: ServiceProvider,
+    /// Node id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub region_id: String,
+    /// Providers of a multi-line node.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub sub_service_providers: Vec<String>,
+    /// `vpc` or `classic`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub network_type: String,
+    /// VPC id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vpc_id: String,
+    /// Subnet id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subnet_id: String,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub blb_name: String,
+    /// Public address.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_public_ip: bool,
+    /// Bandwidth cap in Mbps.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bandwidth_in_mbps_limit: i64,
+    /// Tags.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub tags: Vec<Tag>,
+    /// Listeners.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub listeners: Vec<Listeners>,
+}
+
+/// Body of [`Client::batch_create_blb`]: one balancer per placement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BatchCreateBlbArgs {
+    /// Backend kind.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lb_type: String,
+    /// `postpay` or `prepay`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub payment_method: String,
+    /// Region selection, e.g. `regional`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub region_selection: String,
+    /// Placements.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deploy_instances: Vec<DeploymentInstance>,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub blb_name: String,
+    /// Public address.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_public_ip: bool,
+    /// Bandwidth cap in Mbps.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bandwidth_in_mbps_limit: i64,
+    /// Tags.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub tags: Vec<Tag>,
+    /// Listeners.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub listeners: Vec<Listeners>,
+}
+
+/// Body of [`Client::update_blb`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateBlbArgs {
+    /// New name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub blb_name: String,
+    /// New bandwidth cap.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bandwidth_in_mbps_limit: i64,
+    /// What changes, e.g. `bandwidth` or `blbName`.
+    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+}
+
+/// Filter and paging of [`Client::get_blb_list`]; zero and empty values
+/// are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListBlbArgs {
+    /// Backend kind.
+    pub lb_type: String,
+    /// Sort order.
+    pub order: String,
+    /// Sort field.
+    pub order_by: String,
+    /// Search text.
+    pub keyword: String,
+    /// Field to search.
+    pub keyword_type: String,
+    /// Status filter.
+    pub status: String,
+    /// Region filter.
+    pub region: String,
+    /// Page number.
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+}
+
+/// A load balancer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbInstanceVo {
+    /// Id.
+    pub blb_id: String,
+    /// Name.
+    pub blb_name: String,
+    /// Status, e.g. `RUNNING`, `CREATING`, `PENDING`, `BINDING`.
+    pub status: String,
+    /// Backend kind.
+    pub lb_type: String,
+    /// Region.
+    pub region: String,
+    /// Provider.
+    pub service_provider: String,
+    /// City.
+    pub city: String,
+    /// Node id.
+    pub region_id: String,
+    /// Public address.
+    pub public_ip: String,
+    /// China Mobile address.
+    #[serde(rename = "cmPublicIP")]
+    pub cm_public_ip: String,
+    /// China Telecom address.
+    #[serde(rename = "ctPublicIP")]
+    pub ct_public_ip: String,
+    /// China Unicom address.
+    #[serde(rename = "unPublicIP")]
+    pub un_public_ip: String,
+    /// Internal address.
+    pub internal_ip: String,
+    /// Listeners.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub ports: Vec<Listeners>,
+    /// Backends.
+    pub pod_count: i64,
+    /// Bandwidth cap.
+    pub bandwidth_in_mbps_limit: i64,
+    /// Created.
+    pub create_time: String,
+}
+
+/// Page of [`Client::get_blb_list`].
+pub type GetBlbListResult = PageResult<BlbInstanceVo>;
+
+impl Client {
+    /// Creates a load balancer (`POST /v1/blb`).
+    pub async fn create_blb(
+        &self,
+        args: &CreateBlbArgs,
+    ) -> Result<ActionResult<BlbInstanceVo>, Error> {
+        self.call(Client::op("CreateBlb", Method::Post, "/v1/blb").json(args))
+            .await
+    }
+
+    /// Deletes a load balancer (`DELETE /v1/blb/{blbId}`).
+    pub async fn delete_blb(
+        &self,
+        blb_id: &str,
+    ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
+        self.call(Client::op("DeleteBlb", Method::Delete, "/v1/blb").segment("blbId", blb_id))
+            .await
+    }
+
+    /// Lists load balancers (`GET /v1/blb`).
+    pub async fn get_blb_list(&self, args: &ListBlbArgs) -> Result<GetBlbListResult, Error> {
+        let op = Client::op("GetBlbList", Method::Get, "/v1/blb")
+            .query_if_not_empty("order", &args.order)
+            .query_if_not_empty("orderBy", &args.order_by)
+            .query_if_not_empty("keyword", &args.keyword)
+            .query_if_not_empty("keywordType", &args.keyword_type)
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("region", &args.region)
+            .query_if_not_empty("lbType", &args.lb_type)
+            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
+            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size));
+        self.call(op).await
+    }
+
+    /// All load balancers, page after page (20 per page unless set).
+    pub fn get_blb_list_stream(
+        &self,
+        args: ListBlbArgs,
+    ) -> impl futures::Stream<Item = Result<BlbInstanceVo, Error>> + '_ {
+        let size = page_size_or_default(args.page_size);
+        bce_core::paginate::items(args.page_no.max(1), move |page| {
+            let req = ListBlbArgs {
+                page_no: page,
+                page_size: size,
+                ..args.clone()
+            };
+            async move { Ok(next_page(page, size, self.get_blb_list(&req).await?)) }
+        })
+    }
+
+    /// One load balancer (`GET /v1/blb/{blbId}`).
+    pub async fn get_blb_detail(&self, blb_id: &str) -> Result<BlbInstanceVo, Error> {
+        self.call(Client::op("GetBlbDetail", Method::Get, "/v1/blb").segment("blbId", blb_id))
+            .await
+    }
+
+    /// Renames a load balancer or changes its bandwidth (`PUT /v1/blb/{blbId}`).
+    pub async fn update_blb(
+        &self,
+        blb_id: &str,
+        args: &UpdateBlbArgs,
+    ) -> Result<ActionResult<BlbInstanceVo>, Error> {
+        let op = Client::op("UpdateBlb", Method::Put, "/v1/blb")
+            .segment("blbId", blb_id)
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Creates one load balancer per placement (`POST /v1/blb/batch/create`).
+    pub async fn batch_create_blb(
+        &self,
+        args: &BatchCreateBlbArgs,
+    ) -> Result<ActionResult<Vec<BlbInstanceVo>>, Error> {
+        self.call(Client::op("BatchCreateBlb", Method::Post, "/v1/blb/batch/create").json(args))
+            .await
+    }
+
+    /// Deletes several load balancers (`POST /v1/blb/batch/delete`, body: the ids).
+    pub async fn batch_delete_blb(
+        &self,
+        blb_ids: &[String],
+    ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
+        let op = Client::op("BatchDeleteBlb", Method::Post, "/v1/blb/batch/delete")
+            .check(
+                !blb_ids.iter().any(String::is_empty),
+                "blbIdList",
+                "ids must not be empty",
+            )
+            .json(blb_ids);
+        self.call(op).await
+    }
+
+    /// Polls [`Client::get_blb_detail`] until the load balancer is
+    /// `RUNNING`; fails fast on `FAILED`, `EXCEPTION` or `ERROR`.
+    pub async fn wait_for_blb_running(
+        &self,
+        blb_id: &str,
+        waiter: &Waiter,
+    ) -> Result<BlbInstanceVo, Error> {
+        waiter
+            .wait(
+                || self.get_blb_detail(blb_id),
+                |lb| match lb.status.as_str() {
+                    "RUNNING" => WaitState::Done,
+                    "FAILED" | "EXCEPTION" | "ERROR" => {
+                        WaitState::Failed(format!("load balancer {blb_id} is {}", lb.status))
+                    }
+                    _ => WaitState::Pending,
+                },
+                |lb| lb.status.clone(),
+            )
+            .await
+    }
+}

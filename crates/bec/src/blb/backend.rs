@@ -1,0 +1,345 @@
+//! Backends of a v1 load balancer (bound deployments and pods) and its metrics.
+
+use std::collections::BTreeMap;
+
+use bce_core::{Error, Method};
+use serde::{Deserialize, Serialize};
+
+use super::listener::{page_query, BlbPageArgs};
+use crate::client::{is_zero, Client};
+use crate::common::*;
+use crate::container::{metrics_query, next_page, page_size_or_default};
+
+/// A backend pod and its weight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Backends {
+    /// Pod name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Pod address.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip: String,
+    /// Weight.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub weight: i64,
+}
+
+/// One deployment to bind, with optional per-pod weights.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbBindingForm {
+    /// Deployment id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
+    /// Weight of pods not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub default_weight: i64,
+    /// Weights of single pods.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub pod_weight: Vec<Backends>,
+}
+
+/// Body of [`Client::create_blb_binding`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbBindingArgs {
+    /// Deployments to bind.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub binding_forms: Vec<BlbBindingForm>,
+}
+
+/// Body of [`Client::delete_blb_bind_pod`] and
+/// [`Client::update_blb_bind_pod_weight`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbPodWeightArgs {
+    /// Pods and weights.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub pod_weight_list: Vec<Backends>,
+    /// Deployments.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub deployment_ids: Vec<String>,
+}
+
+/// The official SDK's name for the body of [`Client::delete_blb_bind_pod`].
+pub type DeleteBlbBindPodArgs = BlbPodWeightArgs;
+/// The official SDK's name for the body of [`Client::update_blb_bind_pod_weight`].
+pub type UpdateBindPodWeightArgs = BlbPodWeightArgs;
+
+/// Filter and paging of [`Client::get_blb_backend_binding_sts_list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbBindingListArgs {
+    /// Page number.
+    pub page_no: i64,
+    /// Page size.
+    pub page_size: i64,
+    /// Field to search, e.g. `deploymentName`.
+    pub keyword_type: String,
+    /// Search text.
+    pub keyword: String,
+}
+
+/// Metrics filter of [`Client::get_blb_metrics`]; zero and empty values
+/// are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbMetricsQuery {
+    /// Address kind, e.g. `extranet`.
+    pub ip_type: String,
+    /// Listener port.
+    pub port: String,
+    /// Provider.
+    #[serde(alias = "serviceProviderStr")]
+    pub service_provider: String,
+    /// Start (Unix seconds).
+    pub start: i64,
+    /// End (Unix seconds).
+    pub end: i64,
+    /// Step in minutes.
+    pub step_in_min: i64,
+    /// Metric, e.g. `REQUEST_NUMBER`.
+    pub metrics_type: String,
+}
+
+/// Health of one backend port.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BackendPortHealth {
+    /// Healthy.
+    pub health: bool,
+    /// Port.
+    pub port: i64,
+    /// Protocol.
+    pub protocol: String,
+}
+
+/// A bound backend pod.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbBackendPodBriefVo {
+    /// Pod name.
+    pub pod_name: String,
+    /// Pod status.
+    pub pod_status: String,
+    /// Pod address.
+    pub pod_ip: String,
+    /// Ports and their health.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub backend_port: Vec<BackendPortHealth>,
+    /// Weight.
+    pub weight: i64,
+}
+
+/// A bound deployment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LbDeployPo {
+    /// Service name.
+    pub service_name: String,
+    /// Deployment name.
+    pub deployment_name: String,
+    /// Original name.
+    pub custom_orig_name: String,
+    /// Service id.
+    pub service_id: String,
+    /// Deployment kind.
+    pub deployment_type: String,
+    /// Region.
+    pub region: String,
+    /// Provider.
+    pub service_provider: String,
+    /// City.
+    pub city: String,
+    /// Replicas.
+    pub replicas: i64,
+    /// CPU per pod.
+    pub pod_cpu: i64,
+    /// Memory per pod.
+    pub pod_memory: i64,
+    /// GPUs per pod.
+    pub pod_gpu: i64,
+    /// Storage per pod.
+    pub pod_data_storage: String,
+    /// SATA disks.
+    pub sata: i64,
+    /// NVMe disks.
+    pub nvme: i64,
+    /// Data disks.
+    pub data_disk_num: i64,
+    /// Pods need addresses.
+    pub pod_ip_required: bool,
+    /// Backends.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub backends: Vec<Backends>,
+}
+
+/// Page of [`Client::get_blb_backend_pod_list`].
+pub type GetBlbBackendPodListResult = PageResult<BlbBackendPodBriefVo>;
+/// Page of [`Client::get_blb_backend_binding_sts_list`].
+pub type GetBlbBackendBindingStsListResult = PageResult<LbDeployPo>;
+/// Answer of binding changes: free-form details.
+pub type BlbBindingResult = ActionResult<BTreeMap<String, String>>;
+
+impl Client {
+    /// Bound pods (`GET /v1/blb/{blbId}/binded`).
+    pub async fn get_blb_backend_pod_list(
+        &self,
+        blb_id: &str,
+        args: &BlbPageArgs,
+    ) -> Result<GetBlbBackendPodListResult, Error> {
+        let op = Client::op("GetBlbBackendPodList", Method::Get, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/binded");
+        self.call(page_query(op, args)).await
+    }
+
+    /// All bound pods, page after page (20 per page unless set).
+    pub fn get_blb_backend_pod_list_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: BlbPageArgs,
+    ) -> impl futures::Stream<Item = Result<BlbBackendPodBriefVo, Error>> + 'a {
+        let size = page_size_or_default(args.page_size);
+        bce_core::paginate::items(args.page_no.max(1), move |page| {
+            let req = BlbPageArgs {
+                page_no: page,
+                page_size: size,
+            };
+            async move {
+                Ok(next_page(
+                    page,
+                    size,
+                    self.get_blb_backend_pod_list(blb_id, &req).await?,
+                ))
+            }
+        })
+    }
+
+    /// Bound deployments (`GET /v1/blb/{blbId}/binding`).
+    pub async fn get_blb_backend_binding_sts_list(
+        &self,
+        blb_id: &str,
+        args: &BlbBindingListArgs,
+    ) -> Result<GetBlbBackendBindingStsListResult, Error> {
+        let op = Client::op("GetBlbBackendBindingStsList", Method::Get, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/binding")
+            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
+            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+            .query_if_not_empty("keywordType", &args.keyword_type)
+            .query_if_not_empty("keyword", &args.keyword);
+        self.call(op).await
+    }
+
+    /// All bound deployments, page after page (20 per page unless set).
+    pub fn get_blb_backend_binding_sts_list_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: BlbBindingListArgs,
+    ) -> impl futures::Stream<Item = Result<LbDeployPo, Error>> + 'a {
+        let size = page_size_or_default(args.page_size);
+        bce_core::paginate::items(args.page_no.max(1), move |page| {
+            let req = BlbBindingListArgs {
+                page_no: page,
+                page_size: size,
+                ..args.clone()
+            };
+            async move {
+                Ok(next_page(
+                    page,
+                    size,
+                    self.get_blb_backend_binding_sts_list(blb_id, &req).await?,
+                ))
+            }
+        })
+    }
+
+    /// Bound pods of one deployment (`GET /v1/blb/{blbId}/bindingpod`);
+    /// the service answers with a bare JSON array.
+    pub async fn get_blb_binding_pod_list_with_sts(
+        &self,
+        blb_id: &str,
+        sts_name: &str,
+    ) -> Result<Vec<Backends>, Error> {
+        let op = Client::op("GetBlbBindingPodListWithSts", Method::Get, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/bindingpod")
+            .query_if_not_empty("stsName", sts_name);
+        self.call(op).await
+    }
+
+    /// Binds deployments (`POST /v1/blb/{blbId}/binding`).
+    pub async fn create_blb_binding(
+        &self,
+        blb_id: &str,
+        args: &CreateBlbBindingArgs,
+    ) -> Result<BlbBindingResult, Error> {
+        let op = Client::op("CreateBlbBinding", Method::Post, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/binding")
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Unbinds pods or deployments (`DELETE /v1/blb/{blbId}/binded` with a
+    /// JSON body).
+    pub async fn delete_blb_bind_pod(
+        &self,
+        blb_id: &str,
+        args: &DeleteBlbBindPodArgs,
+    ) -> Result<BlbBindingResult, Error> {
+        let op = Client::op("DeleteBlbBindPod", Method::Delete, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/binded")
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Changes pod weights (`PUT /v1/blb/{blbId}/binded`).
+    pub async fn update_blb_bind_pod_weight(
+        &self,
+        blb_id: &str,
+        args: &UpdateBindPodWeightArgs,
+    ) -> Result<BlbBindingResult, Error> {
+        let op = Client::op("UpdateBlbBindPodWeight", Method::Put, "/v1/blb")
+            .segment("blbId", blb_id)
+            .path("/binded")
+            .json(args);
+        self.call(op).await
+    }
+
+    /// Metrics of a load balancer (`GET /v1/monitor/lb/{blbId}`).
+    pub async fn get_blb_metrics(
+        &self,
+        blb_id: &str,
+        query: &BlbMetricsQuery,
+    ) -> Result<ServiceMetricsResult, Error> {
+        let op = Client::op("GetBlbMetrics", Method::Get, "/v1/monitor/lb")
+            .segment("blbId", blb_id)
+            .query("blbId", blb_id)
+            .query_if_not_empty("port", &query.port)
+            .query_if_not_empty("ipType", &query.ip_type);
+        let common = MetricsQuery {
+            service_provider: query.service_provider.clone(),
+            start: query.start,
+            end: query.end,
+            step_in_min: query.step_in_min,
+            metrics_type: query.metrics_type.clone(),
+        };
+        self.call(metrics_query(op, &common)).await
+    }
+}
