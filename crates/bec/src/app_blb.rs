@@ -1,1 +1,307 @@
-//! App load balancers (v2): TCP/UDP listeners, IP groups, backend policies, members, listener policies.
+//! App load balancers (v2, `/v2/appblb`): instances, TCP/UDP listeners,
+//! IP groups with backend policies and members, listener policies.
+//!
+//! Calls that change something take the caller's client token (an
+//! idempotency key, sent as `clientToken` when not empty). A create that
+//! carries one may be retried after a network fault; without one it is
+//! never repeated once sent. Lists page by marker.
+
+use bce_core::{Error, Method, Operation, WaitState, Waiter};
+use serde::{Deserialize, Serialize};
+
+use crate::client::{is_false, Client};
+
+mod ip_group;
+mod listener;
+mod policy;
+
+pub use ip_group::*;
+pub use listener::*;
+pub use policy::*;
+
+bce_core::string_enum! {
+    /// How an app load balancer listener picks a backend.
+    pub enum AppBlbScheduler {
+        /// In turn.
+        RoundRobin = "RoundRobin",
+        /// Fewest connections.
+        LeastConnection = "LeastConnection",
+        /// By source address hash.
+        Hash = "Hash",
+    }
+}
+
+bce_core::string_enum! {
+    /// Listener or policy protocol of an app load balancer.
+    pub enum AppBlbProtocol {
+        /// TCP.
+        Tcp = "TCP",
+        /// UDP.
+        Udp = "UDP",
+        /// HTTP.
+        Http = "HTTP",
+        /// HTTPS.
+        Https = "HTTPS",
+        /// SSL.
+        Ssl = "SSL",
+    }
+}
+
+/// Paging fields of every marker-paged answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MarkerInfo {
+    /// More results follow.
+    pub is_truncated: bool,
+    /// Marker of the next page.
+    pub next_marker: String,
+    /// Marker of this page.
+    pub marker: String,
+    /// Page size.
+    pub max_keys: i64,
+}
+
+impl MarkerInfo {
+    /// The marker to ask for next, or `None` on the last page.
+    pub fn next(&self) -> Option<String> {
+        bce_core::paginate::next_marker(self.is_truncated, Some(self.next_marker.clone()))
+    }
+}
+
+/// Marker paging of [`Client::get_app_blb_list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MarkerRequest {
+    /// Where to start (empty: the beginning).
+    pub marker: String,
+    /// Page size (0: the service's default).
+    pub max_keys: i64,
+}
+
+/// Body of [`Client::create_app_blb`]. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateAppBlbRequest {
+    /// Description.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desc: String,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Node id, e.g. `cn-hangzhou-cm`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub region_id: String,
+    /// Providers of a multi-line node.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub sub_service_providers: Vec<String>,
+    /// Public address.
+    #[serde(skip_serializing_if = "is_false")]
+    pub need_public_ip: bool,
+    /// Subnet id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subnet_id: String,
+    /// VPC id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vpc_id: String,
+}
+
+/// Body of [`Client::update_app_blb`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateAppBlbRequest {
+    /// Description.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desc: String,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+/// Answer of [`Client::create_app_blb`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateAppBlbResponse {
+    /// Description.
+    pub desc: String,
+    /// Name.
+    pub name: String,
+    /// The new balancer's id.
+    pub blb_id: String,
+}
+
+/// A listener summary of an app load balancer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppBlbListenerBrief {
+    /// Port (text on the wire).
+    pub port: String,
+    /// Protocol.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// An app load balancer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppBlbDetails {
+    /// Internal address.
+    pub address: String,
+    /// Id.
+    pub blb_id: String,
+    /// VPC range.
+    pub cidr: String,
+    /// Created.
+    pub create_time: String,
+    /// Description.
+    pub desc: String,
+    /// Listeners.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub listener: Vec<AppBlbListenerBrief>,
+    /// Name.
+    pub name: String,
+    /// Public address.
+    pub public_ip: String,
+    /// Node id.
+    pub region_id: String,
+    /// Status, e.g. `RUNNING`, `CREATING`.
+    pub status: String,
+    /// Subnet range.
+    pub subnet_cidr: String,
+    /// Subnet id.
+    pub subnet_id: String,
+    /// VPC id.
+    pub vpc_id: String,
+    /// Subnet name.
+    pub subnet_name: String,
+    /// VPC name.
+    pub vpc_name: String,
+}
+
+/// A page of [`Client::get_app_blb_list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppBlbListResponse {
+    /// Paging.
+    #[serde(flatten)]
+    pub page: MarkerInfo,
+    /// The balancers.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub blb_list: Vec<AppBlbDetails>,
+}
+
+/// An app load balancer operation: `clientToken` when given (which also
+/// lets the retry layer repeat it safely).
+pub(crate) fn app_op(name: &'static str, method: Method, client_token: &str) -> Operation {
+    let op = Client::op(name, method, "/v2/appblb").query_if_not_empty("clientToken", client_token);
+    if client_token.is_empty() {
+        op
+    } else {
+        op.idempotent(true)
+    }
+}
+
+/// Marker and page size as the service expects them.
+pub(crate) fn marker_query(op: Operation, marker: &str, max_keys: i64) -> Operation {
+    op.query_if_not_empty("marker", marker)
+        .query_opt("maxKeys", (max_keys != 0).then_some(max_keys))
+}
+
+impl Client {
+    /// Creates an app load balancer (`POST /v2/appblb`).
+    pub async fn create_app_blb(
+        &self,
+        client_token: &str,
+        args: &CreateAppBlbRequest,
+    ) -> Result<CreateAppBlbResponse, Error> {
+        self.call(app_op("CreateAppBlb", Method::Post, client_token).json(args))
+            .await
+    }
+
+    /// Renames or redescribes an app load balancer (`PUT /v2/appblb/{blbId}`).
+    pub async fn update_app_blb(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &UpdateAppBlbRequest,
+    ) -> Result<(), Error> {
+        let op = app_op("UpdateAppBlb", Method::Put, client_token)
+            .segment("blbId", blb_id)
+            .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Lists app load balancers (`GET /v2/appblb`).
+    pub async fn get_app_blb_list(
+        &self,
+        args: &MarkerRequest,
+    ) -> Result<AppBlbListResponse, Error> {
+        let op = marker_query(
+            Client::op("GetAppBlbList", Method::Get, "/v2/appblb"),
+            &args.marker,
+            args.max_keys,
+        );
+        self.call(op).await
+    }
+
+    /// All app load balancers, page after page.
+    pub fn get_app_blb_list_stream(
+        &self,
+        args: MarkerRequest,
+    ) -> impl futures::Stream<Item = Result<AppBlbDetails, Error>> + '_ {
+        bce_core::paginate::items(args.marker.clone(), move |marker| {
+            let req = MarkerRequest {
+                marker,
+                max_keys: args.max_keys,
+            };
+            async move {
+                let answer = self.get_app_blb_list(&req).await?;
+                let next = answer.page.next();
+                Ok(bce_core::paginate::Page::new(answer.blb_list, next))
+            }
+        })
+    }
+
+    /// One app load balancer (`GET /v2/appblb/{blbId}`).
+    pub async fn get_app_blb_details(&self, blb_id: &str) -> Result<AppBlbDetails, Error> {
+        self.call(
+            Client::op("GetAppBlbDetails", Method::Get, "/v2/appblb").segment("blbId", blb_id),
+        )
+        .await
+    }
+
+    /// Deletes an app load balancer (`DELETE /v2/appblb/{blbId}`).
+    pub async fn delete_app_blb_instance(
+        &self,
+        blb_id: &str,
+        client_token: &str,
+    ) -> Result<(), Error> {
+        let op =
+            app_op("DeleteAppBlbInstance", Method::Delete, client_token).segment("blbId", blb_id);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Polls [`Client::get_app_blb_details`] until the balancer is
+    /// `RUNNING`; fails fast on `FAILED`, `EXCEPTION` or `ERROR`.
+    pub async fn wait_for_app_blb_running(
+        &self,
+        blb_id: &str,
+        waiter: &Waiter,
+    ) -> Result<AppBlbDetails, Error> {
+        waiter
+            .wait(
+                || self.get_app_blb_details(blb_id),
+                |lb| match lb.status.as_str() {
+                    "RUNNING" => WaitState::Done,
+                    "FAILED" | "EXCEPTION" | "ERROR" => {
+                        WaitState::Failed(format!("app load balancer {blb_id} is {}", lb.status))
+                    }
+                    _ => WaitState::Pending,
+                },
+                |lb| lb.status.clone(),
+            )
+            .await
+    }
+}

@@ -1,0 +1,662 @@
+//! IP groups of an app load balancer: the groups, their backend
+//! (health check) policies and their members.
+
+use bce_core::{Error, Method};
+use serde::{Deserialize, Serialize};
+
+use super::{app_op, marker_query, AppBlbProtocol, MarkerInfo};
+use crate::client::{is_zero, Client};
+
+/// A member to add: address, port, weight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IpGroupMemberSpec {
+    /// Address.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip: String,
+    /// Port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub port: i64,
+    /// Weight.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub weight: i64,
+}
+
+/// A member change: id, port, weight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IpGroupMemberUpdate {
+    /// Member id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub member_id: String,
+    /// Port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub port: i64,
+    /// Weight.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub weight: i64,
+}
+
+/// A member as reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IpGroupMember {
+    /// Member id.
+    pub member_id: String,
+    /// Address.
+    pub ip: String,
+    /// Port.
+    pub port: i64,
+    /// Weight.
+    pub weight: i64,
+}
+
+/// Body of [`Client::create_ip_group`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupRequest {
+    /// Description.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desc: String,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Members.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub member_list: Vec<IpGroupMemberSpec>,
+}
+
+/// Body of [`Client::update_ip_group`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateBlbIpGroupRequest {
+    /// Description.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desc: String,
+    /// Name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+}
+
+/// Body of [`Client::delete_ip_group`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeleteBlbIpGroupRequest {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+}
+
+/// Filter and paging of [`Client::get_ip_group`]; `exactlyMatch` is
+/// always sent, the others when set. The marker goes out as `marker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetBlbIpGroupListRequest {
+    /// Name filter.
+    pub name: String,
+    /// Match the name exactly.
+    pub exactly_match: bool,
+    /// Where to start.
+    pub marker: String,
+    /// Page size.
+    pub max_keys: i64,
+}
+
+/// Answer of [`Client::create_ip_group`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupResponse {
+    /// Description.
+    pub desc: String,
+    /// Name.
+    pub name: String,
+    /// The new group's id.
+    pub id: String,
+}
+
+/// A backend (health check) policy of an IP group.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BackendPolicy {
+    /// Probe protocol.
+    pub health_check: String,
+    /// Host header of HTTP probes.
+    pub health_check_host: String,
+    /// Healthy HTTP statuses, e.g. `http_2xx|http_3xx`.
+    pub health_check_normal_status: String,
+    /// Probe path.
+    pub health_check_url_path: String,
+    /// Failures before down.
+    pub health_check_down_retry: i64,
+    /// Interval in seconds.
+    pub health_check_interval_in_second: i64,
+    /// Probe port.
+    pub health_check_port: i64,
+    /// Timeout in seconds.
+    pub health_check_timeout_in_second: i64,
+    /// Successes before up.
+    pub health_check_up_retry: i64,
+    /// Policy id.
+    pub id: String,
+    /// Backend protocol.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// UDP probe payload.
+    pub udp_health_check_string: String,
+}
+
+/// An IP group.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppIpGroup {
+    /// Backend policies.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub backend_policy_list: Vec<BackendPolicy>,
+    /// Id.
+    pub id: String,
+    /// Description.
+    pub desc: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A page of [`Client::get_ip_group`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetBlbIpGroupListResponse {
+    /// Paging.
+    #[serde(flatten)]
+    pub page: MarkerInfo,
+    /// Groups.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub app_ip_group_list: Vec<AppIpGroup>,
+}
+
+/// Body of [`Client::create_ip_group_policy`]. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupBackendPolicyRequest {
+    /// Probe protocol, e.g. `HTTP`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check: String,
+    /// Host header of HTTP probes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_host: String,
+    /// Healthy HTTP statuses.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_normal_status: String,
+    /// Probe path.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_url_path: String,
+    /// Failures before down.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_down_retry: i64,
+    /// Interval in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_interval_in_second: i64,
+    /// Probe port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_port: i64,
+    /// Timeout in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_timeout_in_second: i64,
+    /// Successes before up.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_up_retry: i64,
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Backend protocol.
+    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
+    pub kind: AppBlbProtocol,
+    /// UDP probe payload.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub udp_health_check_string: String,
+}
+
+/// Body of [`Client::update_ip_group_policy`]. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateBlbIpGroupBackendPolicyRequest {
+    /// Host header of HTTP probes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_host: String,
+    /// Healthy HTTP statuses.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_normal_status: String,
+    /// Probe path.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub health_check_url_path: String,
+    /// Failures before down.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_down_retry: i64,
+    /// Interval in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_interval_in_second: i64,
+    /// Probe port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_port: i64,
+    /// Timeout in seconds.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_timeout_in_second: i64,
+    /// Successes before up.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub health_check_up_retry: i64,
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Policy id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// UDP probe payload.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub udp_health_check_string: String,
+}
+
+/// Filter and paging of [`Client::get_ip_group_policy_list`] and
+/// [`Client::get_ip_group_member_list`]. The marker goes out as `marker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IpGroupListQuery {
+    /// IP group id.
+    pub ip_group_id: String,
+    /// Where to start.
+    pub marker: String,
+    /// Page size.
+    pub max_keys: i64,
+}
+
+/// Body of [`Client::delete_ip_group_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeleteBlbIpGroupBackendPolicyRequest {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Policies to delete.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub backend_policy_id_list: Vec<String>,
+}
+
+/// Answer of [`Client::create_ip_group_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupBackendPolicyResponse {
+    /// The new policy's id.
+    pub id: String,
+}
+
+/// A page of [`Client::get_ip_group_policy_list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetBlbIpGroupPolicyListResponse {
+    /// Paging.
+    #[serde(flatten)]
+    pub page: MarkerInfo,
+    /// Policies.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub backend_policy_list: Vec<BackendPolicy>,
+}
+
+/// Body of [`Client::create_ip_group_member`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupMemberRequest {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Members.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub member_list: Vec<IpGroupMemberSpec>,
+}
+
+/// Body of [`Client::update_ip_group_member`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UpdateBlbIpGroupMemberRequest {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Member changes.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub member_list: Vec<IpGroupMemberUpdate>,
+}
+
+/// Body of [`Client::delete_ip_group_member`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeleteBlbIpGroupMemberRequest {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ip_group_id: String,
+    /// Members to delete.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub member_id_list: Vec<String>,
+}
+
+/// Answer of [`Client::create_ip_group_member`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateBlbIpGroupMemberResponse {
+    /// The new members.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub member_list: Vec<IpGroupMember>,
+}
+
+/// A page of [`Client::get_ip_group_member_list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetBlbIpGroupMemberListResponse {
+    /// Paging.
+    #[serde(flatten)]
+    pub page: MarkerInfo,
+    /// Members.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub member_list: Vec<IpGroupMember>,
+}
+
+fn group_path(
+    name: &'static str,
+    method: Method,
+    token: &str,
+    blb_id: &str,
+    tail: &str,
+) -> bce_core::Operation {
+    app_op(name, method, token)
+        .segment("blbId", blb_id)
+        .path(tail)
+}
+
+fn read_path(name: &'static str, blb_id: &str, tail: &str) -> bce_core::Operation {
+    Client::op(name, Method::Get, "/v2/appblb")
+        .segment("blbId", blb_id)
+        .path(tail)
+}
+
+impl Client {
+    /// Creates an IP group (`POST /v2/appblb/{blbId}/ipgroup`).
+    pub async fn create_ip_group(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &CreateBlbIpGroupRequest,
+    ) -> Result<CreateBlbIpGroupResponse, Error> {
+        let op = group_path(
+            "CreateIpGroup",
+            Method::Post,
+            client_token,
+            blb_id,
+            "/ipgroup",
+        )
+        .json(args);
+        self.call(op).await
+    }
+
+    /// Renames or redescribes an IP group (`PUT /v2/appblb/{blbId}/ipgroup`).
+    pub async fn update_ip_group(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &UpdateBlbIpGroupRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "UpdateIpGroup",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/ipgroup",
+        )
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// IP groups (`GET /v2/appblb/{blbId}/ipgroup`).
+    pub async fn get_ip_group(
+        &self,
+        blb_id: &str,
+        args: &GetBlbIpGroupListRequest,
+    ) -> Result<GetBlbIpGroupListResponse, Error> {
+        let op = read_path("GetIpGroup", blb_id, "/ipgroup")
+            .query_if_not_empty("name", &args.name)
+            .query("exactlyMatch", args.exactly_match);
+        self.call(marker_query(op, &args.marker, args.max_keys))
+            .await
+    }
+
+    /// All IP groups, page after page.
+    pub fn get_ip_group_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: GetBlbIpGroupListRequest,
+    ) -> impl futures::Stream<Item = Result<AppIpGroup, Error>> + 'a {
+        bce_core::paginate::items(args.marker.clone(), move |marker| {
+            let req = GetBlbIpGroupListRequest {
+                marker,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.get_ip_group(blb_id, &req).await?;
+                let next = answer.page.next();
+                Ok(bce_core::paginate::Page::new(
+                    answer.app_ip_group_list,
+                    next,
+                ))
+            }
+        })
+    }
+
+    /// Deletes an IP group (`PUT /v2/appblb/{blbId}/ipgroup?delete`).
+    pub async fn delete_ip_group(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &DeleteBlbIpGroupRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "DeleteIpGroup",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/ipgroup",
+        )
+        .query("delete", "")
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Adds a backend policy
+    /// (`POST /v2/appblb/{blbId}/ipgroup/backendpolicy`).
+    pub async fn create_ip_group_policy(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &CreateBlbIpGroupBackendPolicyRequest,
+    ) -> Result<CreateBlbIpGroupBackendPolicyResponse, Error> {
+        let op = group_path(
+            "CreateIpGroupPolicy",
+            Method::Post,
+            client_token,
+            blb_id,
+            "/ipgroup/backendpolicy",
+        )
+        .json(args);
+        self.call(op).await
+    }
+
+    /// Changes a backend policy
+    /// (`PUT /v2/appblb/{blbId}/ipgroup/backendpolicy`).
+    pub async fn update_ip_group_policy(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &UpdateBlbIpGroupBackendPolicyRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "UpdateIpGroupPolicy",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/ipgroup/backendpolicy",
+        )
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Backend policies of an IP group
+    /// (`GET /v2/appblb/{blbId}/ipgroup/backendpolicy`).
+    pub async fn get_ip_group_policy_list(
+        &self,
+        blb_id: &str,
+        args: &IpGroupListQuery,
+    ) -> Result<GetBlbIpGroupPolicyListResponse, Error> {
+        let op = read_path("GetIpGroupPolicyList", blb_id, "/ipgroup/backendpolicy")
+            .query_if_not_empty("ipGroupId", &args.ip_group_id);
+        self.call(marker_query(op, &args.marker, args.max_keys))
+            .await
+    }
+
+    /// All backend policies of an IP group, page after page.
+    pub fn get_ip_group_policy_list_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: IpGroupListQuery,
+    ) -> impl futures::Stream<Item = Result<BackendPolicy, Error>> + 'a {
+        bce_core::paginate::items(args.marker.clone(), move |marker| {
+            let req = IpGroupListQuery {
+                marker,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.get_ip_group_policy_list(blb_id, &req).await?;
+                let next = answer.page.next();
+                Ok(bce_core::paginate::Page::new(
+                    answer.backend_policy_list,
+                    next,
+                ))
+            }
+        })
+    }
+
+    /// Deletes backend policies (`DELETE /v2/appblb/{blbId}/ipgroup/backendpolicy`
+    /// with a JSON body).
+    pub async fn delete_ip_group_policy(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &DeleteBlbIpGroupBackendPolicyRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "DeleteIpGroupPolicy",
+            Method::Delete,
+            client_token,
+            blb_id,
+            "/ipgroup/backendpolicy",
+        )
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Adds members (`POST /v2/appblb/{blbId}/ipgroup/member`).
+    pub async fn create_ip_group_member(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &CreateBlbIpGroupMemberRequest,
+    ) -> Result<CreateBlbIpGroupMemberResponse, Error> {
+        let op = group_path(
+            "CreateIpGroupMember",
+            Method::Post,
+            client_token,
+            blb_id,
+            "/ipgroup/member",
+        )
+        .json(args);
+        self.call(op).await
+    }
+
+    /// Changes members (`PUT /v2/appblb/{blbId}/ipgroup/member`).
+    pub async fn update_ip_group_member(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &UpdateBlbIpGroupMemberRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "UpdateIpGroupMember",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/ipgroup/member",
+        )
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Members of an IP group (`GET /v2/appblb/{blbId}/ipgroup/member`).
+    pub async fn get_ip_group_member_list(
+        &self,
+        blb_id: &str,
+        args: &IpGroupListQuery,
+    ) -> Result<GetBlbIpGroupMemberListResponse, Error> {
+        let op = read_path("GetIpGroupMemberList", blb_id, "/ipgroup/member")
+            .query_if_not_empty("ipGroupId", &args.ip_group_id);
+        self.call(marker_query(op, &args.marker, args.max_keys))
+            .await
+    }
+
+    /// All members of an IP group, page after page.
+    pub fn get_ip_group_member_list_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: IpGroupListQuery,
+    ) -> impl futures::Stream<Item = Result<IpGroupMember, Error>> + 'a {
+        bce_core::paginate::items(args.marker.clone(), move |marker| {
+            let req = IpGroupListQuery {
+                marker,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.get_ip_group_member_list(blb_id, &req).await?;
+                let next = answer.page.next();
+                Ok(bce_core::paginate::Page::new(answer.member_list, next))
+            }
+        })
+    }
+
+    /// Deletes members (`PUT /v2/appblb/{blbId}/ipgroup/member?delete`).
+    pub async fn delete_ip_group_member(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &DeleteBlbIpGroupMemberRequest,
+    ) -> Result<(), Error> {
+        let op = group_path(
+            "DeleteIpGroupMember",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/ipgroup/member",
+        )
+        .query("delete", "")
+        .json(args);
+        self.inner.send_no_content(op).await
+    }
+}

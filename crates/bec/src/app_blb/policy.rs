@@ -1,0 +1,186 @@
+//! Listener policies: which IP group serves a listener.
+
+use bce_core::{Error, Method};
+use serde::{Deserialize, Serialize};
+
+use super::{app_op, marker_query, AppBlbProtocol, MarkerInfo};
+use crate::client::{is_zero, Client};
+
+/// One policy of [`CreateListenerPolicyRequest`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AppPolicyVo {
+    /// IP group id.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub app_ip_group_id: String,
+    /// Description.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub desc: String,
+    /// Priority (lower first).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub priority: i64,
+}
+
+/// Body of [`Client::create_listener_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateListenerPolicyRequest {
+    /// Listener port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub listener_port: i64,
+    /// Listener protocol.
+    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
+    pub kind: AppBlbProtocol,
+    /// Policies.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub app_policy_vos: Vec<AppPolicyVo>,
+}
+
+/// Filter and paging of [`Client::get_listener_policy`]; zero and empty
+/// values are not sent. The marker goes out as `marker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetListenerPolicyRequest {
+    /// Listener port.
+    pub port: i64,
+    /// Listener protocol.
+    #[serde(rename = "type")]
+    pub kind: AppBlbProtocol,
+    /// Where to start.
+    pub marker: String,
+    /// Page size.
+    pub max_keys: i64,
+}
+
+/// Body of [`Client::delete_listener_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeleteListenerPolicyRequest {
+    /// Listener protocol.
+    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
+    pub kind: AppBlbProtocol,
+    /// Listener port.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub port: i64,
+    /// Policies to delete.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub policy_id_list: Vec<String>,
+}
+
+/// A rule of a listener policy.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListenerPolicyRule {
+    /// Key.
+    pub key: String,
+    /// Value.
+    pub value: String,
+}
+
+/// A listener policy.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BlbListenerPolicy {
+    /// IP group id.
+    pub app_ip_group_id: String,
+    /// IP group name.
+    pub app_ip_group_name: String,
+    /// Description.
+    pub desc: String,
+    /// Protocol.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Policy id.
+    pub id: String,
+    /// Listener port.
+    pub frontend_port: i64,
+    /// Priority.
+    pub priority: i64,
+    /// Rules.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub rule_list: Vec<ListenerPolicyRule>,
+}
+
+/// A page of [`Client::get_listener_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GetBlbListenerPolicyResponse {
+    /// Paging.
+    #[serde(flatten)]
+    pub page: MarkerInfo,
+    /// Policies.
+    #[serde(deserialize_with = "bce_core::json::null_as_default")]
+    pub policy_list: Vec<BlbListenerPolicy>,
+}
+
+impl Client {
+    /// Attaches IP groups to a listener (`POST /v2/appblb/{blbId}/policys`).
+    pub async fn create_listener_policy(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &CreateListenerPolicyRequest,
+    ) -> Result<(), Error> {
+        let op = app_op("CreateListenerPolicy", Method::Post, client_token)
+            .segment("blbId", blb_id)
+            .path("/policys")
+            .json(args);
+        self.inner.send_no_content(op).await
+    }
+
+    /// Policies of a listener (`GET /v2/appblb/{blbId}/policys`).
+    pub async fn get_listener_policy(
+        &self,
+        blb_id: &str,
+        args: &GetListenerPolicyRequest,
+    ) -> Result<GetBlbListenerPolicyResponse, Error> {
+        let op = Client::op("GetListenerPolicy", Method::Get, "/v2/appblb")
+            .segment("blbId", blb_id)
+            .path("/policys")
+            .query_if_not_empty("type", args.kind.as_str())
+            .query_opt("port", (args.port != 0).then_some(args.port));
+        self.call(marker_query(op, &args.marker, args.max_keys))
+            .await
+    }
+
+    /// All policies of a listener, page after page.
+    pub fn get_listener_policy_stream<'a>(
+        &'a self,
+        blb_id: &'a str,
+        args: GetListenerPolicyRequest,
+    ) -> impl futures::Stream<Item = Result<BlbListenerPolicy, Error>> + 'a {
+        bce_core::paginate::items(args.marker.clone(), move |marker| {
+            let req = GetListenerPolicyRequest {
+                marker,
+                ..args.clone()
+            };
+            async move {
+                let answer = self.get_listener_policy(blb_id, &req).await?;
+                let next = answer.page.next();
+                Ok(bce_core::paginate::Page::new(answer.policy_list, next))
+            }
+        })
+    }
+
+    /// Deletes listener policies
+    /// (`PUT /v2/appblb/{blbId}/policys?batchdelete`).
+    pub async fn delete_listener_policy(
+        &self,
+        client_token: &str,
+        blb_id: &str,
+        args: &DeleteListenerPolicyRequest,
+    ) -> Result<(), Error> {
+        let op = app_op("DeleteListenerPolicy", Method::Put, client_token)
+            .segment("blbId", blb_id)
+            .path("/policys")
+            .query("batchdelete", "")
+            .json(args);
+        self.inner.send_no_content(op).await
+    }
+}
