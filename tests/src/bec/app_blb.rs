@@ -1,7 +1,6 @@
 //! App load balancers (v2): listeners, IP groups, policies.
 
 use bce_core::Config;
-use bec::*;
 use serde_json::Value;
 
 use super::run;
