@@ -1,10 +1,22 @@
 //! # bec
 //!
-//! Baidu AI Cloud BEC (边缘计算) for Rust. This version covers VM services;
-//! VM instances, containers, images, nodes, deploy sets and networking
-//! follow. Requests match the official Go SDK on the wire, the endpoint
-//! defaults to `bec.baidubce.com` over HTTPS, and bad input is refused before
-//! sending.
+//! Baidu AI Cloud BEC (边缘计算, edge computing) for Rust: all 115
+//! operations of the official Go SDK, named as there in snake_case, with
+//! the same requests on the wire.
+//!
+//! | Module | What |
+//! |---|---|
+//! | [`vm_service`], [`vm_instance`] | VM services and their VMs |
+//! | [`container`] | container services, deployments, pods |
+//! | [`image`], [`node`], [`deploy_set`] | images, available nodes, deploy sets |
+//! | [`blb`] | load balancers (v1): listeners, backends, metrics |
+//! | [`app_blb`] | app load balancers (v2): listeners, IP groups, policies |
+//! | [`vpc`] | VPCs, subnets, route tables and rules |
+//!
+//! Every list has a `…_stream` paginator; waiters cover VM services, VM
+//! instances, container services and load balancers. The endpoint defaults
+//! to `bec.baidubce.com` over HTTPS, bad input is refused before anything is
+//! sent, and unknown enum values from the service are kept, not rejected.
 //!
 //! ```no_run
 //! use bec::{Client, ListVmServiceArgs};
