@@ -1,0 +1,216 @@
+//! The emulator's own checks: signature verification against the public
+//! signing vectors, error shapes, faults and the clock.
+
+use std::time::Duration;
+
+use bce_emulator::auth::{encode, verify, IncomingRequest, Keys};
+use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID};
+use serde_json::Value;
+
+fn vectors() -> Option<String> {
+    let path = std::env::var("BCE_SIGNING_VECTORS").unwrap_or_else(|_| {
+        format!(
+            "{}/../../../shared/vectors/signing-public.jsonl",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn verifier_accepts_every_public_vector_and_rejects_tampering() {
+    let Some(text) = vectors() else {
+        eprintln!("signing vectors not found; skipped");
+        return;
+    };
+    let mut checked = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let name = v["name"].as_str().unwrap();
+        let path = v["path"].as_str().unwrap();
+        let raw_path = if path.starts_with('/') {
+            encode(path.as_bytes(), true)
+        } else {
+            format!("/{}", encode(path.as_bytes(), true))
+        };
+        let query: Vec<String> = v["query"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let (k, val) = (p[0].as_str().unwrap(), p[1].as_str().unwrap());
+                if val.is_empty() {
+                    encode(k.as_bytes(), false)
+                } else {
+                    format!(
+                        "{}={}",
+                        encode(k.as_bytes(), false),
+                        encode(val.as_bytes(), false)
+                    )
+                }
+            })
+            .collect();
+        let raw_query = query.join("&");
+        let mut headers: Vec<(String, String)> = v["headers"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
+            .map(|(k, val)| (k.clone(), val.as_str().unwrap().to_string()))
+            .collect();
+        let token = v["session_token"].as_str().map(str::to_string);
+        let query_has_token = v["query"].as_array().unwrap().iter().any(|p| {
+            p[0].as_str() == Some("x-bce-security-token") && p[1].as_str() != Some("")
+        });
+        if let Some(t) = &token {
+            if !query_has_token {
+                headers.push(("x-bce-security-token".into(), t.clone()));
+            }
+        }
+        let auth = v["expected_authorization"].as_str().unwrap().to_string();
+        headers.push(("Authorization".into(), auth.clone()));
+        let keys = Keys {
+            access_key_id: v["access_key_id"].as_str().unwrap().into(),
+            secret_access_key: v["secret_access_key"].as_str().unwrap().into(),
+            session_token: None,
+        };
+        let ts = auth.split('/').nth(2).unwrap();
+        let now = bce_emulator::clock::parse_iso(ts).unwrap();
+        let method = v["method"].as_str().unwrap();
+        let req = IncomingRequest {
+            method,
+            raw_path: &raw_path,
+            raw_query: (!raw_query.is_empty()).then_some(raw_query.as_str()),
+            headers: headers.clone(),
+        };
+        if let Err(e) = verify(&req, &keys, now) {
+            panic!("{name}: {e:?}");
+        }
+        let wrong = Keys {
+            secret_access_key: "not-the-secret".into(),
+            ..keys.clone()
+        };
+        assert_eq!(
+            verify(&req, &wrong, now).unwrap_err().code,
+            "SignatureDoesNotMatch",
+            "{name}"
+        );
+        let tampered_path = format!("{raw_path}x");
+        let tampered = IncomingRequest {
+            raw_path: &tampered_path,
+            headers: headers.clone(),
+            ..req
+        };
+        assert!(verify(&tampered, &keys, now).is_err(), "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 300);
+}
+
+async fn get(emu: &Emulator, path: &str, auth: Option<&str>) -> (u16, Value) {
+    let mut req = reqwest::Client::new().get(format!("{}{path}", emu.endpoint()));
+    if let Some(a) = auth {
+        req = req.header("Authorization", a);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn unsigned_and_malformed_requests_get_service_errors() {
+    let emu = Emulator::start().await.unwrap();
+    let (status, body) = get(&emu, "/api/v1/resourcepools", None).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["code"], "AccessDenied");
+    assert!(body["requestId"].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(body["message"].is_string());
+
+    let (status, body) = get(&emu, "/api/v1/resourcepools", Some("Bearer x")).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["code"], "InvalidHTTPAuthHeader");
+
+    let auth = "bce-auth-v1/someone-else/2025-01-01T00:00:00Z/1800/host/abc";
+    let (status, body) = get(&emu, "/api/v1/resourcepools", Some(auth)).await;
+    assert_eq!(status, 403);
+    assert_eq!(body["code"], "InvalidAccessKeyId");
+
+    let auth = format!("bce-auth-v1/{DEFAULT_ACCESS_KEY_ID}/2020-01-01T00:00:00Z/1800/host/abc");
+    let (status, body) = get(&emu, "/api/v1/resourcepools", Some(&auth)).await;
+    assert_eq!(status, 403);
+    assert_eq!(body["code"], "RequestExpired");
+}
+
+#[tokio::test]
+async fn signed_sdk_requests_pass_and_wrong_secrets_fail() {
+    let emu = Emulator::start().await.unwrap();
+    let client = aihc_train::Client::new(emu.config().unwrap()).unwrap();
+    let pools = client
+        .list_resource_pool(&aihc_train::ListResourcePoolRequest::default())
+        .await
+        .unwrap();
+    assert_eq!(pools.result.resource_pools.len(), 2);
+
+    let bad = emu
+        .config_builder()
+        .unwrap()
+        .credentials(bce_core::Credentials::new(DEFAULT_ACCESS_KEY_ID, "wrong").unwrap())
+        .build()
+        .unwrap();
+    let err = aihc_train::Client::new(bad)
+        .unwrap()
+        .list_resource_pool(&aihc_train::ListResourcePoolRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    assert_eq!(err.code(), Some("SignatureDoesNotMatch"));
+    assert!(err.request_id().is_some());
+}
+
+#[tokio::test]
+async fn faults_latency_and_counters() {
+    let emu = Emulator::builder().manual_clock().start().await.unwrap();
+    let config = emu
+        .config_builder()
+        .unwrap()
+        .retry(bce_core::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let client = aihc_train::Client::new(config).unwrap();
+    let req = aihc_train::ListResourcePoolRequest::default();
+    emu.faults().fail_next(1, 503);
+    let err = client.list_resource_pool(&req).await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.code(), Some("ServiceUnavailable"));
+
+    emu.faults().close_next(1);
+    let err = client.list_resource_pool(&req).await.unwrap_err();
+    assert!(matches!(err.root(), bce_core::Error::Transport(_)), "{err:?}");
+
+    emu.faults().latency(Duration::from_millis(150));
+    let t0 = std::time::Instant::now();
+    client.list_resource_pool(&req).await.unwrap();
+    assert!(t0.elapsed() >= Duration::from_millis(150));
+    emu.faults().clear();
+    assert_eq!(emu.requests_seen(), 3);
+    assert_eq!(emu.requests_to("GET", "/api/v1/resourcepools"), 3);
+}
+
+#[tokio::test]
+async fn manual_clock_moves_only_when_advanced() {
+    let emu = Emulator::builder().manual_clock().start().await.unwrap();
+    let t0 = emu.now_ms();
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(emu.now_ms(), t0);
+    emu.advance(Duration::from_secs(90));
+    assert_eq!(emu.now_ms(), t0 + 90_000);
+}
+
+#[tokio::test]
+async fn stops_on_drop() {
+    let emu = Emulator::start().await.unwrap();
+    let addr = emu.addr();
+    drop(emu);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
