@@ -41,6 +41,7 @@ mod deploy;
 mod dev;
 pub mod faults;
 mod server;
+pub mod status;
 mod train;
 mod world;
 

@@ -1,0 +1,28 @@
+//! Numeric states the emulator reports where the service uses numbers
+//! without documenting them (AIHC deploy app stats, AIHC dev machines and
+//! image pack jobs). Use them with the crates' waiters, e.g.
+//! `wait_for_dev_instance(id, &[DEV_RUNNING], &[DEV_FAILED], &waiter)`.
+
+/// App stat: instances are still coming up.
+pub const APP_DEPLOYING: i32 = 0;
+/// App stat: every instance is ready.
+pub const APP_RUNNING: i32 = 1;
+
+/// Dev machine: being created or starting.
+pub const DEV_STARTING: i64 = 0;
+/// Dev machine: running.
+pub const DEV_RUNNING: i64 = 1;
+/// Dev machine: stopping.
+pub const DEV_STOPPING: i64 = 2;
+/// Dev machine: stopped.
+pub const DEV_STOPPED: i64 = 3;
+/// Dev machine: failed (never reached by the emulator unless asked for with
+/// the name marker `fail`).
+pub const DEV_FAILED: i64 = 4;
+
+/// Image pack job: running.
+pub const IMAGE_PACK_RUNNING: i64 = 0;
+/// Image pack job: succeeded.
+pub const IMAGE_PACK_SUCCEEDED: i64 = 1;
+/// Image pack job: failed.
+pub const IMAGE_PACK_FAILED: i64 = 2;

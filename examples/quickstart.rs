@@ -1,0 +1,444 @@
+//! The quick start: a tour of the SDK that runs anywhere.
+//!
+//! ```text
+//! cargo run --example quickstart
+//! ```
+//!
+//! Without `BCE_ACCESS_KEY_ID` in the environment it starts the offline
+//! emulator (`bce-emulator`) in-process and runs everything against it, with
+//! lifecycles sped up so the tour takes a few seconds. With
+//! `BCE_ACCESS_KEY_ID` / `BCE_SECRET_ACCESS_KEY` (and optionally
+//! `BCE_REGION`, `BCE_ENDPOINT`, `AIHC_RESOURCE_POOL_ID`) it uses the real
+//! service: it then creates, and deletes again, a small training job, an app
+//! and a dev machine on your account.
+//!
+//! Set `RUST_LOG=debug` (or `trace`) to see every request on stderr;
+//! credentials are never logged.
+//!
+//! The tour: list resource pools and queues, submit a training job, wait for
+//! it, follow its logs, print a table of jobs, stop and delete the job,
+//! deploy an app and wait until it serves, create a dev machine, stop it and
+//! tear both down.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use aihc_deploy::{AppIdArgs, ContainerConf, CreateAppArgs, ExtraInfo, ImageConf, ResPoolConf};
+use aihc_dev::{CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, Resources};
+use aihc_train::{
+    CreateJobOptions, CreateJobRequest, GetPodLogsRequest, JobOptions, JobSpec, JobStatus,
+    ListJobsRequest, ListQueueRequest, ListResourcePoolRequest, Resource,
+};
+use bce_core::{Config, Waiter};
+use bce_emulator::status::{DEV_FAILED, DEV_RUNNING, DEV_STOPPED};
+use bce_emulator::Emulator;
+use futures::{StreamExt, TryStreamExt};
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// How fast the in-process emulator runs lifecycles.
+const EMULATOR_SPEED: f64 = 40.0;
+
+struct Tour {
+    config: Config,
+    /// Waiter settings: fast polling against the emulator, patient against
+    /// the real service.
+    poll: Duration,
+    max_poll: Duration,
+    pool: Option<String>,
+    queue: String,
+    /// Talking to the real service.
+    real: bool,
+}
+
+impl Tour {
+    fn waiter(&self, timeout: Duration) -> Waiter {
+        Waiter::new(timeout).with_interval(self.poll, self.max_poll)
+    }
+}
+
+fn out(text: impl AsRef<str>) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{}", text.as_ref());
+    let _ = stdout.flush();
+}
+
+fn section(title: &str) {
+    out(format!("\n== {title} =="));
+}
+
+fn table(headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    out(format!(
+        "  {}",
+        line(headers.iter().map(|h| h.to_string()).collect())
+    ));
+    for row in rows {
+        out(format!("  {}", line(row.clone())));
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let started = Instant::now();
+    let real = std::env::var("BCE_ACCESS_KEY_ID").is_ok_and(|v| !v.trim().is_empty());
+    // Keep the emulator alive for the whole tour.
+    let mut emulator = None;
+    let tour = if real {
+        out("Using the real Baidu AI Cloud endpoint (credentials from BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY).");
+        Tour {
+            config: Config::from_env()?,
+            poll: Duration::from_secs(5),
+            max_poll: Duration::from_secs(30),
+            pool: std::env::var("AIHC_RESOURCE_POOL_ID").ok(),
+            queue: std::env::var("AIHC_QUEUE").unwrap_or_default(),
+            real: true,
+        }
+    } else {
+        let emu = Emulator::builder().speed(EMULATOR_SPEED).start().await?;
+        out(format!(
+            "No BCE_ACCESS_KEY_ID set: running against the in-process bce-emulator at {} (offline, lifecycles {EMULATOR_SPEED}x faster).",
+            emu.endpoint()
+        ));
+        let config = emu.config()?;
+        emulator = Some(emu);
+        Tour {
+            config,
+            poll: Duration::from_millis(50),
+            max_poll: Duration::from_millis(200),
+            pool: None,
+            queue: String::new(),
+            real: false,
+        }
+    };
+    init_tracing();
+
+    train(&tour).await?;
+    deploy(&tour).await?;
+    dev(&tour).await?;
+
+    section("Done");
+    out(format!(
+        "  tour finished in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
+    drop(emulator);
+    Ok(())
+}
+
+/// Logs to stderr when `RUST_LOG` is set.
+fn init_tracing() {
+    if let Ok(filter) = std::env::var("RUST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init();
+    }
+}
+
+async fn train(tour: &Tour) -> Result<()> {
+    let client = aihc_train::Client::new(tour.config.clone())?;
+
+    section("Resource pools");
+    let pools: Vec<_> = client
+        .list_resource_pool_stream(ListResourcePoolRequest::default())
+        .try_collect()
+        .await?;
+    let rows: Vec<Vec<String>> = pools
+        .iter()
+        .map(|p| {
+            let gpus = p
+                .status
+                .gpu_count
+                .as_ref()
+                .map(|c| format!("{}/{}", c.used, c.total))
+                .unwrap_or_default();
+            vec![
+                p.metadata.id.clone(),
+                p.metadata.name.clone(),
+                p.status.phase.clone(),
+                gpus,
+            ]
+        })
+        .collect();
+    table(&["ID", "NAME", "PHASE", "GPUS USED"], &rows);
+    let pool = match tour.pool.clone().or_else(|| pools.first().map(|p| p.metadata.id.clone())) {
+        Some(p) => p,
+        None => return Err("no resource pool found (set AIHC_RESOURCE_POOL_ID)".into()),
+    };
+
+    section(&format!("Queues of {pool}"));
+    let queues: Vec<_> = client
+        .list_queue_stream(&pool, ListQueueRequest::default())
+        .try_collect()
+        .await?;
+    let rows: Vec<Vec<String>> = queues
+        .iter()
+        .map(|q| vec![q.name.clone(), q.queue_type.to_string(), q.state.clone()])
+        .collect();
+    table(&["NAME", "TYPE", "STATE"], &rows);
+
+    section("Training job");
+    let job = CreateJobRequest {
+        name: "quickstart-job".into(),
+        queue: tour.queue.clone(),
+        job_framework: "PyTorchJob".into(),
+        job_spec: JobSpec {
+            command: "for i in $(seq 1 10); do echo step $i; sleep 2; done".into(),
+            image: "registry.baidubce.com/cce-public/busybox:latest".into(),
+            replicas: 1,
+            resources: Some(vec![Resource {
+                name: "cpu".into(),
+                quantity: 1.0,
+            }]),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let created = client
+        .create_job(
+            &job,
+            &CreateJobOptions {
+                resource_pool_id: pool.clone(),
+            },
+        )
+        .await?
+        .result;
+    let options = JobOptions::new(created.job_id.clone(), pool.clone()).with_queue(tour.queue.clone());
+    out(format!("  submitted {} ({})", created.job_id, created.job_name));
+
+    let detail = wait_with_progress(&client, &options, tour).await?;
+
+    if let Some(pod) = detail.pod_list.and_then(|p| p.pods.into_iter().next()) {
+        section(&format!("Logs of {}", pod.object_meta.name));
+        let args = GetPodLogsRequest {
+            job_id: options.job_id.clone(),
+            resource_pool_id: pool.clone(),
+            pod_name: pod.object_meta.name,
+            ..Default::default()
+        };
+        let follow = client.follow_pod_logs(args, tour.poll.max(Duration::from_millis(100)));
+        let mut lines = Box::pin(follow.take(40));
+        let deadline = Instant::now() + Duration::from_secs(if tour.real { 120 } else { 20 });
+        loop {
+            let next = tokio::time::timeout(
+                deadline.saturating_duration_since(Instant::now()),
+                lines.next(),
+            )
+            .await;
+            match next {
+                Ok(Some(line)) => {
+                    let line = line?;
+                    out(format!("  | {line}"));
+                    if line.contains("training finished") || line.contains("exited with code") {
+                        break;
+                    }
+                }
+                Ok(None) | Err(_) => break,
+            }
+        }
+    }
+
+    let finished = client
+        .wait_for_job(
+            &options,
+            &[JobStatus::Succeeded, JobStatus::Failed, JobStatus::Stopped],
+            &tour.waiter(Duration::from_secs(1800)),
+        )
+        .await;
+    match finished {
+        Ok(job) => out(format!("  job ended as {}", job.summary.status)),
+        Err(e) => out(format!("  job did not finish yet: {e}")),
+    }
+
+    section("Jobs");
+    let jobs: Vec<_> = client
+        .list_jobs_stream(ListJobsRequest {
+            resource_pool_id: pool.clone(),
+            queue: tour.queue.clone(),
+            ..Default::default()
+        })
+        .take(10)
+        .try_collect()
+        .await?;
+    let rows: Vec<Vec<String>> = jobs
+        .iter()
+        .map(|j| {
+            vec![
+                j.job_id.clone(),
+                j.name.clone(),
+                j.status.to_string(),
+                j.created_at.clone(),
+                j.finished_at.clone(),
+            ]
+        })
+        .collect();
+    table(&["JOB ID", "NAME", "STATUS", "CREATED", "FINISHED"], &rows);
+
+    section("Clean up the job");
+    client.stop_job(&options).await?;
+    out(format!("  stopped {}", options.job_id));
+    client.delete_job(&options).await?;
+    out(format!("  deleted {}", options.job_id));
+    Ok(())
+}
+
+/// Polls the job and draws its state until it runs (or ends).
+async fn wait_with_progress(
+    client: &aihc_train::Client,
+    options: &JobOptions,
+    tour: &Tour,
+) -> Result<aihc_train::JobDetail> {
+    let started = Instant::now();
+    let mut last = String::new();
+    let mut stdout = std::io::stdout();
+    loop {
+        let job = client.get_job(options).await?.result;
+        let status = job.summary.status.to_string();
+        if status != last {
+            if !last.is_empty() {
+                let _ = writeln!(stdout);
+            }
+            let _ = write!(
+                stdout,
+                "  [{:>5.1}s] {status} ",
+                started.elapsed().as_secs_f64()
+            );
+            last = status;
+        } else {
+            let _ = write!(stdout, ".");
+        }
+        let _ = stdout.flush();
+        let s = &job.summary.status;
+        if *s == JobStatus::Running || s.is_terminal() {
+            let _ = writeln!(stdout);
+            return Ok(job);
+        }
+        if started.elapsed() > Duration::from_secs(1800) {
+            let _ = writeln!(stdout);
+            return Err("the job did not start within 30 minutes".into());
+        }
+        tokio::time::sleep(tour.poll).await;
+    }
+}
+
+async fn deploy(tour: &Tour) -> Result<()> {
+    section("Deploy an app");
+    let client = aihc_deploy::Client::new(tour.config.clone())?;
+    let pool = tour.pool.clone().unwrap_or_else(|| "cce-emu00a800".into());
+    let mut env = BTreeMap::new();
+    env.insert("MODEL".to_string(), "demo".to_string());
+    let app = CreateAppArgs {
+        app_name: "quickstart-app".into(),
+        ins_count: 2,
+        res_pool: Some(ResPoolConf {
+            res_pool_id: pool,
+            queue: if tour.queue.is_empty() {
+                "default".into()
+            } else {
+                tour.queue.clone()
+            },
+        }),
+        containers: vec![ContainerConf {
+            name: "server".into(),
+            cpus: 1,
+            memory: 1024,
+            run_cmd: vec!["python".into(), "-m".into(), "http.server".into()],
+            env,
+            image: Some(ImageConf {
+                image_addr: "registry.baidubce.com/cce-public/python:3.11".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let app_id = client
+        .create_app(&app, &ExtraInfo::default())
+        .await?
+        .data
+        .app_id;
+    out(format!("  created app {app_id}"));
+    let stat = client
+        .wait_for_app_ready(&app_id, &tour.waiter(Duration::from_secs(1800)))
+        .await?;
+    out(format!(
+        "  ready: {}/{} instances",
+        stat.available_ins, stat.total_ins
+    ));
+    let pods = client.list_pod(&AppIdArgs::new(&app_id)).await?.data.list;
+    let rows: Vec<Vec<String>> = pods
+        .iter()
+        .map(|p| {
+            let s = p.status.clone().unwrap_or_default();
+            vec![p.ins_id.clone(), s.ins_status, s.pod_ip]
+        })
+        .collect();
+    table(&["INSTANCE", "STATUS", "POD IP"], &rows);
+    client.delete_app(&AppIdArgs::new(&app_id)).await?;
+    out(format!("  deleted app {app_id}"));
+    Ok(())
+}
+
+async fn dev(tour: &Tour) -> Result<()> {
+    section("Dev machine");
+    let client = aihc_dev::Client::new(tour.config.clone())?;
+    let args = CreateDevInstanceArgs {
+        name: "quickstart-dev".into(),
+        conf: Some(DevInstanceConf {
+            resource_pool: Some(aihc_dev::ResourcePool {
+                resource_pool_type: "private".into(),
+                resource_pool_id: tour.pool.clone().unwrap_or_else(|| "cce-emu00a800".into()),
+                queue_name: if tour.queue.is_empty() {
+                    "default".into()
+                } else {
+                    tour.queue.clone()
+                },
+                ..Default::default()
+            }),
+            resources: Some(Resources {
+                cpus: 2,
+                memory: 4,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let id = client.create_dev_instance(&args).await?.dev_instance_id;
+    out(format!("  created dev machine {id}"));
+    let waiter = tour.waiter(Duration::from_secs(1800));
+    let running = client
+        .wait_for_dev_instance(&id, &[DEV_RUNNING], &[DEV_FAILED], &waiter)
+        .await?;
+    let url = running
+        .login_info
+        .map(|l| l.jupyter.url)
+        .unwrap_or_default();
+    out(format!("  running; Jupyter at {url}"));
+    client.stop_dev_instance(&DevInstanceIdArgs::new(&id)).await?;
+    client
+        .wait_for_dev_instance(&id, &[DEV_STOPPED], &[DEV_FAILED], &waiter)
+        .await?;
+    out("  stopped");
+    client.delete_dev_instance(&DevInstanceIdArgs::new(&id)).await?;
+    out(format!("  deleted dev machine {id}"));
+    Ok(())
+}
