@@ -75,11 +75,6 @@ impl Ctx {
             )
         })
     }
-
-    /// Decodes the JSON body as a generic value (`{}` when empty or invalid).
-    pub fn json_value(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|_| json!({}))
-    }
 }
 
 /// An answer: status and JSON body.
