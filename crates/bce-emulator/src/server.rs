@@ -193,6 +193,24 @@ async fn answer(
         return Ok(finish(&shared, &method, &path, &reply, &request_id));
     }
 
+    if let Some(sent) = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-md5"))
+        .map(|(_, v)| v.trim())
+    {
+        use base64::Engine as _;
+        use md5::Digest as _;
+        let actual = base64::engine::general_purpose::STANDARD.encode(md5::Md5::digest(&body));
+        if sent != actual {
+            let reply = Reply::error(
+                400,
+                "BadDigest",
+                "The Content-MD5 you specified did not match what we received.",
+            );
+            return Ok(finish(&shared, &method, &path, &reply, &request_id));
+        }
+    }
+
     let ctx = Ctx {
         method: method.clone(),
         path: path.clone(),
