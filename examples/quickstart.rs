@@ -179,7 +179,11 @@ async fn train(tour: &Tour) -> Result<()> {
         })
         .collect();
     table(&["ID", "NAME", "PHASE", "GPUS USED"], &rows);
-    let pool = match tour.pool.clone().or_else(|| pools.first().map(|p| p.metadata.id.clone())) {
+    let pool = match tour
+        .pool
+        .clone()
+        .or_else(|| pools.first().map(|p| p.metadata.id.clone()))
+    {
         Some(p) => p,
         None => return Err("no resource pool found (set AIHC_RESOURCE_POOL_ID)".into()),
     };
@@ -221,8 +225,12 @@ async fn train(tour: &Tour) -> Result<()> {
         )
         .await?
         .result;
-    let options = JobOptions::new(created.job_id.clone(), pool.clone()).with_queue(tour.queue.clone());
-    out(format!("  submitted {} ({})", created.job_id, created.job_name));
+    let options =
+        JobOptions::new(created.job_id.clone(), pool.clone()).with_queue(tour.queue.clone());
+    out(format!(
+        "  submitted {} ({})",
+        created.job_id, created.job_name
+    ));
 
     let detail = wait_with_progress(&client, &options, tour).await?;
 
@@ -433,12 +441,16 @@ async fn dev(tour: &Tour) -> Result<()> {
         .map(|l| l.jupyter.url)
         .unwrap_or_default();
     out(format!("  running; Jupyter at {url}"));
-    client.stop_dev_instance(&DevInstanceIdArgs::new(&id)).await?;
+    client
+        .stop_dev_instance(&DevInstanceIdArgs::new(&id))
+        .await?;
     client
         .wait_for_dev_instance(&id, &[DEV_STOPPED], &[DEV_FAILED], &waiter)
         .await?;
     out("  stopped");
-    client.delete_dev_instance(&DevInstanceIdArgs::new(&id)).await?;
+    client
+        .delete_dev_instance(&DevInstanceIdArgs::new(&id))
+        .await?;
     out(format!("  deleted dev machine {id}"));
     Ok(())
 }

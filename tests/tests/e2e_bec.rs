@@ -14,7 +14,8 @@ use bec::{
 use futures::TryStreamExt;
 
 fn waiter() -> Waiter {
-    Waiter::new(Duration::from_secs(10)).with_interval(Duration::from_millis(5), Duration::from_millis(20))
+    Waiter::new(Duration::from_secs(10))
+        .with_interval(Duration::from_millis(5), Duration::from_millis(20))
 }
 
 fn placement(replicas: i64) -> Vec<DeploymentInstance> {
@@ -87,16 +88,36 @@ async fn vm_service_lifecycle_with_instances() {
         .await
         .unwrap();
     assert_eq!(vms.len(), 3);
-    let vm = client.get_virtual_machine(&vms[0].brief.vm_id).await.unwrap();
+    let vm = client
+        .get_virtual_machine(&vms[0].brief.vm_id)
+        .await
+        .unwrap();
     assert_eq!(vm.brief.status, "RUNNING");
     assert!(!vm.brief.public_ip.is_empty());
 
-    client.vm_service_action(&id, &ServiceAction::Stop).await.unwrap();
+    client
+        .vm_service_action(&id, &ServiceAction::Stop)
+        .await
+        .unwrap();
     emu.advance(Duration::from_secs(3));
-    assert_eq!(client.get_vm_service_detail(&id).await.unwrap().brief.status, "STOPPED");
-    client.vm_service_action(&id, &ServiceAction::Start).await.unwrap();
+    assert_eq!(
+        client
+            .get_vm_service_detail(&id)
+            .await
+            .unwrap()
+            .brief
+            .status,
+        "STOPPED"
+    );
+    client
+        .vm_service_action(&id, &ServiceAction::Start)
+        .await
+        .unwrap();
     emu.advance(Duration::from_secs(6));
-    client.wait_for_vm_service_running(&id, &waiter()).await.unwrap();
+    client
+        .wait_for_vm_service_running(&id, &waiter())
+        .await
+        .unwrap();
 
     client.delete_vm_service(&id).await.unwrap();
     let err = client.get_vm_service_detail(&id).await.unwrap_err();
@@ -119,7 +140,10 @@ async fn failing_vm_service_ends_the_wait() {
         .details
         .service_id;
     emu.advance(Duration::from_secs(10));
-    let err = client.wait_for_vm_service_running(&id, &waiter()).await.unwrap_err();
+    let err = client
+        .wait_for_vm_service_running(&id, &waiter())
+        .await
+        .unwrap_err();
     assert!(matches!(err, bce_core::Error::WaitFailed { .. }), "{err:?}");
 }
 
@@ -139,7 +163,10 @@ async fn containers_load_balancers_and_vpcs() {
         .unwrap()
         .details;
     emu.advance(Duration::from_secs(6));
-    let running = client.wait_for_service_running(&svc.service_id, &waiter()).await.unwrap();
+    let running = client
+        .wait_for_service_running(&svc.service_id, &waiter())
+        .await
+        .unwrap();
     assert_eq!(running.running_pods, 2);
     let listed: Vec<_> = client
         .list_service_stream(ListServiceArgs::default())
@@ -148,7 +175,14 @@ async fn containers_load_balancers_and_vpcs() {
         .unwrap();
     assert_eq!(listed.len(), 1);
     client.delete_service(&svc.service_id).await.unwrap();
-    assert_eq!(client.get_service(&svc.service_id).await.unwrap_err().status(), Some(404));
+    assert_eq!(
+        client
+            .get_service(&svc.service_id)
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 
     // Load balancer.
     let lb = client
@@ -165,7 +199,10 @@ async fn containers_load_balancers_and_vpcs() {
         .details;
     assert!(lb.blb_id.starts_with("lb-"));
     emu.advance(Duration::from_secs(6));
-    client.wait_for_blb_running(&lb.blb_id, &waiter()).await.unwrap();
+    client
+        .wait_for_blb_running(&lb.blb_id, &waiter())
+        .await
+        .unwrap();
     let lbs: Vec<_> = client
         .get_blb_list_stream(ListBlbArgs::default())
         .try_collect()
@@ -173,7 +210,14 @@ async fn containers_load_balancers_and_vpcs() {
         .unwrap();
     assert_eq!(lbs.len(), 1);
     client.delete_blb(&lb.blb_id).await.unwrap();
-    assert_eq!(client.get_blb_detail(&lb.blb_id).await.unwrap_err().status(), Some(404));
+    assert_eq!(
+        client
+            .get_blb_detail(&lb.blb_id)
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 
     // VPCs.
     for i in 0..3 {
@@ -207,7 +251,13 @@ async fn containers_load_balancers_and_vpcs() {
         )
         .await
         .unwrap();
-    assert_eq!(client.get_vpc_detail(&id).await.unwrap().vpc.name, "renamed");
+    assert_eq!(
+        client.get_vpc_detail(&id).await.unwrap().vpc.name,
+        "renamed"
+    );
     client.delete_vpc(&id).await.unwrap();
-    assert_eq!(client.get_vpc_detail(&id).await.unwrap_err().status(), Some(404));
+    assert_eq!(
+        client.get_vpc_detail(&id).await.unwrap_err().status(),
+        Some(404)
+    );
 }

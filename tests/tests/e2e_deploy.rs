@@ -101,7 +101,12 @@ async fn app_lifecycle_with_waiter_paginators_and_pods() {
         })
         .await
         .unwrap();
-    let pods = client.list_pod(&AppIdArgs::new(&id)).await.unwrap().data.list;
+    let pods = client
+        .list_pod(&AppIdArgs::new(&id))
+        .await
+        .unwrap()
+        .data
+        .list;
     assert_eq!(pods.len(), 3);
     emu.advance(Duration::from_secs(10));
     client.wait_for_app_ready(&id, &waiter).await.unwrap();
@@ -123,7 +128,12 @@ async fn app_lifecycle_with_waiter_paginators_and_pods() {
         })
         .await
         .unwrap();
-    let pods = client.list_pod(&AppIdArgs::new(&id)).await.unwrap().data.list;
+    let pods = client
+        .list_pod(&AppIdArgs::new(&id))
+        .await
+        .unwrap()
+        .data
+        .list;
     assert_eq!(pods.len(), 3);
     assert!(pods.iter().all(|p| p.ins_id != pod));
 

@@ -58,7 +58,10 @@ async fn dev_machine_lifecycle() {
     assert!(running.login_info.is_some());
 
     for i in 0..2 {
-        client.create_dev_instance(&machine(&format!("other-{i}"))).await.unwrap();
+        client
+            .create_dev_instance(&machine(&format!("other-{i}")))
+            .await
+            .unwrap();
     }
     let all: Vec<_> = client
         .list_dev_instance_stream(ListDevInstanceArgs {
@@ -146,7 +149,12 @@ async fn a_failing_dev_machine_ends_the_wait() {
         .dev_instance_id;
     emu.advance(Duration::from_secs(10));
     let err = client
-        .wait_for_dev_instance(&id, &[DEV_RUNNING], &[DEV_FAILED], &Waiter::new(Duration::from_secs(5)))
+        .wait_for_dev_instance(
+            &id,
+            &[DEV_RUNNING],
+            &[DEV_FAILED],
+            &Waiter::new(Duration::from_secs(5)),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, bce_core::Error::WaitFailed { .. }), "{err:?}");

@@ -17,7 +17,12 @@ fn fast_retries() -> RetryPolicy {
 }
 
 async fn client(emu: &Emulator) -> Client {
-    let config = emu.config_builder().unwrap().retry(fast_retries()).build().unwrap();
+    let config = emu
+        .config_builder()
+        .unwrap()
+        .retry(fast_retries())
+        .build()
+        .unwrap();
     Client::new(config).unwrap()
 }
 
@@ -46,7 +51,10 @@ async fn retries_give_up_after_the_policy_limit() {
         .list_resource_pool(&ListResourcePoolRequest::default())
         .await
         .unwrap_err();
-    assert!(matches!(err, bce_core::Error::RetriesExhausted { attempts: 4, .. }), "{err:?}");
+    assert!(
+        matches!(err, bce_core::Error::RetriesExhausted { attempts: 4, .. }),
+        "{err:?}"
+    );
     assert_eq!(err.status(), Some(500));
     assert_eq!(emu.requests_to("GET", POOLS), 4);
 }
@@ -101,7 +109,10 @@ async fn latency_beyond_the_attempt_timeout_is_a_timeout() {
         .list_resource_pool(&ListResourcePoolRequest::default())
         .await
         .unwrap_err();
-    assert!(matches!(err.root(), bce_core::Error::Transport(_)), "{err:?}");
+    assert!(
+        matches!(err.root(), bce_core::Error::Transport(_)),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

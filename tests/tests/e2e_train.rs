@@ -13,7 +13,8 @@ use bce_emulator::Emulator;
 use futures::{StreamExt, TryStreamExt};
 
 fn waiter() -> Waiter {
-    Waiter::new(Duration::from_secs(10)).with_interval(Duration::from_millis(5), Duration::from_millis(20))
+    Waiter::new(Duration::from_secs(10))
+        .with_interval(Duration::from_millis(5), Duration::from_millis(20))
 }
 
 fn job(name: &str, command: &str) -> CreateJobRequest {
@@ -70,9 +71,16 @@ async fn job_lifecycle_with_waiters_paginators_and_logs() {
         .await
         .unwrap()
         .result;
-    assert!(created.job_id.starts_with("pytorchjob-"), "{}", created.job_id);
+    assert!(
+        created.job_id.starts_with("pytorchjob-"),
+        "{}",
+        created.job_id
+    );
     let opts = JobOptions::new(&created.job_id, &pool);
-    assert_eq!(client.get_job(&opts).await.unwrap().result.summary.status, JobStatus::Pending);
+    assert_eq!(
+        client.get_job(&opts).await.unwrap().result.summary.status,
+        JobStatus::Pending
+    );
 
     // The waiter polls while the clock moves on.
     let w = waiter();
@@ -157,7 +165,13 @@ async fn job_lifecycle_with_waiters_paginators_and_logs() {
     let second_opts = JobOptions::new(&second.job_id, &pool);
     client.stop_job(&second_opts).await.unwrap();
     assert_eq!(
-        client.get_job(&second_opts).await.unwrap().result.summary.status,
+        client
+            .get_job(&second_opts)
+            .await
+            .unwrap()
+            .result
+            .summary
+            .status,
         JobStatus::Stopped
     );
     for o in [&opts, &second_opts] {
@@ -191,7 +205,11 @@ async fn failing_job_ends_the_wait_with_an_error() {
             .result;
         emu.advance(Duration::from_secs(60));
         let err = client
-            .wait_for_job(&JobOptions::new(&created.job_id, pool), &[JobStatus::Succeeded], &waiter())
+            .wait_for_job(
+                &JobOptions::new(&created.job_id, pool),
+                &[JobStatus::Succeeded],
+                &waiter(),
+            )
             .await
             .unwrap_err();
         assert!(matches!(err, bce_core::Error::WaitFailed { .. }), "{err:?}");

@@ -84,7 +84,10 @@ fn quickstart_runs_end_to_end_on_the_emulator() {
         "deleted dev machine",
         "== Done ==",
     ] {
-        assert!(stdout.contains(section), "missing '{section}' in:\n{stdout}");
+        assert!(
+            stdout.contains(section),
+            "missing '{section}' in:\n{stdout}"
+        );
     }
     assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
 }
@@ -95,8 +98,15 @@ fn quickstart_never_prints_the_secret_key_even_at_trace_level() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert!(stderr.contains("bce_request"), "tracing was not enabled:\n{stderr}");
+    assert!(
+        stderr.contains("bce_request"),
+        "tracing was not enabled:\n{stderr}"
+    );
     let secret = bce_emulator::DEFAULT_SECRET_ACCESS_KEY;
     assert!(!stdout.contains(secret) && !stderr.contains(secret));
-    assert!(stdout.lines().next().unwrap_or_default().contains("emulator"));
+    assert!(stdout
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .contains("emulator"));
 }

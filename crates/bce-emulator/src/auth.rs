@@ -210,7 +210,11 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
         .map(|(_, v)| v.clone());
-    let auth = match req.header("authorization").map(str::to_owned).or(from_query) {
+    let auth = match req
+        .header("authorization")
+        .map(str::to_owned)
+        .or(from_query)
+    {
         Some(a) if !a.trim().is_empty() => a,
         _ => {
             return Err(fail(
@@ -228,7 +232,8 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
             "The Authorization header is not of the form bce-auth-v1/{accessKeyId}/{timestamp}/{expirationSeconds}/{signedHeaders}/{signature}.",
         ));
     }
-    let (ak, ts, expire, signed_field, signature) = (parts[1], parts[2], parts[3], parts[4], parts[5]);
+    let (ak, ts, expire, signed_field, signature) =
+        (parts[1], parts[2], parts[3], parts[4], parts[5]);
     let Some(signed_at) = parse_iso(ts) else {
         return Err(fail(
             401,
@@ -251,12 +256,15 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
         ));
     }
     if let Some(token) = &keys.session_token {
-        let sent = req.header("x-bce-security-token").map(str::to_owned).or_else(|| {
-            query
-                .iter()
-                .find(|(k, _)| k == "x-bce-security-token")
-                .map(|(_, v)| v.clone())
-        });
+        let sent = req
+            .header("x-bce-security-token")
+            .map(str::to_owned)
+            .or_else(|| {
+                query
+                    .iter()
+                    .find(|(k, _)| k == "x-bce-security-token")
+                    .map(|(_, v)| v.clone())
+            });
         if !sent.is_some_and(|s| same(s.trim(), token)) {
             return Err(fail(
                 403,
@@ -288,7 +296,10 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
         names.dedup();
         names
     } else {
-        signed_field.split(';').map(str::to_ascii_lowercase).collect()
+        signed_field
+            .split(';')
+            .map(str::to_ascii_lowercase)
+            .collect()
     };
     if let Some(missing) = signed.iter().find(|n| req.header(n).is_none()) {
         return Err(fail(

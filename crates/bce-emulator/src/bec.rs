@@ -44,7 +44,10 @@ impl Life {
     }
 
     fn status(&self, now: i64) -> &'static str {
-        match (self.running, now < self.since_ms + if self.running { UP_MS } else { DOWN_MS }) {
+        match (
+            self.running,
+            now < self.since_ms + if self.running { UP_MS } else { DOWN_MS },
+        ) {
             (true, true) if self.since_ms == self.created_ms => "CREATING",
             (true, true) => "STARTING",
             (true, false) if self.fail => "FAILED",
@@ -153,7 +156,11 @@ struct ContainerService {
 
 impl ContainerService {
     fn pods(&self) -> i64 {
-        self.args.deploy_instances.iter().map(|d| d.replicas.max(1)).sum()
+        self.args
+            .deploy_instances
+            .iter()
+            .map(|d| d.replicas.max(1))
+            .sum()
     }
 
     fn brief(&self, now: i64) -> ServiceBriefVo {
@@ -308,7 +315,11 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
             let args: Value = ctx.json().unwrap_or(Value::Null);
             let ids: Vec<String> = args["idList"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default();
             let start = args["action"].as_str() == Some("start");
             let known: Vec<String> = b.vm_services.iter().map(|s| s.id.clone()).collect();
@@ -332,14 +343,19 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                         bandwidth: s.args.bandwidth.to_string(),
                         total_bandwidth: (s.args.bandwidth * s.vms.len() as i64).to_string(),
                         data_volume_list: s.args.data_volume_list.clone(),
-                        system_volume_list: s.args.system_volume.clone().map(|v| {
-                            vec![bec::VolumeConfig {
-                                name: v.name,
-                                size_in_gb: v.size_in_gb,
-                                volume_type: v.volume_type,
-                                ..Default::default()
-                            }]
-                        }).unwrap_or_default(),
+                        system_volume_list: s
+                            .args
+                            .system_volume
+                            .clone()
+                            .map(|v| {
+                                vec![bec::VolumeConfig {
+                                    name: v.name,
+                                    size_in_gb: v.size_in_gb,
+                                    volume_type: v.volume_type,
+                                    ..Default::default()
+                                }]
+                            })
+                            .unwrap_or_default(),
                     })
                 }
                 ("PUT", []) => {
@@ -381,9 +397,11 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
             listing(ctx, &all)
         }
         (_, ["vm", "instance", vm_id]) if m == "GET" || m == "DELETE" => {
-            let found = b.vm_services.iter().enumerate().find_map(|(i, s)| {
-                s.vms.iter().position(|(v, _)| v == vm_id).map(|k| (i, k))
-            });
+            let found = b
+                .vm_services
+                .iter()
+                .enumerate()
+                .find_map(|(i, s)| s.vms.iter().position(|(v, _)| v == vm_id).map(|k| (i, k)));
             let Some((i, k)) = found else {
                 return Some(Reply::not_found("vm instance", vm_id));
             };
@@ -454,12 +472,20 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 blb_id: id,
                 blb_name: args.blb_name.clone(),
                 status: "CREATING".into(),
-                lb_type: if args.lb_type.is_empty() { "vm".into() } else { args.lb_type.clone() },
+                lb_type: if args.lb_type.is_empty() {
+                    "vm".into()
+                } else {
+                    args.lb_type.clone()
+                },
                 region: args.region.to_string(),
                 service_provider: args.service_provider.to_string(),
                 city: args.city.clone(),
                 region_id: args.region_id.clone(),
-                public_ip: if args.need_public_ip { "36.110.1.10".into() } else { String::new() },
+                public_ip: if args.need_public_ip {
+                    "36.110.1.10".into()
+                } else {
+                    String::new()
+                },
                 internal_ip: "172.16.1.10".into(),
                 ports: args.listeners.clone(),
                 bandwidth_in_mbps_limit: args.bandwidth_in_mbps_limit,

@@ -101,6 +101,9 @@ mod tests {
         assert_eq!(c.now_ms() - a, 10_000);
         assert_eq!(iso(0), "1970-01-01T00:00:00Z");
         assert_eq!(parse_iso("1970-01-01T00:01:00Z"), Some(60));
-        assert_eq!(http_date(1_700_000_000_000), "Tue, 14 Nov 2023 22:13:20 GMT");
+        assert_eq!(
+            http_date(1_700_000_000_000),
+            "Tue, 14 Nov 2023 22:13:20 GMT"
+        );
     }
 }

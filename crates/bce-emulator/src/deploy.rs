@@ -99,7 +99,11 @@ impl App {
     fn record(&mut self, change_type: i32, desc: &str, now: i64) {
         self.changes.push(AppChangeRecord {
             change_id: new_id("chg-", 10),
-            prev: self.changes.last().map(|c| c.change_id.clone()).unwrap_or_default(),
+            prev: self
+                .changes
+                .last()
+                .map(|c| c.change_id.clone())
+                .unwrap_or_default(),
             change_type,
             short_desc: desc.into(),
             creator: "emulator".into(),
@@ -124,20 +128,23 @@ fn ok<T: Serialize>(ctx: &Ctx, data: T) -> Reply {
 }
 
 fn pools(now: i64) -> Vec<ResPoolBriefInfo> {
-    [("cce-emu00a800", "emulator-a800"), ("cce-emu00h800", "emulator-h800")]
-        .iter()
-        .map(|(id, name)| ResPoolBriefInfo {
-            res_pool_id: (*id).into(),
-            res_pool_name: (*name).into(),
-            cluster_type: "aihc".into(),
-            description: "emulated pool".into(),
-            k8s_version: "1.28.8".into(),
-            created_at: iso(now - 86_400_000),
-            updated_at: iso(now - 3_600_000),
-            phase: "running".into(),
-            ..ResPoolBriefInfo::default()
-        })
-        .collect()
+    [
+        ("cce-emu00a800", "emulator-a800"),
+        ("cce-emu00h800", "emulator-h800"),
+    ]
+    .iter()
+    .map(|(id, name)| ResPoolBriefInfo {
+        res_pool_id: (*id).into(),
+        res_pool_name: (*name).into(),
+        cluster_type: "aihc".into(),
+        description: "emulated pool".into(),
+        k8s_version: "1.28.8".into(),
+        created_at: iso(now - 86_400_000),
+        updated_at: iso(now - 3_600_000),
+        phase: "running".into(),
+        ..ResPoolBriefInfo::default()
+    })
+    .collect()
 }
 
 /// Answers `/api/v1/aihcpom/...`.
@@ -210,7 +217,11 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                         status: AppStatus {
                             access_ips: Some(AccessIps {
                                 internal: "10.0.1.10".into(),
-                                external: if public { "106.12.0.10".into() } else { String::new() },
+                                external: if public {
+                                    "106.12.0.10".into()
+                                } else {
+                                    String::new()
+                                },
                             }),
                             access_ports: Vec::new(),
                             blb_short_id: format!("lb-{}", &a.id[4..]),
@@ -284,7 +295,12 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
         },
         ("GET", "app/changedetail") => {
             let id = ctx.qs("changeId");
-            match d.apps.iter().flat_map(|a| a.changes.iter()).find(|c| c.change_id == id) {
+            match d
+                .apps
+                .iter()
+                .flat_map(|a| a.changes.iter())
+                .find(|c| c.change_id == id)
+            {
                 Some(c) => ok(ctx, c.clone()),
                 None => Reply::not_found("change", id),
             }
@@ -327,7 +343,11 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                                 blocked: ins.blocked,
                                 ins_status: state.into(),
                                 ctime: ins.created_ms / 1000,
-                                available_containers: if ready { a.args.containers.len() as i32 } else { 0 },
+                                available_containers: if ready {
+                                    a.args.containers.len() as i32
+                                } else {
+                                    0
+                                },
                                 total_containers: a.args.containers.len() as i32,
                                 pod_ip: format!("10.0.2.{}", 10 + k),
                                 node_ip: "192.168.0.10".into(),
@@ -404,7 +424,11 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 ),
             }
         }
-        _ => Reply::error(404, "NotFound", format!("no deploy operation {m} {}", ctx.path)),
+        _ => Reply::error(
+            404,
+            "NotFound",
+            format!("no deploy operation {m} {}", ctx.path),
+        ),
     };
     Some(reply)
 }

@@ -291,7 +291,7 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
             match d.machines.iter_mut().find(|m| m.id == args.dev_instance_id) {
                 None => Reply::not_found("dev instance", &args.dev_instance_id),
                 Some(m) => {
-                    m.timed_stop = args.enable.then(|| TimedStop {
+                    m.timed_stop = args.enable.then_some(TimedStop {
                         start_time: now / 1000,
                         delay_sec: args.delay_sec,
                     });

@@ -58,7 +58,11 @@ impl std::fmt::Display for Closed {
 impl std::error::Error for Closed {}
 
 /// Accepts connections until `stop` turns true.
-pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
+pub(crate) async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut stop: watch::Receiver<bool>,
+) {
     loop {
         let accepted = tokio::select! {
             _ = stop.changed() => break,
@@ -175,7 +179,11 @@ async fn answer(
             return Ok(finish(&shared, &method, &path, &reply, &request_id));
         }
         Some(Fault::Expired) => {
-            let reply = Reply::error(403, "RequestExpired", "Injected fault: the request has expired.");
+            let reply = Reply::error(
+                403,
+                "RequestExpired",
+                "Injected fault: the request has expired.",
+            );
             return Ok(finish(&shared, &method, &path, &reply, &request_id));
         }
         None => {}

@@ -11,8 +11,8 @@ use aihc_train::{
     ApiResponse, CreateJobRequest, Event, EventsResponse, GpuDetail, JobDetail, JobFramework,
     JobNodes, JobPage, JobRef, JobStatus, JobSummary, Metadata, MetricPoint, Node, NodePage,
     ObjectMeta, Pod, PodList, PodLogs, PodMetrics, PodStatus, Priority, Queue, QueuePage,
-    QueueResult, QueueType, ResourcePool, ResourcePoolPage, ResourcePoolResult,
-    ResourcePoolSpec, ResourcePoolStatus, TaskMetrics, UpdateJobRequest, UsageCount, WebTerminal,
+    QueueResult, QueueType, ResourcePool, ResourcePoolPage, ResourcePoolResult, ResourcePoolSpec,
+    ResourcePoolStatus, TaskMetrics, UpdateJobRequest, UsageCount, WebTerminal,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -85,7 +85,9 @@ impl JobRec {
         s.status = status;
         s.scheduled_at = iso(self.created_ms + 1_000);
         if now >= self.created_ms + PENDING_MS
-            && self.stopped_ms.map_or(true, |t| t > self.created_ms + PENDING_MS)
+            && self
+                .stopped_ms
+                .map_or(true, |t| t > self.created_ms + PENDING_MS)
         {
             s.running_at = iso(self.created_ms + PENDING_MS);
         }
@@ -154,12 +156,20 @@ impl JobRec {
         );
         let started = self.created_ms + PENDING_MS;
         if self.stopped_ms.map_or(true, |s| s >= started) {
-            add(started, "JobRunning", "Normal", format!("job {name} is running"));
+            add(
+                started,
+                "JobRunning",
+                "Normal",
+                format!("job {name} is running"),
+            );
         }
         match self.status(now) {
-            (JobStatus::Succeeded, Some(at)) => {
-                add(at, "JobSucceeded", "Normal", format!("job {name} succeeded"))
-            }
+            (JobStatus::Succeeded, Some(at)) => add(
+                at,
+                "JobSucceeded",
+                "Normal",
+                format!("job {name} succeeded"),
+            ),
             (JobStatus::Failed, Some(at)) => add(
                 at,
                 "JobFailed",
@@ -452,7 +462,8 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
         return Reply::bad_request("job name is empty");
     }
     let labels = req.labels.clone().unwrap_or_default();
-    let fail = req.job_spec.command.contains("exit 1") || labels.iter().any(|l| l.key == FAIL_LABEL);
+    let fail =
+        req.job_spec.command.contains("exit 1") || labels.iter().any(|l| l.key == FAIL_LABEL);
     let run_ms = labels
         .iter()
         .find(|l| l.key == RUN_SECONDS_LABEL)

@@ -59,9 +59,10 @@ fn verifier_accepts_every_public_vector_and_rejects_tampering() {
             .map(|(k, val)| (k.clone(), val.as_str().unwrap().to_string()))
             .collect();
         let token = v["session_token"].as_str().map(str::to_string);
-        let query_has_token = v["query"].as_array().unwrap().iter().any(|p| {
-            p[0].as_str() == Some("x-bce-security-token") && p[1].as_str() != Some("")
-        });
+        let query_has_token =
+            v["query"].as_array().unwrap().iter().any(|p| {
+                p[0].as_str() == Some("x-bce-security-token") && p[1].as_str() != Some("")
+            });
         if let Some(t) = &token {
             if !query_has_token {
                 headers.push(("x-bce-security-token".into(), t.clone()));
@@ -185,7 +186,10 @@ async fn faults_latency_and_counters() {
 
     emu.faults().close_next(1);
     let err = client.list_resource_pool(&req).await.unwrap_err();
-    assert!(matches!(err.root(), bce_core::Error::Transport(_)), "{err:?}");
+    assert!(
+        matches!(err.root(), bce_core::Error::Transport(_)),
+        "{err:?}"
+    );
 
     emu.faults().latency(Duration::from_millis(150));
     let t0 = std::time::Instant::now();
