@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::clock::iso;
-use crate::world::{new_id, page, Ctx, Reply};
+use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time a service or load balancer takes to come up.
 pub const UP_MS: i64 = 5_000;
@@ -81,8 +81,8 @@ impl VmService {
             service_id: self.id.clone(),
             service_name: self.args.service_name.clone(),
             status: status.into(),
-            total_cpu: self.args.cpu * total,
-            total_mem: self.args.memory * total,
+            total_cpu: self.args.cpu.saturating_mul(total),
+            total_mem: self.args.memory.saturating_mul(total),
             regions: self.args.deploy_instances.len() as i64,
             deploy_instances: self.args.deploy_instances.clone(),
             total_instances: total,
@@ -159,7 +159,7 @@ impl ContainerService {
         self.args
             .deploy_instances
             .iter()
-            .map(|d| d.replicas.max(1))
+            .map(|d| d.replicas.clamp(1, MAX_REPLICAS))
             .sum()
     }
 
@@ -268,13 +268,15 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 Ok(a) => a,
                 Err(r) => return Some(r),
             };
-            if args.deploy_instances.is_empty() {
-                return Some(Reply::bad_request("deployInstances must not be empty"));
+            if args.deploy_instances.is_empty() || args.deploy_instances.len() > 20 {
+                return Some(Reply::bad_request(
+                    "deployInstances must hold 1 to 20 placements",
+                ));
             }
             let id = new_id("s-", 8);
             let mut vms = Vec::new();
             for d in &args.deploy_instances {
-                for _ in 0..d.replicas.max(1) {
+                for _ in 0..d.replicas.clamp(1, MAX_REPLICAS) {
                     vms.push((new_id("vm-", 8), d.clone()));
                 }
             }
@@ -341,7 +343,11 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                     Reply::ok(VmServiceDetailsVo {
                         brief: s.brief(now),
                         bandwidth: s.args.bandwidth.to_string(),
-                        total_bandwidth: (s.args.bandwidth * s.vms.len() as i64).to_string(),
+                        total_bandwidth: s
+                            .args
+                            .bandwidth
+                            .saturating_mul(s.vms.len() as i64)
+                            .to_string(),
                         data_volume_list: s.args.data_volume_list.clone(),
                         system_volume_list: s
                             .args

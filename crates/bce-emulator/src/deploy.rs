@@ -18,7 +18,7 @@ use serde_json::json;
 
 use crate::clock::iso;
 use crate::status::{APP_DEPLOYING, APP_RUNNING};
-use crate::world::{new_id, page, Ctx, Reply};
+use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time between two instances of an app becoming ready.
 pub const INSTANCE_READY_MS: i64 = 2_000;
@@ -172,7 +172,7 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 changes: Vec::new(),
                 args,
             };
-            let n = usize::try_from(app.args.ins_count.max(1)).unwrap_or(1);
+            let n = usize::try_from(app.args.ins_count.clamp(1, MAX_REPLICAS as i32)).unwrap_or(1);
             app.add_instances(n, now);
             app.record(1, "create", now);
             let id = app.id.clone();
@@ -252,8 +252,10 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
             None => Reply::not_found("app", &app_id),
             Some(i) => {
                 let n = ctx.q("insCount").and_then(|v| v.parse::<usize>().ok());
-                let Some(n) = n else {
-                    return Some(Reply::bad_request("insCount must be a non-negative number"));
+                let Some(n) = n.filter(|n| *n <= MAX_REPLICAS as usize) else {
+                    return Some(Reply::bad_request(
+                        "insCount must be a number from 0 to 100",
+                    ));
                 };
                 let a = &mut d.apps[i];
                 if n < a.instances.len() {

@@ -87,7 +87,10 @@ impl Machine {
     /// Applies a due timed stop.
     fn settle(&mut self, now: i64) {
         if let Some(t) = &self.timed_stop {
-            let at = t.start_time * 1000 + t.delay_sec * 1000;
+            let at = t
+                .start_time
+                .saturating_add(t.delay_sec)
+                .saturating_mul(1000);
             if now >= at {
                 self.timed_stop = None;
                 if self.running {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::iso;
-use crate::world::{new_id, page, Ctx, Reply};
+use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time a job stays `Pending`.
 pub const PENDING_MS: i64 = 3_000;
@@ -468,7 +468,7 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
         .iter()
         .find(|l| l.key == RUN_SECONDS_LABEL)
         .and_then(|l| l.value.parse::<i64>().ok())
-        .map_or(RUNNING_MS, |s| s.clamp(1, 86_400 * 365) * 1000);
+        .map_or(RUNNING_MS, |s| s.clamp(1, 3_600) * 1000);
     let framework = if req.job_framework.is_empty() {
         "PyTorchJob".to_owned()
     } else {
@@ -501,7 +501,7 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
         enable_rdma: req.job_spec.enable_rdma,
         host_network: req.job_spec.host_network.unwrap_or(false),
         privileged: req.job_spec.privileged,
-        replicas: req.job_spec.replicas.max(1),
+        replicas: req.job_spec.replicas.clamp(1, MAX_REPLICAS as i32),
         envs: req.job_spec.envs.clone().unwrap_or_default(),
         job_framework: JobFramework::from(framework.as_str()),
         enable_bccl: req.enable_bccl,

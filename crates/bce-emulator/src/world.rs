@@ -160,6 +160,9 @@ impl World {
     }
 }
 
+/// Most replicas/instances one resource may have in the emulator.
+pub(crate) const MAX_REPLICAS: i64 = 100;
+
 /// A short random id: `prefix` + `len` lowercase letters and digits.
 pub(crate) fn new_id(prefix: &str, len: usize) -> String {
     const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";

@@ -218,3 +218,111 @@ async fn stops_on_drop() {
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+#[tokio::test]
+async fn odd_input_is_answered_not_fatal() {
+    let emu = Emulator::builder().manual_clock().start().await.unwrap();
+    let core = bce_core::Client::new(emu.config().unwrap(), "unused").unwrap();
+    let send = |op: bce_core::Operation| {
+        let core = core.clone();
+        async move { core.send::<Value>(op).await }
+    };
+    use bce_core::{Method, Operation};
+    let err = send(
+        Operation::new("t", "CreateJob", Method::Post)
+            .path("/api/v1/aijobs")
+            .query("resourcePoolId", "cce-emu00a800")
+            .json(&serde_json::json!({"name": 5, "jobSpec": "x"})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(err.code(), Some("MalformedJSON"));
+
+    let err = send(Operation::new("t", "Nothing", Method::Get).path("/no/such/thing"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+
+    // Absurd sizes are clamped, not obeyed.
+    let created = send(
+        Operation::new("t", "CreateJob", Method::Post)
+            .path("/api/v1/aijobs")
+            .query("resourcePoolId", "cce-emu00a800")
+            .json(&serde_json::json!({"name": "big", "jobSpec": {"replicas": i32::MAX}})),
+    )
+    .await
+    .unwrap();
+    let id = created["result"]["jobId"].as_str().unwrap().to_string();
+    let job = send(
+        Operation::new("t", "GetJob", Method::Get)
+            .path(&format!("/api/v1/aijobs/{id}"))
+            .query("resourcePoolId", "cce-emu00a800"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        job["result"]["podList"]["pods"].as_array().unwrap().len(),
+        100
+    );
+
+    let dev = aihc_dev::Client::new(emu.config().unwrap()).unwrap();
+    let id = dev
+        .create_dev_instance(&aihc_dev::CreateDevInstanceArgs {
+            name: "d".into(),
+            conf: Some(Default::default()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .dev_instance_id;
+    dev.timed_stop_dev_instance(&aihc_dev::TimedStopDevInstanceArgs {
+        dev_instance_id: id.clone(),
+        delay_sec: i64::from(i32::MAX),
+        enable: true,
+    })
+    .await
+    .unwrap();
+    emu.advance(Duration::from_secs(u64::MAX / 4_000_000));
+    dev.query_dev_instance_detail(&aihc_dev::DevInstanceIdArgs::new(&id))
+        .await
+        .unwrap();
+
+    // Still serving.
+    let train = aihc_train::Client::new(emu.config().unwrap()).unwrap();
+    train
+        .list_resource_pool(&aihc_train::ListResourcePoolRequest::default())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_configured_session_token_is_required() {
+    let emu = Emulator::builder()
+        .session_token("TOKEN+/=")
+        .start()
+        .await
+        .unwrap();
+    let req = aihc_train::ListResourcePoolRequest::default();
+    let with_token = aihc_train::Client::new(emu.config().unwrap()).unwrap();
+    with_token.list_resource_pool(&req).await.unwrap();
+    let without = emu
+        .config_builder()
+        .unwrap()
+        .credentials(
+            bce_core::Credentials::new(
+                DEFAULT_ACCESS_KEY_ID,
+                bce_emulator::DEFAULT_SECRET_ACCESS_KEY,
+            )
+            .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let err = aihc_train::Client::new(without)
+        .unwrap()
+        .list_resource_pool(&req)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    assert_eq!(err.code(), Some("InvalidSessionToken"));
+}
