@@ -33,6 +33,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod auth;
 pub mod client;
 pub mod clock;
 pub mod config;
@@ -41,18 +42,23 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod paginate;
+pub mod redact;
 pub mod retry;
 pub mod sign;
 pub mod transport;
 pub mod waiter;
 
-pub use client::Client;
+pub use auth::{AuthRequest, Authorizer, BceAuthorizer, NoAuth};
+pub use client::{Client, ClientBuilder, PreparedRequest};
 pub use clock::{Clock, FixedClock, FixedJitter, Jitter, RandomJitter, SystemClock};
 pub use config::{Config, ConfigBuilder, Endpoint, Scheme, Timeouts};
 pub use credentials::{
     BoxFuture, Credentials, CredentialsProvider, EnvProvider, Secret, StaticProvider,
 };
-pub use error::{Error, Result, ServiceError, TransportError, TransportErrorKind};
+pub use error::{
+    BceErrorDecoder, CallContext, DecodeError, Error, ErrorDecoder, Result, ServiceError,
+    TransportError, TransportErrorKind,
+};
 pub use operation::Operation;
 pub use paginate::Page;
 pub use retry::RetryPolicy;
