@@ -3,6 +3,7 @@
 //! The foundation every bce-sdk-rust service crate stands on:
 //!
 //! * [`Credentials`] (static, STS, environment) and [`CredentialsProvider`]s;
+//! * the BCE profile files `~/.bce/credentials` and `~/.bce/config` ([`profile`]);
 //! * bce-auth-v1 signing as a pure function ([`sign::sign`]);
 //! * [`Config`]: endpoint (HTTPS unless it says `http://`), region, proxy,
 //!   timeouts, user agent, signing options, retry policy, clock, transport;
@@ -41,6 +42,7 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod paginate;
+pub mod profile;
 pub mod retry;
 pub mod sign;
 pub mod transport;
@@ -55,6 +57,10 @@ pub use credentials::{
 pub use error::{Error, Result, ServiceError, TransportError, TransportErrorKind};
 pub use operation::Operation;
 pub use paginate::Page;
+pub use profile::{
+    write_profile, CredentialsSource, DefaultChain, Profile, ProfileFiles, ProfileProvider,
+    ProfileValues,
+};
 pub use retry::RetryPolicy;
 pub use sign::SignOptions;
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, ReqwestTransport};
