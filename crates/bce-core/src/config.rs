@@ -8,6 +8,7 @@ use crate::auth::{Authorizer, BceAuthorizer};
 use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::credentials::{Credentials, CredentialsProvider, EnvProvider, StaticProvider};
 use crate::error::Error;
+use crate::profile::{DefaultChain, ProfileFiles};
 use crate::retry::RetryPolicy;
 use crate::sign::SignOptions;
 use crate::transport::{HttpTransport, ReqwestTransport};
@@ -564,6 +565,44 @@ impl ConfigBuilder {
             jitter: self.jitter.unwrap_or_else(|| Arc::new(RandomJitter)),
             transport,
         })
+    }
+}
+
+/// Constructors reading the BCE profile files (see [`crate::profile`]).
+impl Config {
+    /// The successor of [`Config::from_env`]: credentials, endpoint and
+    /// region from the environment, else from the profile `BCE_PROFILE`
+    /// (default `defaults`) of `~/.bce/credentials` and `~/.bce/config`
+    /// (folder overridden by `BCE_CONFIG_DIR`). See [`DefaultChain`].
+    pub fn from_default_chain() -> Result<Config, Error> {
+        ConfigBuilder::from_default_chain()?.build()
+    }
+}
+
+/// Constructors reading the BCE profile files (see [`crate::profile`]).
+impl ConfigBuilder {
+    /// A builder filled by the default chain (see [`Config::from_default_chain`]).
+    pub fn from_default_chain() -> Result<Self, Error> {
+        Ok(DefaultChain::resolve()?.into_config_builder())
+    }
+
+    /// Like [`ConfigBuilder::from_default_chain`], reading variables
+    /// (`BCE_CONFIG_DIR` and `HOME` included) through `lookup`.
+    pub fn from_default_chain_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, Error> {
+        Ok(DefaultChain::resolve_with(lookup)?.into_config_builder())
+    }
+
+    /// A builder from profile `name` alone (no environment credentials), in
+    /// `BCE_CONFIG_DIR` or `~/.bce`.
+    pub fn from_profile(name: &str) -> Result<Self, Error> {
+        Self::from_profile_files(&ProfileFiles::from_env()?, name)
+    }
+
+    /// A builder from profile `name` of the files in an explicit folder.
+    pub fn from_profile_files(files: &ProfileFiles, name: &str) -> Result<Self, Error> {
+        files.load(name)?.config_builder()
     }
 }
 

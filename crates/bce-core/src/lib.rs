@@ -3,6 +3,7 @@
 //! The foundation every bce-sdk-rust service crate stands on:
 //!
 //! * [`Credentials`] (static, STS, environment) and [`CredentialsProvider`]s;
+//! * the BCE profile files `~/.bce/credentials` and `~/.bce/config` ([`profile`]);
 //! * bce-auth-v1 signing as a pure function ([`sign::sign`]);
 //! * [`Config`]: endpoint (HTTPS unless it says `http://`), region, proxy,
 //!   timeouts, user agent, signing options, retry policy, clock, transport;
@@ -42,6 +43,7 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod paginate;
+pub mod profile;
 pub mod redact;
 pub mod retry;
 pub mod sign;
@@ -61,6 +63,10 @@ pub use error::{
 };
 pub use operation::Operation;
 pub use paginate::Page;
+pub use profile::{
+    write_profile, CredentialsSource, DefaultChain, Profile, ProfileFiles, ProfileProvider,
+    ProfileValues,
+};
 pub use retry::RetryPolicy;
 pub use sign::SignOptions;
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, ReqwestTransport};
