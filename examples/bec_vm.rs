@@ -83,7 +83,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .operate_vm_deployment(vm_id, &VmInstanceAction::Restart)
             .await?;
         let vm = client
-            .wait_for_vm_instance_status(vm_id, &["RUNNING"], &waiter)
+            .wait_for_vm_instance_status(vm_id, &[bec::ResourceStatus::Running], &waiter)
             .await?;
         println!("rebooted {vm_id}: {}", vm.brief.status);
     }

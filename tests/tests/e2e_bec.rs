@@ -9,7 +9,7 @@ use bce_emulator::Emulator;
 use bec::{
     Client, CreateBlbArgs, CreateServiceArgs, CreateVmServiceArgs, CreateVpcRequest,
     DeploymentInstance, ListBlbArgs, ListRequest, ListServiceArgs, ListVmServiceArgs, Region,
-    ServiceAction, ServiceProvider, UpdateVpcRequest,
+    ResourceStatus, ServiceAction, ServiceProvider, UpdateVpcRequest,
 };
 use futures::TryStreamExt;
 
@@ -50,7 +50,7 @@ async fn vm_service_lifecycle_with_instances() {
     assert!(created.result);
     let id = created.details.service_id.clone();
     assert!(id.starts_with("s-"));
-    assert_eq!(created.details.status, "CREATING");
+    assert_eq!(created.details.status, ResourceStatus::Creating);
 
     let w = waiter();
     let (running, _) = tokio::join!(client.wait_for_vm_service_running(&id, &w), async {
@@ -92,7 +92,7 @@ async fn vm_service_lifecycle_with_instances() {
         .get_virtual_machine(&vms[0].brief.vm_id)
         .await
         .unwrap();
-    assert_eq!(vm.brief.status, "RUNNING");
+    assert_eq!(vm.brief.status, ResourceStatus::Running);
     assert!(!vm.brief.public_ip.is_empty());
 
     client
@@ -107,7 +107,7 @@ async fn vm_service_lifecycle_with_instances() {
             .unwrap()
             .brief
             .status,
-        "STOPPED"
+        ResourceStatus::Stopped
     );
     client
         .vm_service_action(&id, &ServiceAction::Start)

@@ -77,7 +77,7 @@ impl VmService {
     fn brief(&self, now: i64) -> VmServiceBriefVo {
         let status = self.life.status(now);
         let total = self.vms.len() as i64;
-        VmServiceBriefVo {
+        build!(VmServiceBriefVo {
             service_id: self.id.clone(),
             service_name: self.args.service_name.clone(),
             status: status.into(),
@@ -91,18 +91,18 @@ impl VmService {
             instances: self
                 .vms
                 .iter()
-                .map(|(id, d)| VmRef {
+                .map(|(id, d)| build!(VmRef {
                     vm_id: id.clone(),
                     vm_name: self.vm_name(),
                     region: d.region.to_string(),
                     region_id: d.region_id.clone(),
                     city: d.city.clone(),
                     service_provider: d.service_provider.to_string(),
-                })
+                }))
                 .collect(),
             tags: self.args.tags.clone(),
             ..VmServiceBriefVo::default()
-        }
+        })
     }
 
     fn vm_name(&self) -> String {
@@ -115,8 +115,8 @@ impl VmService {
 
     fn vm(&self, index: usize, now: i64) -> Option<VmInstanceDetailsVo> {
         let (id, d) = self.vms.get(index)?;
-        Some(VmInstanceDetailsVo {
-            brief: VmInstanceBriefVo {
+        Some(build!(VmInstanceDetailsVo {
+            brief: build!(VmInstanceBriefVo {
                 internal_ip: format!("172.16.0.{}", 10 + index),
                 public_ip: if self.args.need_public_ip {
                     format!("36.110.0.{}", 10 + index)
@@ -141,9 +141,9 @@ impl VmService {
                 hostname: self.args.hostname.clone(),
                 tags: self.args.tags.clone(),
                 ..VmInstanceBriefVo::default()
-            },
+            }),
             ..VmInstanceDetailsVo::default()
-        })
+        }))
     }
 }
 
@@ -165,7 +165,7 @@ impl ContainerService {
 
     fn brief(&self, now: i64) -> ServiceBriefVo {
         let status = self.life.status(now);
-        ServiceBriefVo {
+        build!(ServiceBriefVo {
             service_id: self.id.clone(),
             service_name: self.args.service_name.clone(),
             status: status.into(),
@@ -177,12 +177,12 @@ impl ContainerService {
             create_time: iso(self.life.created_ms),
             last_update_time: iso(self.life.since_ms),
             ..ServiceBriefVo::default()
-        }
+        })
     }
 
     fn details(&self, now: i64) -> ServiceDetailsVo {
         let b = self.brief(now);
-        ServiceDetailsVo {
+        build!(ServiceDetailsVo {
             service_id: b.service_id,
             service_name: b.service_name,
             status: b.status,
@@ -194,7 +194,7 @@ impl ContainerService {
             create_time: b.create_time,
             last_update_time: b.last_update_time,
             ..ServiceDetailsVo::default()
-        }
+        })
     }
 }
 
@@ -213,24 +213,24 @@ pub(crate) struct Bec {
     vpcs: Vec<VpcDetail>,
 }
 
-fn action<D: Serialize>(name: &str, details: D) -> Reply {
-    Reply::ok(ActionResult {
+fn action<D: Serialize + Default>(name: &str, details: D) -> Reply {
+    Reply::ok(build!(ActionResult {
         result: true,
         action: name.into(),
         details,
-    })
+    }))
 }
 
-fn listing<T: Serialize + Clone>(ctx: &Ctx, all: &[T]) -> Reply {
+fn listing<T: Serialize + Clone + Default>(ctx: &Ctx, all: &[T]) -> Reply {
     let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
-    Reply::ok(PageResult {
+    Reply::ok(build!(PageResult {
         order_by: ctx.qs("orderBy").into(),
         order: ctx.qs("order").into(),
         page_no: no,
         page_size: size,
         total_count: all.len() as i64,
         result: page(all, no, size),
-    })
+    }))
 }
 
 fn done(id: &str) -> BTreeMap<String, String> {
@@ -241,14 +241,16 @@ fn done(id: &str) -> BTreeMap<String, String> {
 
 fn batch(ids: &[String], exists: impl Fn(&str) -> bool) -> Vec<OperationVo> {
     ids.iter()
-        .map(|id| OperationVo {
-            resource_id: id.clone(),
-            success: exists(id),
-            error: if exists(id) {
-                String::new()
-            } else {
-                "not found".into()
-            },
+        .map(|id| {
+            build!(OperationVo {
+                resource_id: id.clone(),
+                success: exists(id),
+                error: if exists(id) {
+                    String::new()
+                } else {
+                    "not found".into()
+                },
+            })
         })
         .collect()
 }
@@ -299,7 +301,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 .rev()
                 .map(|s| s.brief(now))
                 .filter(|s| s.service_name.contains(keyword) || s.service_id.contains(keyword))
-                .filter(|s| status.is_empty() || s.status == status)
+                .filter(|s| status.is_empty() || s.status.as_str() == status)
                 .collect();
             listing(ctx, &all)
         }
@@ -340,7 +342,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
             match (m, rest) {
                 ("GET", []) => {
                     let s = &b.vm_services[i];
-                    Reply::ok(VmServiceDetailsVo {
+                    Reply::ok(build!(VmServiceDetailsVo {
                         brief: s.brief(now),
                         bandwidth: s.args.bandwidth.to_string(),
                         total_bandwidth: s
@@ -362,7 +364,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                                 }]
                             })
                             .unwrap_or_default(),
-                    })
+                    }))
                 }
                 ("PUT", []) => {
                     let args: Value = ctx.json().unwrap_or(Value::Null);
@@ -474,7 +476,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 Err(r) => return Some(r),
             };
             let id = new_id("lb-", 8);
-            let vo = BlbInstanceVo {
+            let vo = build!(BlbInstanceVo {
                 blb_id: id,
                 blb_name: args.blb_name.clone(),
                 status: "CREATING".into(),
@@ -497,7 +499,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 bandwidth_in_mbps_limit: args.bandwidth_in_mbps_limit,
                 create_time: iso(now),
                 ..BlbInstanceVo::default()
-            };
+            });
             b.blbs.push(Blb {
                 vo: vo.clone(),
                 life: Life::new(now, false),
@@ -510,9 +512,11 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 .blbs
                 .iter()
                 .rev()
-                .map(|l| BlbInstanceVo {
-                    status: l.life.status(now).into(),
-                    ..l.vo.clone()
+                .map(|l| {
+                    build!(BlbInstanceVo {
+                        status: l.life.status(now).into(),
+                        ..l.vo.clone()
+                    })
                 })
                 .filter(|l| l.blb_name.contains(keyword) || l.blb_id.contains(keyword))
                 .collect();
@@ -523,10 +527,10 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 return Some(Reply::not_found("load balancer", id));
             };
             match m {
-                "GET" => Reply::ok(BlbInstanceVo {
+                "GET" => Reply::ok(build!(BlbInstanceVo {
                     status: b.blbs[i].life.status(now).into(),
                     ..b.blbs[i].vo.clone()
-                }),
+                })),
                 "PUT" => {
                     let args: Value = ctx.json().unwrap_or(Value::Null);
                     let l = &mut b.blbs[i];
@@ -538,10 +542,10 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                     }
                     action(
                         "update",
-                        BlbInstanceVo {
+                        build!(BlbInstanceVo {
                             status: l.life.status(now).into(),
                             ..l.vo.clone()
-                        },
+                        }),
                     )
                 }
                 "DELETE" => {
@@ -561,7 +565,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 return Some(Reply::bad_request("name and cidr are required"));
             }
             let id = new_id("vpc-", 12);
-            b.vpcs.push(VpcDetail {
+            b.vpcs.push(build!(VpcDetail {
                 vpc_id: id.clone(),
                 name: args.name,
                 description: args.description,
@@ -569,7 +573,7 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
                 region_id: args.region_id,
                 created_time: iso(now),
                 ..VpcDetail::default()
-            });
+            }));
             let mut details = BTreeMap::new();
             details.insert("vpcId".to_owned(), Value::String(id));
             action("create", details)
@@ -594,9 +598,9 @@ pub(crate) fn route(b: &mut Bec, ctx: &Ctx) -> Option<Reply> {
             let mut details = BTreeMap::new();
             details.insert("vpcId".to_owned(), Value::String((*id).to_owned()));
             match m {
-                "GET" => Reply::ok(GetVpcDetailResult {
+                "GET" => Reply::ok(build!(GetVpcDetailResult {
                     vpc: b.vpcs[i].clone(),
-                }),
+                })),
                 "PUT" => {
                     let args: UpdateVpcRequest = match ctx.json() {
                         Ok(a) => a,

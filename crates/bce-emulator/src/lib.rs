@@ -34,6 +34,9 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+#[macro_use]
+mod build;
+
 pub mod auth;
 mod bec;
 pub mod clock;

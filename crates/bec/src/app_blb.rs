@@ -1,15 +1,21 @@
 //! App load balancers (v2, `/v2/appblb`): instances, TCP/UDP listeners,
 //! IP groups with backend policies and members, listener policies.
 //!
-//! Calls that change something take the caller's client token (an
-//! idempotency key, sent as `clientToken` when not empty). A create that
-//! carries one may be retried after a network fault; without one it is
+//! Calls that change something take a client token (an idempotency key,
+//! sent as `clientToken`): `None` lets the SDK generate one (a UUID v4,
+//! the same on every retry of the call), `Some(token)` sends yours (reuse
+//! it to make a call idempotent across restarts of your program), and
+//! `Some("")` sends none, as the official SDK does for an empty string. A
+//! call with a token may be retried after a network fault; one without is
 //! never repeated once sent. Lists page by marker.
 
-use bce_core::{Error, Method, Operation, WaitState, Waiter};
+use bce_core::paginate::marker_stream;
+use bce_core::{Error, Method, Operation};
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_false, Client};
+use crate::client::{is_false, with_client_token, Client};
+use crate::common::ResourceStatus;
+use crate::paging::marker_query;
 
 mod ip_group;
 mod listener;
@@ -50,6 +56,7 @@ bce_core::string_enum! {
 /// Paging fields of every marker-paged answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct MarkerInfo {
     /// More results follow.
     pub is_truncated: bool,
@@ -75,8 +82,10 @@ pub struct MarkerRequest {
     /// Where to start (empty: the beginning).
     pub marker: String,
     /// Page size (0: the service's default).
-    pub max_keys: i64,
+    pub max_keys: u32,
 }
+
+crate::paging::marker_request!(MarkerRequest);
 
 /// Body of [`Client::create_app_blb`]. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +132,7 @@ pub struct UpdateAppBlbRequest {
 /// Answer of [`Client::create_app_blb`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateAppBlbResponse {
     /// Description.
     pub desc: String,
@@ -135,6 +145,7 @@ pub struct CreateAppBlbResponse {
 /// A listener summary of an app load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBlbListenerBrief {
     /// Port (text on the wire).
     pub port: String,
@@ -146,6 +157,7 @@ pub struct AppBlbListenerBrief {
 /// An app load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBlbDetails {
     /// Internal address.
     pub address: String,
@@ -167,7 +179,7 @@ pub struct AppBlbDetails {
     /// Node id.
     pub region_id: String,
     /// Status, e.g. `RUNNING`, `CREATING`.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Subnet range.
     pub subnet_cidr: String,
     /// Subnet id.
@@ -183,6 +195,7 @@ pub struct AppBlbDetails {
 /// A page of [`Client::get_app_blb_list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBlbListResponse {
     /// Paging.
     #[serde(flatten)]
@@ -192,28 +205,19 @@ pub struct AppBlbListResponse {
     pub blb_list: Vec<AppBlbDetails>,
 }
 
-/// An app load balancer operation: `clientToken` when given (which also
-/// lets the retry layer repeat it safely).
-pub(crate) fn app_op(name: &'static str, method: Method, client_token: &str) -> Operation {
-    let op = Client::op(name, method, "/v2/appblb").query_if_not_empty("clientToken", client_token);
-    if client_token.is_empty() {
-        op
-    } else {
-        op.idempotent(true)
-    }
-}
+crate::paging::marker_response!(AppBlbListResponse => blb_list: AppBlbDetails);
 
-/// Marker and page size as the service expects them.
-pub(crate) fn marker_query(op: Operation, marker: &str, max_keys: i64) -> Operation {
-    op.query_if_not_empty("marker", marker)
-        .query_opt("maxKeys", (max_keys != 0).then_some(max_keys))
+/// An app load balancer operation that changes something, with its client
+/// token (see the module documentation).
+pub(crate) fn app_op(name: &'static str, method: Method, client_token: Option<&str>) -> Operation {
+    with_client_token(Client::op(name, method, "/v2/appblb"), client_token)
 }
 
 impl Client {
     /// Creates an app load balancer (`POST /v2/appblb`).
     pub async fn create_app_blb(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         args: &CreateAppBlbRequest,
     ) -> Result<CreateAppBlbResponse, Error> {
         self.call(app_op("CreateAppBlb", Method::Post, client_token).json(args))
@@ -223,14 +227,14 @@ impl Client {
     /// Renames or redescribes an app load balancer (`PUT /v2/appblb/{blbId}`).
     pub async fn update_app_blb(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &UpdateAppBlbRequest,
     ) -> Result<(), Error> {
         let op = app_op("UpdateAppBlb", Method::Put, client_token)
             .segment("blbId", blb_id)
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Lists app load balancers (`GET /v2/appblb`).
@@ -251,17 +255,10 @@ impl Client {
         &self,
         args: MarkerRequest,
     ) -> impl futures::Stream<Item = Result<AppBlbDetails, Error>> + '_ {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = MarkerRequest {
-                marker,
-                max_keys: args.max_keys,
-            };
-            async move {
-                let answer = self.get_app_blb_list(&req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(answer.blb_list, next))
-            }
-        })
+        marker_stream(
+            args,
+            move |r| async move { self.get_app_blb_list(&r).await },
+        )
     }
 
     /// One app load balancer (`GET /v2/appblb/{blbId}`).
@@ -276,32 +273,10 @@ impl Client {
     pub async fn delete_app_blb_instance(
         &self,
         blb_id: &str,
-        client_token: &str,
+        client_token: Option<&str>,
     ) -> Result<(), Error> {
         let op =
             app_op("DeleteAppBlbInstance", Method::Delete, client_token).segment("blbId", blb_id);
-        self.inner.send_no_content(op).await
-    }
-
-    /// Polls [`Client::get_app_blb_details`] until the balancer is
-    /// `RUNNING`; fails fast on `FAILED`, `EXCEPTION` or `ERROR`.
-    pub async fn wait_for_app_blb_running(
-        &self,
-        blb_id: &str,
-        waiter: &Waiter,
-    ) -> Result<AppBlbDetails, Error> {
-        waiter
-            .wait(
-                || self.get_app_blb_details(blb_id),
-                |lb| match lb.status.as_str() {
-                    "RUNNING" => WaitState::Done,
-                    "FAILED" | "EXCEPTION" | "ERROR" => {
-                        WaitState::Failed(format!("app load balancer {blb_id} is {}", lb.status))
-                    }
-                    _ => WaitState::Pending,
-                },
-                |lb| lb.status.clone(),
-            )
-            .await
+        self.call_no_content(op).await
     }
 }

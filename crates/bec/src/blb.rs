@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::{Error, Method, WaitState, Waiter};
+use bce_core::paginate::page_number_stream;
+use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
-use crate::container::{next_page, page_size_or_default};
+use crate::paging::{page_query, size_or_default};
 
 mod backend;
 mod listener;
@@ -102,7 +103,7 @@ pub struct Listeners {
 /// Body of [`Client::create_blb`]. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbArgs {
+pub struct CreateBlbRequest {
     /// Backend kind, e.g. `vm` or `container`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub lb_type: String,
@@ -159,10 +160,13 @@ pub struct CreateBlbArgs {
     pub listeners: Vec<Listeners>,
 }
 
+/// The official SDK's name of [`CreateBlbRequest`].
+pub type CreateBlbArgs = CreateBlbRequest;
+
 /// Body of [`Client::batch_create_blb`]: one balancer per placement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BatchCreateBlbArgs {
+pub struct BatchCreateBlbRequest {
     /// Backend kind.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub lb_type: String,
@@ -201,10 +205,13 @@ pub struct BatchCreateBlbArgs {
     pub listeners: Vec<Listeners>,
 }
 
+/// The official SDK's name of [`BatchCreateBlbRequest`].
+pub type BatchCreateBlbArgs = BatchCreateBlbRequest;
+
 /// Body of [`Client::update_blb`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateBlbArgs {
+pub struct UpdateBlbRequest {
     /// New name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub blb_name: String,
@@ -216,11 +223,14 @@ pub struct UpdateBlbArgs {
     pub kind: String,
 }
 
+/// The official SDK's name of [`UpdateBlbRequest`].
+pub type UpdateBlbArgs = UpdateBlbRequest;
+
 /// Filter and paging of [`Client::get_blb_list`]; zero and empty values
 /// are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListBlbArgs {
+pub struct ListBlbRequest {
     /// Backend kind.
     pub lb_type: String,
     /// Sort order.
@@ -232,25 +242,31 @@ pub struct ListBlbArgs {
     /// Field to search.
     pub keyword_type: String,
     /// Status filter.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Region filter.
     pub region: String,
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
 }
+
+/// The official SDK's name of [`ListBlbRequest`].
+pub type ListBlbArgs = ListBlbRequest;
+
+crate::paging::page_number_request!(ListBlbRequest);
 
 /// A load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BlbInstanceVo {
     /// Id.
     pub blb_id: String,
     /// Name.
     pub blb_name: String,
     /// Status, e.g. `RUNNING`, `CREATING`, `PENDING`, `BINDING`.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Backend kind.
     pub lb_type: String,
     /// Region.
@@ -292,7 +308,7 @@ impl Client {
     /// Creates a load balancer (`POST /v1/blb`).
     pub async fn create_blb(
         &self,
-        args: &CreateBlbArgs,
+        args: &CreateBlbRequest,
     ) -> Result<ActionResult<BlbInstanceVo>, Error> {
         self.call(Client::op("CreateBlb", Method::Post, "/v1/blb").json(args))
             .await
@@ -308,34 +324,29 @@ impl Client {
     }
 
     /// Lists load balancers (`GET /v1/blb`).
-    pub async fn get_blb_list(&self, args: &ListBlbArgs) -> Result<GetBlbListResult, Error> {
+    pub async fn get_blb_list(&self, args: &ListBlbRequest) -> Result<GetBlbListResult, Error> {
         let op = Client::op("GetBlbList", Method::Get, "/v1/blb")
             .query_if_not_empty("order", &args.order)
             .query_if_not_empty("orderBy", &args.order_by)
             .query_if_not_empty("keyword", &args.keyword)
             .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("status", args.status.as_str())
             .query_if_not_empty("region", &args.region)
-            .query_if_not_empty("lbType", &args.lb_type)
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size));
-        self.call(op).await
+            .query_if_not_empty("lbType", &args.lb_type);
+        self.call(page_query(op, args.page_no, args.page_size))
+            .await
     }
 
     /// All load balancers, page after page (20 per page unless set).
     pub fn get_blb_list_stream(
         &self,
-        args: ListBlbArgs,
+        args: ListBlbRequest,
     ) -> impl futures::Stream<Item = Result<BlbInstanceVo, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListBlbArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move { Ok(next_page(page, size, self.get_blb_list(&req).await?)) }
-        })
+        let first = ListBlbRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move { self.get_blb_list(&r).await })
     }
 
     /// One load balancer (`GET /v1/blb/{blbId}`).
@@ -348,7 +359,7 @@ impl Client {
     pub async fn update_blb(
         &self,
         blb_id: &str,
-        args: &UpdateBlbArgs,
+        args: &UpdateBlbRequest,
     ) -> Result<ActionResult<BlbInstanceVo>, Error> {
         let op = Client::op("UpdateBlb", Method::Put, "/v1/blb")
             .segment("blbId", blb_id)
@@ -359,7 +370,7 @@ impl Client {
     /// Creates one load balancer per placement (`POST /v1/blb/batch/create`).
     pub async fn batch_create_blb(
         &self,
-        args: &BatchCreateBlbArgs,
+        args: &BatchCreateBlbRequest,
     ) -> Result<ActionResult<Vec<BlbInstanceVo>>, Error> {
         self.call(Client::op("BatchCreateBlb", Method::Post, "/v1/blb/batch/create").json(args))
             .await
@@ -378,27 +389,5 @@ impl Client {
             )
             .json(blb_ids);
         self.call(op).await
-    }
-
-    /// Polls [`Client::get_blb_detail`] until the load balancer is
-    /// `RUNNING`; fails fast on `FAILED`, `EXCEPTION` or `ERROR`.
-    pub async fn wait_for_blb_running(
-        &self,
-        blb_id: &str,
-        waiter: &Waiter,
-    ) -> Result<BlbInstanceVo, Error> {
-        waiter
-            .wait(
-                || self.get_blb_detail(blb_id),
-                |lb| match lb.status.as_str() {
-                    "RUNNING" => WaitState::Done,
-                    "FAILED" | "EXCEPTION" | "ERROR" => {
-                        WaitState::Failed(format!("load balancer {blb_id} is {}", lb.status))
-                    }
-                    _ => WaitState::Pending,
-                },
-                |lb| lb.status.clone(),
-            )
-            .await
     }
 }

@@ -118,6 +118,64 @@ bce_core::string_enum! {
 }
 
 bce_core::string_enum! {
+    /// The status of a BEC resource (VM service, VM, container service,
+    /// pod, load balancer, image, route): the values the service
+    /// documents; anything else is kept as `Other`.
+    pub enum ResourceStatus {
+        /// Starting.
+        Starting = "STARTING",
+        /// Running.
+        Running = "RUNNING",
+        /// In an abnormal state.
+        Exception = "EXCEPTION",
+        /// Failed.
+        Failed = "FAILED",
+        /// Unknown.
+        Unknown = "UNKNOWN",
+        /// Terminated.
+        Terminated = "TERMINATED",
+        /// Waiting.
+        Waiting = "WAITING",
+        /// Stopped (services).
+        Stop = "STOP",
+        /// Stopping.
+        Stopping = "STOPPING",
+        /// Terminating.
+        Terminating = "TERMINATING",
+        /// Normal.
+        Normal = "NORMAL",
+        /// Being created (VMs).
+        Creating = "CREATING",
+        /// Stopped (VMs).
+        Stopped = "STOPPED",
+        /// Restarting (VMs).
+        Restarting = "RESTARTING",
+        /// Reinstalling (VMs).
+        Reinstalling = "REINSTALLING",
+        /// An image is being made (VMs).
+        Imaging = "IMAGING",
+        /// Pending (load balancers).
+        Pending = "PENDING",
+        /// Binding backends (load balancers).
+        Binding = "BINDING",
+        /// Error: not in the service's list, but treated as a failure by
+        /// the waiters should it appear.
+        Error = "ERROR",
+    }
+}
+
+impl ResourceStatus {
+    /// Whether this status is a failure a waiter stops on
+    /// (`FAILED`, `EXCEPTION`, `ERROR`).
+    pub fn is_failure(&self) -> bool {
+        matches!(
+            self,
+            ResourceStatus::Failed | ResourceStatus::Exception | ResourceStatus::Error
+        )
+    }
+}
+
+bce_core::string_enum! {
     /// A start/stop action.
     pub enum ServiceAction {
         /// Start.
@@ -355,6 +413,7 @@ pub struct Period {
 /// One metric sample.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct MetricPoint {
     /// Time (Unix seconds).
     pub time_in_second: i64,
@@ -365,6 +424,7 @@ pub struct MetricPoint {
 /// Metrics of a resource.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ServiceMetricsResult {
     /// Samples.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -380,7 +440,7 @@ pub struct ServiceMetricsResult {
 /// Filter of a metrics query: zero and empty values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct MetricsQuery {
+pub struct MetricsRequest {
     /// Service provider.
     #[serde(alias = "serviceProviderStr")]
     pub service_provider: String,
@@ -394,11 +454,33 @@ pub struct MetricsQuery {
     pub metrics_type: String,
 }
 
-/// The action envelope `{result, action, details}`.
+/// The official SDK's name of [`MetricsRequest`].
+pub type MetricsQuery = MetricsRequest;
+
+impl MetricsRequest {
+    /// Adds the filter to `op`: `serviceProvider`, `metricsType` when not
+    /// empty, `start`, `end`, `stepInMin` when not 0.
+    pub(crate) fn apply(&self, op: bce_core::Operation) -> bce_core::Operation {
+        op.query_if_not_empty("serviceProvider", &self.service_provider)
+            .query_if_not_empty("metricsType", &self.metrics_type)
+            .query_opt("start", (self.start != 0).then_some(self.start))
+            .query_opt("end", (self.end != 0).then_some(self.end))
+            .query_opt(
+                "stepInMin",
+                (self.step_in_min != 0).then_some(self.step_in_min),
+            )
+    }
+}
+
+/// The action envelope `{result, action, details}`. An answer with
+/// `result: false` never gets here: the client turns it into a service
+/// error (see [`crate::BecErrorDecoder`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, bound(deserialize = "D: Deserialize<'de> + Default"))]
+#[non_exhaustive]
 pub struct ActionResult<D> {
-    /// Whether the action was accepted.
+    /// Whether the action was accepted (always `true` in an answer the
+    /// client returns).
     pub result: bool,
     /// The action.
     pub action: String,
@@ -407,9 +489,11 @@ pub struct ActionResult<D> {
     pub details: D,
 }
 
-/// Outcome for one resource of a batch.
+/// Outcome for one resource of a batch. A batch call succeeds as a whole
+/// even when some resources failed: read `success` and `error` here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct OperationVo {
     /// Resource id.
     pub resource_id: String,
@@ -426,6 +510,7 @@ pub struct OperationVo {
     default,
     bound(deserialize = "T: Deserialize<'de> + Default")
 )]
+#[non_exhaustive]
 pub struct PageResult<T> {
     /// Sort field.
     pub order_by: String,
@@ -465,16 +550,16 @@ pub struct ListRequest {
     pub keyword_type: String,
     /// Search text.
     pub keyword: String,
-    /// Page number (from 1).
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+    /// Page number (from 1; 0 is not sent).
+    pub page_no: u32,
+    /// Page size (0 is not sent).
+    pub page_size: u32,
     /// Sort order, `asc` or `desc`.
     pub order: String,
     /// Sort field.
     pub order_by: String,
     /// Status filter.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Region filter.
     pub region: String,
     /// OS filter.
@@ -486,3 +571,5 @@ pub struct ListRequest {
     /// VPC filter (subnet, route table lists).
     pub vpc_id: String,
 }
+
+crate::paging::page_number_request!(ListRequest);

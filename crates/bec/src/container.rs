@@ -2,11 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::{Error, Method, WaitState, Waiter};
+use bce_core::paginate::page_number_stream;
+use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::common::*;
+use crate::paging::{page_query, size_or_default};
 
 mod model;
 mod pods;
@@ -29,7 +31,7 @@ bce_core::string_enum! {
 /// Body of [`Client::create_service`]. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateServiceArgs {
+pub struct CreateServiceRequest {
     /// Service name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub service_name: String,
@@ -80,10 +82,13 @@ pub struct CreateServiceArgs {
     pub log_collect_detail: Option<LogCollectDetail>,
 }
 
+/// The official SDK's name of [`CreateServiceRequest`].
+pub type CreateServiceArgs = CreateServiceRequest;
+
 /// Body of [`Client::update_service`]; `kind` says what changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateServiceArgs {
+pub struct UpdateServiceRequest {
     /// What changes.
     #[serde(rename = "type", skip_serializing_if = "UpdateServiceType::is_empty")]
     pub kind: UpdateServiceType,
@@ -116,15 +121,18 @@ pub struct UpdateServiceArgs {
     pub bandwidth: i64,
 }
 
+/// The official SDK's name of [`UpdateServiceRequest`].
+pub type UpdateServiceArgs = UpdateServiceRequest;
+
 /// Filter and paging of [`Client::list_service`]; zero and empty values
 /// are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListServiceArgs {
+pub struct ListServiceRequest {
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
     /// Field to search.
     pub keyword_type: String,
     /// Search text.
@@ -134,13 +142,18 @@ pub struct ListServiceArgs {
     /// Sort field.
     pub order_by: String,
     /// Status filter.
-    pub status: String,
+    pub status: ResourceStatus,
 }
+
+/// The official SDK's name of [`ListServiceRequest`].
+pub type ListServiceArgs = ListServiceRequest;
+
+crate::paging::page_number_request!(ListServiceRequest);
 
 /// Body of [`Client::service_batch_operate`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ServiceBatchOperateArgs {
+pub struct ServiceBatchOperateRequest {
     /// Services.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -152,9 +165,13 @@ pub struct ServiceBatchOperateArgs {
     pub action: ServiceAction,
 }
 
+/// The official SDK's name of [`ServiceBatchOperateRequest`].
+pub type ServiceBatchOperateArgs = ServiceBatchOperateRequest;
+
 /// A container service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ServiceBriefVo {
     /// Service id.
     pub service_id: String,
@@ -163,7 +180,7 @@ pub struct ServiceBriefVo {
     /// Level.
     pub level: String,
     /// Status, e.g. `RUNNING`, `STARTING`, `FAILED`.
-    pub status: String,
+    pub status: ResourceStatus,
     /// CPU cores.
     pub total_cpu: i64,
     /// Memory.
@@ -193,6 +210,7 @@ pub struct ServiceBriefVo {
 /// A workload (deployment) of a container service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResourceBriefVo {
     /// Service id.
     pub service_id: String,
@@ -235,13 +253,14 @@ pub struct ResourceBriefVo {
 /// A container service in detail.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ServiceDetailsVo {
     /// Service id.
     pub service_id: String,
     /// Name.
     pub service_name: String,
     /// Status.
-    pub status: String,
+    pub status: ResourceStatus,
     /// CPU cores.
     pub total_cpu: i64,
     /// Memory.
@@ -283,20 +302,22 @@ impl Client {
     /// Creates a container service (`POST /v1/service/create`).
     pub async fn create_service(
         &self,
-        args: &CreateServiceArgs,
+        args: &CreateServiceRequest,
     ) -> Result<ActionResult<ServiceBriefVo>, Error> {
         self.call(Client::op("CreateService", Method::Post, "/v1/service/create").json(args))
             .await
     }
 
     /// Lists container services (`GET /v1/service`).
-    pub async fn list_service(&self, args: &ListServiceArgs) -> Result<ListServiceResult, Error> {
-        let op = Client::op("ListService", Method::Get, "/v1/service")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+    pub async fn list_service(
+        &self,
+        args: &ListServiceRequest,
+    ) -> Result<ListServiceResult, Error> {
+        let op = Client::op("ListService", Method::Get, "/v1/service");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("keyword", &args.keyword)
             .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("status", args.status.as_str())
             .query_if_not_empty("order", &args.order)
             .query_if_not_empty("orderBy", &args.order_by);
         self.call(op).await
@@ -305,20 +326,13 @@ impl Client {
     /// All container services, page after page (20 per page unless set).
     pub fn list_service_stream(
         &self,
-        args: ListServiceArgs,
+        args: ListServiceRequest,
     ) -> impl futures::Stream<Item = Result<ServiceBriefVo, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListServiceArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.list_service(&req).await?;
-                Ok(next_page(page, size, answer))
-            }
-        })
+        let first = ListServiceRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move { self.list_service(&r).await })
     }
 
     /// One container service (`GET /v1/service/{serviceId}`).
@@ -346,7 +360,7 @@ impl Client {
     pub async fn update_service(
         &self,
         service_id: &str,
-        args: &UpdateServiceArgs,
+        args: &UpdateServiceRequest,
     ) -> Result<ActionResult<Vec<ServiceBriefVo>>, Error> {
         let op = Client::op("UpdateService", Method::Put, "/v1/service")
             .segment("serviceId", service_id)
@@ -371,19 +385,19 @@ impl Client {
     pub async fn get_service_metrics(
         &self,
         service_id: &str,
-        query: &MetricsQuery,
+        query: &MetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op("GetServiceMetrics", Method::Get, "/v1/monitor/service/sts")
             .segment("serviceId", service_id)
             .query("serviceId", service_id);
-        self.call(metrics_query(op, query)).await
+        self.call(query.apply(op)).await
     }
 
     /// Starts or stops several container services
     /// (`PUT /v1/service/batch/operate`).
     pub async fn service_batch_operate(
         &self,
-        args: &ServiceBatchOperateArgs,
+        args: &ServiceBatchOperateRequest,
     ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
         let op = Client::op(
             "ServiceBatchOperate",
@@ -418,59 +432,4 @@ impl Client {
         .json(service_ids);
         self.call(op).await
     }
-
-    /// Polls [`Client::get_service`] until the container service is
-    /// `RUNNING`; fails fast on `FAILED` or `EXCEPTION`.
-    pub async fn wait_for_service_running(
-        &self,
-        service_id: &str,
-        waiter: &Waiter,
-    ) -> Result<ServiceDetailsVo, Error> {
-        waiter
-            .wait(
-                || self.get_service(service_id),
-                |s| match s.status.as_str() {
-                    "RUNNING" => WaitState::Done,
-                    "FAILED" | "EXCEPTION" => {
-                        WaitState::Failed(format!("service {service_id} is {}", s.status))
-                    }
-                    _ => WaitState::Pending,
-                },
-                |s| s.status.clone(),
-            )
-            .await
-    }
-}
-
-pub(crate) fn metrics_query(op: bce_core::Operation, query: &MetricsQuery) -> bce_core::Operation {
-    op.query_if_not_empty("serviceProvider", &query.service_provider)
-        .query_if_not_empty("metricsType", &query.metrics_type)
-        .query_opt("start", (query.start != 0).then_some(query.start))
-        .query_opt("end", (query.end != 0).then_some(query.end))
-        .query_opt(
-            "stepInMin",
-            (query.step_in_min != 0).then_some(query.step_in_min),
-        )
-}
-
-pub(crate) fn page_size_or_default(size: i64) -> i64 {
-    if size <= 0 {
-        20
-    } else {
-        size
-    }
-}
-
-pub(crate) fn next_page<T>(
-    page: i64,
-    size: i64,
-    answer: PageResult<T>,
-) -> bce_core::paginate::Page<T, i64> {
-    let next = bce_core::paginate::next_page_number(
-        u32::try_from(page).unwrap_or(u32::MAX),
-        u32::try_from(size).unwrap_or(u32::MAX),
-        answer.result.len(),
-        Some(answer.total_count.max(0) as u64),
-    );
-    bce_core::paginate::Page::new(answer.result, next.map(i64::from))
 }

@@ -1,17 +1,18 @@
 //! Deploy sets: groups that spread VM instances over hosts.
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::common::{ListRequest, PageResult};
+use crate::paging::{page_query, size_or_default};
 
 /// Body of [`Client::create_deploy_set`] and [`Client::update_deploy_set`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DeploySetArgs {
+pub struct DeploySetRequest {
     /// Name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
@@ -20,9 +21,13 @@ pub struct DeploySetArgs {
     pub desc: String,
 }
 
+/// The official SDK's name of [`DeploySetRequest`].
+pub type DeploySetArgs = DeploySetRequest;
+
 /// Answer of [`Client::create_deploy_set`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateDeploySetResult {
     /// The new deploy set ids.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -32,7 +37,7 @@ pub struct CreateDeploySetResult {
 /// Body of [`Client::update_vm_instance_deploy_set`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmInstanceDeploySetArgs {
+pub struct UpdateVmInstanceDeploySetRequest {
     /// VM id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub instance_id: String,
@@ -44,10 +49,13 @@ pub struct UpdateVmInstanceDeploySetArgs {
     pub deployset_id_list: Vec<String>,
 }
 
+/// The official SDK's name of [`UpdateVmInstanceDeploySetRequest`].
+pub type UpdateVmInstanceDeploySetArgs = UpdateVmInstanceDeploySetRequest;
+
 /// Body of [`Client::delete_vm_instance_from_deploy_set`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DeleteVmInstanceFromDeploySetArgs {
+pub struct DeleteVmInstanceFromDeploySetRequest {
     /// Deploy set id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub deployset_id: String,
@@ -59,9 +67,13 @@ pub struct DeleteVmInstanceFromDeploySetArgs {
     pub instance_id_list: Vec<String>,
 }
 
+/// The official SDK's name of [`DeleteVmInstanceFromDeploySetRequest`].
+pub type DeleteVmInstanceFromDeploySetArgs = DeleteVmInstanceFromDeploySetRequest;
+
 /// VMs of a deploy set on one node.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DeploySetNodeStats {
     /// Node id.
     pub region_id: String,
@@ -77,6 +89,7 @@ pub struct DeploySetNodeStats {
 /// A deploy set.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DeploySetDetails {
     /// Id.
     pub deployset_id: String,
@@ -102,7 +115,7 @@ impl Client {
     /// Creates a deploy set (`POST /v1/deployset/create`).
     pub async fn create_deploy_set(
         &self,
-        args: &DeploySetArgs,
+        args: &DeploySetRequest,
     ) -> Result<CreateDeploySetResult, Error> {
         self.call(Client::op("CreateDeploySet", Method::Post, "/v1/deployset/create").json(args))
             .await
@@ -111,7 +124,7 @@ impl Client {
     /// Puts a VM into deploy sets (`POST /v1/deployset/updateRelation`).
     pub async fn update_vm_instance_deploy_set(
         &self,
-        args: &UpdateVmInstanceDeploySetArgs,
+        args: &UpdateVmInstanceDeploySetRequest,
     ) -> Result<(), Error> {
         let op = Client::op(
             "UpdateVmInstanceDeploySet",
@@ -119,13 +132,13 @@ impl Client {
             "/v1/deployset/updateRelation",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Takes VMs out of a deploy set (`POST /v1/deployset/delRelation`).
     pub async fn delete_vm_instance_from_deploy_set(
         &self,
-        args: &DeleteVmInstanceFromDeploySetArgs,
+        args: &DeleteVmInstanceFromDeploySetRequest,
     ) -> Result<(), Error> {
         let op = Client::op(
             "DeleteVmInstanceFromDeploySet",
@@ -133,7 +146,7 @@ impl Client {
             "/v1/deployset/delRelation",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Renames or redescribes a deploy set
@@ -141,13 +154,13 @@ impl Client {
     pub async fn update_deploy_set(
         &self,
         deploy_set_id: &str,
-        args: &DeploySetArgs,
+        args: &DeploySetRequest,
     ) -> Result<(), Error> {
         let op = Client::op("UpdateDeploySet", Method::Put, "/v1/deployset")
             .segment("deploySetId", deploy_set_id)
             .query("modifyAttribute", "")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Lists deploy sets (`GET /v1/deployset/list`); only paging,
@@ -156,9 +169,8 @@ impl Client {
         &self,
         args: &ListRequest,
     ) -> Result<LogicPageDeploySetResult, Error> {
-        let op = Client::op("GetDeploySetList", Method::Get, "/v1/deployset/list")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+        let op = Client::op("GetDeploySetList", Method::Get, "/v1/deployset/list");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("keywordType", &args.keyword_type)
             .query_if_not_empty("keyword", &args.keyword);
         self.call(op).await
@@ -169,28 +181,14 @@ impl Client {
         &self,
         args: ListRequest,
     ) -> impl Stream<Item = Result<DeploySetDetails, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_deploy_set_list(&req).await?;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    answer.result.len(),
-                    Some(answer.total_count.max(0) as u64),
-                );
-                Ok(Page::new(answer.result, next.map(i64::from)))
-            }
-        })
+        page_number_stream(
+            first,
+            move |r| async move { self.get_deploy_set_list(&r).await },
+        )
     }
 
     /// One deploy set (`GET /v1/deployset/{deploySetId}`).
@@ -207,11 +205,10 @@ impl Client {
 
     /// Deletes a deploy set (`DELETE /v1/deployset/{deploySetId}`).
     pub async fn delete_deploy_set(&self, deploy_set_id: &str) -> Result<(), Error> {
-        self.inner
-            .send_no_content(
-                Client::op("DeleteDeploySet", Method::Delete, "/v1/deployset")
-                    .segment("deploySetId", deploy_set_id),
-            )
-            .await
+        self.call_no_content(
+            Client::op("DeleteDeploySet", Method::Delete, "/v1/deployset")
+                .segment("deploySetId", deploy_set_id),
+        )
+        .await
     }
 }

@@ -1,12 +1,13 @@
 //! VM images: custom images made from VMs or imported from BOS.
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_zero, Client};
 use crate::common::PageResult;
+use crate::paging::size_or_default;
 
 /// One disk image to make from a VM.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +27,7 @@ pub struct VmImageDisk {
 /// Body of [`Client::create_vm_image`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateVmImageArgs {
+pub struct CreateVmImageRequest {
     /// Source VM.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub vm_id: String,
@@ -41,19 +42,25 @@ pub struct CreateVmImageArgs {
     pub images: Vec<VmImageDisk>,
 }
 
+/// The official SDK's name of [`CreateVmImageRequest`].
+pub type CreateVmImageArgs = CreateVmImageRequest;
+
 /// Body of [`Client::update_vm_image`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmImageArgs {
+pub struct UpdateVmImageRequest {
     /// New name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
 }
 
+/// The official SDK's name of [`UpdateVmImageRequest`].
+pub type UpdateVmImageArgs = UpdateVmImageRequest;
+
 /// Body of [`Client::import_image`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ImportImageArgs {
+pub struct ImportImageRequest {
     /// OS type, e.g. `linux`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub os_type: String,
@@ -77,20 +84,23 @@ pub struct ImportImageArgs {
     pub image_process_type: String,
 }
 
+/// The official SDK's name of [`ImportImageRequest`].
+pub type ImportImageArgs = ImportImageRequest;
+
 /// Filter and paging of [`Client::list_vm_image`]. Zero and empty values
 /// are not sent; paging, sort and type go out with capitalised names
 /// (`PageNo`, `PageSize`, `Order`, `OrderBy`, `Type`) as the service expects.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListVmImageArgs {
+pub struct ListVmImageRequest {
     /// Field to search.
     pub keyword_type: String,
     /// Search text.
     pub keyword: String,
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
     /// Sort order.
     pub order: String,
     /// Sort field.
@@ -108,9 +118,15 @@ pub struct ListVmImageArgs {
     pub kind: String,
 }
 
+/// The official SDK's name of [`ListVmImageRequest`].
+pub type ListVmImageArgs = ListVmImageRequest;
+
+crate::paging::page_number_request!(ListVmImageRequest);
+
 /// An image.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmImageVo {
     /// Image id.
     pub image_id: String,
@@ -147,6 +163,7 @@ pub struct VmImageVo {
 /// Answer of [`Client::create_vm_image`] and [`Client::import_image`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateVmImageResult {
     /// Success.
     pub success: bool,
@@ -157,6 +174,7 @@ pub struct CreateVmImageResult {
 /// Answer of [`Client::delete_vm_image`] and [`Client::update_vm_image`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmImageOperateResult {
     /// Success.
     pub success: bool,
@@ -171,7 +189,7 @@ impl Client {
     /// Makes an image from a VM (`POST /v1/vm/image`).
     pub async fn create_vm_image(
         &self,
-        args: &CreateVmImageArgs,
+        args: &CreateVmImageRequest,
     ) -> Result<CreateVmImageResult, Error> {
         self.call(Client::op("CreateVmImage", Method::Post, "/v1/vm/image").json(args))
             .await
@@ -197,7 +215,7 @@ impl Client {
     pub async fn update_vm_image(
         &self,
         image_id: &str,
-        args: &UpdateVmImageArgs,
+        args: &UpdateVmImageRequest,
     ) -> Result<VmImageOperateResult, Error> {
         let op = Client::op("UpdateVmImage", Method::Put, "/v1/vm/image")
             .segment("imageId", image_id)
@@ -206,7 +224,10 @@ impl Client {
     }
 
     /// Lists images (`GET /v1/vm/image`).
-    pub async fn list_vm_image(&self, args: &ListVmImageArgs) -> Result<ListVmImageResult, Error> {
+    pub async fn list_vm_image(
+        &self,
+        args: &ListVmImageRequest,
+    ) -> Result<ListVmImageResult, Error> {
         let op = Client::op("ListVmImage", Method::Get, "/v1/vm/image")
             .query_opt("PageNo", (args.page_no != 0).then_some(args.page_no))
             .query_opt("PageSize", (args.page_size != 0).then_some(args.page_size))
@@ -225,34 +246,20 @@ impl Client {
     /// All images, page after page (20 per page unless set).
     pub fn list_vm_image_stream(
         &self,
-        args: ListVmImageArgs,
+        args: ListVmImageRequest,
     ) -> impl Stream<Item = Result<VmImageVo, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListVmImageRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListVmImageArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.list_vm_image(&req).await?;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    answer.result.len(),
-                    Some(answer.total_count.max(0) as u64),
-                );
-                Ok(Page::new(answer.result, next.map(i64::from)))
-            }
-        })
+        page_number_stream(first, move |r| async move { self.list_vm_image(&r).await })
     }
 
     /// Imports an image from BOS (`POST /v1/vm/image/import`).
-    pub async fn import_image(&self, args: &ImportImageArgs) -> Result<CreateVmImageResult, Error> {
+    pub async fn import_image(
+        &self,
+        args: &ImportImageRequest,
+    ) -> Result<CreateVmImageResult, Error> {
         self.call(Client::op("ImportImage", Method::Post, "/v1/vm/image/import").json(args))
             .await
     }

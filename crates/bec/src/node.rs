@@ -8,6 +8,7 @@ use crate::client::Client;
 /// A provider at a city, with what it can host.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct NodeServiceProvider {
     /// Provider, e.g. `CHINA_MOBILE`.
     pub service_provider: String,
@@ -23,6 +24,7 @@ pub struct NodeServiceProvider {
 /// A city with nodes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct NodeCity {
     /// City code.
     pub city: String,
@@ -36,6 +38,7 @@ pub struct NodeCity {
 /// A region with nodes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct NodeRegion {
     /// Region code, e.g. `EAST_CHINA`.
     pub region: String,
@@ -53,6 +56,7 @@ pub struct NodeRegion {
 /// Answer of [`Client::get_bec_available_node_info_vo`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBecAvailableNodeInfoVoResult {
     /// Regions.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]

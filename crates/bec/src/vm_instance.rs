@@ -2,14 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
-use bce_core::{Error, Method, WaitState, Waiter};
+use bce_core::paginate::page_number_stream;
+use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
-use crate::vm_service::{CreateVmServiceArgs, ImageDetail, VmServiceBriefVo};
+use crate::paging::{page_query, size_or_default};
+use crate::vm_service::{CreateVmServiceRequest, ImageDetail, VmServiceBriefVo};
 
 bce_core::string_enum! {
     /// What [`Client::operate_vm_deployment`] does to a VM.
@@ -33,7 +34,7 @@ bce_core::string_enum! {
     }
 }
 
-/// Network switches of [`UpdateVmInstanceArgs`]; both flags are always sent.
+/// Network switches of [`UpdateVmInstanceRequest`]; both flags are always sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct NetworkConfigUpdateVmInstance {
@@ -62,7 +63,7 @@ pub struct NetworkConfigUpdateVmInstance {
 /// Empty fields are left out, except `needIpv6PublicIp`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmInstanceArgs {
+pub struct UpdateVmInstanceRequest {
     /// VM id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub vm_id: String,
@@ -127,8 +128,11 @@ pub struct UpdateVmInstanceArgs {
     pub security_group_ids: Vec<String>,
 }
 
-/// The name the product documentation uses for [`UpdateVmInstanceArgs`].
-pub type UpdateVmDeploymentArgs = UpdateVmInstanceArgs;
+/// The official SDK's name of [`UpdateVmInstanceRequest`].
+pub type UpdateVmInstanceArgs = UpdateVmInstanceRequest;
+
+/// The name the product documentation uses for [`UpdateVmInstanceRequest`].
+pub type UpdateVmDeploymentArgs = UpdateVmInstanceRequest;
 
 impl std::fmt::Debug for UpdateVmInstanceArgs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -174,7 +178,7 @@ pub struct BindSecurityGroupInstances {
 /// Body of [`Client::reinstall_vm_instance`].
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ReinstallVmInstanceArg {
+pub struct ReinstallVmInstanceRequest {
     /// New administrator password.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub admin_pass: String,
@@ -204,6 +208,9 @@ pub struct ReinstallVmInstanceArg {
     pub user_data: String,
 }
 
+/// The official SDK's name of [`ReinstallVmInstanceRequest`].
+pub type ReinstallVmInstanceArg = ReinstallVmInstanceRequest;
+
 impl std::fmt::Debug for ReinstallVmInstanceArg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReinstallVmInstanceArg")
@@ -219,7 +226,7 @@ impl std::fmt::Debug for ReinstallVmInstanceArg {
 /// Body of [`Client::create_vm_private_ip`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateVmPrivateIpForm {
+pub struct CreateVmPrivateIpRequest {
     /// How many addresses to assign automatically.
     #[serde(skip_serializing_if = "is_zero")]
     pub secondary_private_ip_address_count: i64,
@@ -231,10 +238,13 @@ pub struct CreateVmPrivateIpForm {
     pub private_ips: Vec<String>,
 }
 
+/// The official SDK's name of [`CreateVmPrivateIpRequest`].
+pub type CreateVmPrivateIpForm = CreateVmPrivateIpRequest;
+
 /// Body of [`Client::delete_vm_private_ip`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DeleteVmPrivateIpForm {
+pub struct DeleteVmPrivateIpRequest {
     /// Addresses to release.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -243,9 +253,13 @@ pub struct DeleteVmPrivateIpForm {
     pub private_ips: Vec<String>,
 }
 
+/// The official SDK's name of [`DeleteVmPrivateIpRequest`].
+pub type DeleteVmPrivateIpForm = DeleteVmPrivateIpRequest;
+
 /// A public address of one provider.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct MultiplePublicIp {
     /// Provider.
     pub service_provider: String,
@@ -258,6 +272,7 @@ pub struct MultiplePublicIp {
 /// A security group of a VM.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct SecurityGroupBrief {
     /// Id.
     pub id: String,
@@ -270,6 +285,7 @@ pub struct SecurityGroupBrief {
 /// The subnet a VM is in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmSubnetBrief {
     /// Subnet id.
     pub subnet_id: String,
@@ -284,6 +300,7 @@ pub struct VmSubnetBrief {
 /// The VPC a VM is in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmVpcBrief {
     /// VPC id.
     pub vpc_id: String,
@@ -300,6 +317,7 @@ pub struct VmVpcBrief {
 /// A deploy set a VM belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DeploySetBrief {
     /// Deploy set id.
     pub deployset_id: String,
@@ -310,6 +328,7 @@ pub struct DeploySetBrief {
 /// A VM instance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmInstanceBriefVo {
     /// Public IPv4.
     pub public_ip: String,
@@ -329,7 +348,7 @@ pub struct VmInstanceBriefVo {
     /// Name.
     pub vm_name: String,
     /// Status, e.g. `RUNNING`, `STOPPED`, `RESTARTING`, `REINSTALLING`.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Spec.
     pub spec: String,
     /// CPU cores.
@@ -378,6 +397,7 @@ pub struct VmInstanceBriefVo {
 /// A key pair of a VM.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BccKeyPair {
     /// Key pair id.
     pub key_pair_id: String,
@@ -388,6 +408,7 @@ pub struct BccKeyPair {
 /// A VM instance in detail.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmInstanceDetailsVo {
     /// The instance.
     #[serde(flatten)]
@@ -420,6 +441,7 @@ pub struct VmInstanceDetailsVo {
 /// Answer of [`Client::get_node_vm_instance_list`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetNodeVmInstanceListResult {
     /// The VMs.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -431,6 +453,7 @@ pub struct GetNodeVmInstanceListResult {
 /// Answer of [`Client::get_vm_config`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmConfigResult {
     /// CPU cores.
     pub cpu: i64,
@@ -460,6 +483,7 @@ pub struct VmConfigResult {
 /// Outcome of a private address change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmPrivateIpOutcome {
     /// Success.
     pub success: bool,
@@ -481,6 +505,7 @@ pub struct VmPrivateIpOutcome {
 /// Answer of [`Client::create_vm_private_ip`] and [`Client::delete_vm_private_ip`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmPrivateIpResult {
     /// Outcome.
     pub result: VmPrivateIpOutcome,
@@ -508,7 +533,7 @@ impl Client {
     pub async fn create_vm_service_instance(
         &self,
         service_id: &str,
-        args: &CreateVmServiceArgs,
+        args: &CreateVmServiceRequest,
     ) -> Result<ActionResult<VmServiceBriefVo>, Error> {
         let op = Client::op("CreateVmServiceInstance", Method::Post, "/v1/vm/service")
             .segment("serviceId", service_id)
@@ -523,14 +548,13 @@ impl Client {
         &self,
         args: &ListRequest,
     ) -> Result<LogicPageVmInstanceResult, Error> {
-        let op = Client::op("GetVmInstanceList", Method::Get, "/v1/vm/instance")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+        let op = Client::op("GetVmInstanceList", Method::Get, "/v1/vm/instance");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("orderBy", &args.order_by)
             .query_if_not_empty("order", &args.order)
             .query_if_not_empty("keywordType", &args.keyword_type)
             .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("status", args.status.as_str())
             .query_if_not_empty("region", &args.region)
             .query_if_not_empty("osName", &args.os_name)
             .query_if_not_empty("serviceId", &args.service_id);
@@ -542,27 +566,12 @@ impl Client {
         &self,
         args: ListRequest,
     ) -> impl Stream<Item = Result<VmInstanceDetailsVo, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_vm_instance_list(&req).await?;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    answer.result.len(),
-                    Some(answer.total_count.max(0) as u64),
-                );
-                Ok(Page::new(answer.result, next.map(i64::from)))
-            }
+        page_number_stream(first, move |r| async move {
+            self.get_vm_instance_list(&r).await
         })
     }
 
@@ -621,7 +630,7 @@ impl Client {
     pub async fn update_vm_instance(
         &self,
         vm_id: &str,
-        args: &UpdateVmInstanceArgs,
+        args: &UpdateVmInstanceRequest,
     ) -> Result<ActionResult<VmInstanceBriefVo>, Error> {
         let op = Client::op("UpdateVmInstance", Method::Put, "/v1/vm/instance")
             .segment("vmId", vm_id)
@@ -661,7 +670,7 @@ impl Client {
     pub async fn reinstall_vm_instance(
         &self,
         vm_id: &str,
-        args: &ReinstallVmInstanceArg,
+        args: &ReinstallVmInstanceRequest,
     ) -> Result<ActionResult<VmInstanceBriefVo>, Error> {
         let op = Client::op("ReinstallVmInstance", Method::Put, "/v1/vm/instance")
             .segment("vmId", vm_id)
@@ -686,19 +695,11 @@ impl Client {
     pub async fn get_vm_instance_metrics(
         &self,
         vm_id: &str,
-        query: &MetricsQuery,
+        query: &MetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op("GetVmInstanceMetrics", Method::Get, "/v1/monitor/vm")
-            .segment("vmId", vm_id)
-            .query_if_not_empty("serviceProvider", &query.service_provider)
-            .query_if_not_empty("metricsType", &query.metrics_type)
-            .query_opt("start", (query.start != 0).then_some(query.start))
-            .query_opt("end", (query.end != 0).then_some(query.end))
-            .query_opt(
-                "stepInMin",
-                (query.step_in_min != 0).then_some(query.step_in_min),
-            );
-        self.call(op).await
+            .segment("vmId", vm_id);
+        self.call(query.apply(op)).await
     }
 
     /// Configuration of a VM (`GET /v1/vm/instance/{vmId}/config`).
@@ -716,7 +717,7 @@ impl Client {
     pub async fn create_vm_private_ip(
         &self,
         vm_id: &str,
-        args: &CreateVmPrivateIpForm,
+        args: &CreateVmPrivateIpRequest,
     ) -> Result<VmPrivateIpResult, Error> {
         let op = Client::op("CreateVmPrivateIp", Method::Post, "/v1/vm/instance")
             .segment("vmId", vm_id)
@@ -730,40 +731,12 @@ impl Client {
     pub async fn delete_vm_private_ip(
         &self,
         vm_id: &str,
-        args: &DeleteVmPrivateIpForm,
+        args: &DeleteVmPrivateIpRequest,
     ) -> Result<VmPrivateIpResult, Error> {
         let op = Client::op("DeleteVmPrivateIp", Method::Put, "/v1/vm/instance")
             .segment("vmId", vm_id)
             .path("/privateIp/release")
             .json(args);
         self.call(op).await
-    }
-
-    /// Polls [`Client::get_virtual_machine`] until the VM's status is one
-    /// of `targets` (e.g. `RUNNING` after a restart or reinstall, `STOPPED`
-    /// after a stop); fails fast on `FAILED`, `EXCEPTION` or `ERROR` unless
-    /// that is a target.
-    pub async fn wait_for_vm_instance_status(
-        &self,
-        vm_id: &str,
-        targets: &[&str],
-        waiter: &Waiter,
-    ) -> Result<VmInstanceDetailsVo, Error> {
-        waiter
-            .wait(
-                || self.get_virtual_machine(vm_id),
-                |vm| {
-                    let status = vm.brief.status.as_str();
-                    if targets.contains(&status) {
-                        WaitState::Done
-                    } else if matches!(status, "FAILED" | "EXCEPTION" | "ERROR") {
-                        WaitState::Failed(format!("vm {vm_id} is {status}"))
-                    } else {
-                        WaitState::Pending
-                    }
-                },
-                |vm| vm.brief.status.clone(),
-            )
-            .await
     }
 }

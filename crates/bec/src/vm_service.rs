@@ -2,20 +2,21 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
-use bce_core::{Error, Method, WaitState, Waiter};
+use bce_core::paginate::page_number_stream;
+use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
+use crate::paging::{page_query, size_or_default};
 
 /// Body of [`Client::create_vm_service`] (and, later, of adding instances
 /// to a service).
 /// Empty fields are left out, except `directPay`, which is always sent.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateVmServiceArgs {
+pub struct CreateVmServiceRequest {
     /// Service name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub service_name: String,
@@ -146,6 +147,9 @@ pub struct CreateVmServiceArgs {
     pub tags: Vec<Tag>,
 }
 
+/// The official SDK's name of [`CreateVmServiceRequest`].
+pub type CreateVmServiceArgs = CreateVmServiceRequest;
+
 impl std::fmt::Debug for CreateVmServiceArgs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateVmServiceArgs")
@@ -178,7 +182,7 @@ pub struct ReplicaTemplate {
 /// Empty fields are left out, except `needIpv6PublicIp`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmServiceArgs {
+pub struct UpdateVmServiceRequest {
     /// What changes.
     #[serde(rename = "type", skip_serializing_if = "UpdateVmType::is_empty")]
     pub kind: UpdateVmType,
@@ -255,6 +259,9 @@ pub struct UpdateVmServiceArgs {
     pub replica_template: Option<ReplicaTemplate>,
 }
 
+/// The official SDK's name of [`UpdateVmServiceRequest`].
+pub type UpdateVmServiceArgs = UpdateVmServiceRequest;
+
 impl std::fmt::Debug for UpdateVmServiceArgs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateVmServiceArgs")
@@ -273,21 +280,21 @@ impl std::fmt::Debug for UpdateVmServiceArgs {
 /// values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListVmServiceArgs {
+pub struct ListVmServiceRequest {
     /// Field to search.
     pub keyword_type: String,
     /// Search text.
     pub keyword: String,
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
     /// Sort order.
     pub order: String,
     /// Sort field.
     pub order_by: String,
     /// Status filter.
-    pub status: String,
+    pub status: ResourceStatus,
     /// Region filter.
     pub region: String,
     /// OS filter.
@@ -296,10 +303,15 @@ pub struct ListVmServiceArgs {
     pub service_id: String,
 }
 
+/// The official SDK's name of [`ListVmServiceRequest`].
+pub type ListVmServiceArgs = ListVmServiceRequest;
+
+crate::paging::page_number_request!(ListVmServiceRequest);
+
 /// Body of [`Client::batch_operate_vm_service`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct VmServiceBatchActionArgs {
+pub struct VmServiceBatchActionRequest {
     /// Services.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -311,9 +323,13 @@ pub struct VmServiceBatchActionArgs {
     pub action: ServiceAction,
 }
 
+/// The official SDK's name of [`VmServiceBatchActionRequest`].
+pub type VmServiceBatchActionArgs = VmServiceBatchActionRequest;
+
 /// An image as reported with a service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ImageDetail {
     /// Id.
     pub id: String,
@@ -339,6 +355,7 @@ pub struct ImageDetail {
 /// A VM of a service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmRef {
     /// VM id.
     pub vm_id: String,
@@ -357,13 +374,14 @@ pub struct VmRef {
 /// A VM service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmServiceBriefVo {
     /// Service id.
     pub service_id: String,
     /// Name.
     pub service_name: String,
     /// Status, e.g. `RUNNING`, `CREATING`, `FAILED`.
-    pub status: String,
+    pub status: ResourceStatus,
     /// CPU cores.
     pub total_cpu: i64,
     /// Memory.
@@ -398,6 +416,7 @@ pub struct VmServiceBriefVo {
 /// A VM service in detail.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VmServiceDetailsVo {
     /// The service.
     #[serde(flatten)]
@@ -418,7 +437,7 @@ impl Client {
     /// Creates a VM service (`POST /v1/vm/service`).
     pub async fn create_vm_service(
         &self,
-        args: &CreateVmServiceArgs,
+        args: &CreateVmServiceRequest,
     ) -> Result<ActionResult<VmServiceBriefVo>, Error> {
         self.call(Client::op("CreateVmService", Method::Post, "/v1/vm/service").json(args))
             .await
@@ -428,7 +447,7 @@ impl Client {
     pub async fn update_vm_service(
         &self,
         service_id: &str,
-        args: &UpdateVmServiceArgs,
+        args: &UpdateVmServiceRequest,
     ) -> Result<ActionResult<VmServiceBriefVo>, Error> {
         let op = Client::op("UpdateVmService", Method::Put, "/v1/vm/service")
             .segment("serviceId", service_id)
@@ -439,16 +458,15 @@ impl Client {
     /// Lists VM services (`GET /v1/vm/service`).
     pub async fn get_vm_service_list(
         &self,
-        args: &ListVmServiceArgs,
+        args: &ListVmServiceRequest,
     ) -> Result<PageResult<VmServiceBriefVo>, Error> {
-        let op = Client::op("GetVmServiceList", Method::Get, "/v1/vm/service")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+        let op = Client::op("GetVmServiceList", Method::Get, "/v1/vm/service");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("orderBy", &args.order_by)
             .query_if_not_empty("order", &args.order)
             .query_if_not_empty("keywordType", &args.keyword_type)
             .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("status", args.status.as_str())
             .query_if_not_empty("region", &args.region)
             .query_if_not_empty("osName", &args.os_name)
             .query_if_not_empty("serviceId", &args.service_id);
@@ -458,30 +476,16 @@ impl Client {
     /// All VM services, page after page (20 per page unless set).
     pub fn get_vm_service_list_stream(
         &self,
-        args: ListVmServiceArgs,
+        args: ListVmServiceRequest,
     ) -> impl Stream<Item = Result<VmServiceBriefVo, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListVmServiceRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListVmServiceArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_vm_service_list(&req).await?;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    answer.result.len(),
-                    Some(answer.total_count as u64),
-                );
-                Ok(Page::new(answer.result, next.map(i64::from)))
-            }
-        })
+        page_number_stream(
+            first,
+            move |r| async move { self.get_vm_service_list(&r).await },
+        )
     }
 
     /// One VM service (`GET /v1/vm/service/{serviceId}`).
@@ -500,20 +504,12 @@ impl Client {
     pub async fn get_vm_service_metrics(
         &self,
         service_id: &str,
-        query: &MetricsQuery,
+        query: &MetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op("GetVmServiceMetrics", Method::Get, "/v1/monitor/service/vm")
             .segment("serviceId", service_id)
-            .query("serviceId", service_id)
-            .query_if_not_empty("serviceProvider", &query.service_provider)
-            .query_if_not_empty("metricsType", &query.metrics_type)
-            .query_opt("start", (query.start != 0).then_some(query.start))
-            .query_opt("end", (query.end != 0).then_some(query.end))
-            .query_opt(
-                "stepInMin",
-                (query.step_in_min != 0).then_some(query.step_in_min),
-            );
-        self.call(op).await
+            .query("serviceId", service_id);
+        self.call(query.apply(op)).await
     }
 
     /// Starts or stops a VM service (`PUT /v1/vm/service/{serviceId}/{action}`).
@@ -567,7 +563,7 @@ impl Client {
     /// Starts or stops several VM services (`PUT /v1/vm/service/batch/operate`).
     pub async fn batch_operate_vm_service(
         &self,
-        args: &VmServiceBatchActionArgs,
+        args: &VmServiceBatchActionRequest,
     ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
         let op = Client::op(
             "BatchOperateVmService",
@@ -581,27 +577,5 @@ impl Client {
         )
         .json(args);
         self.call(op).await
-    }
-
-    /// Polls [`Client::get_vm_service_detail`] until the service is
-    /// `RUNNING`; fails fast on `FAILED` or `EXCEPTION`.
-    pub async fn wait_for_vm_service_running(
-        &self,
-        service_id: &str,
-        waiter: &Waiter,
-    ) -> Result<VmServiceDetailsVo, Error> {
-        waiter
-            .wait(
-                || self.get_vm_service_detail(service_id),
-                |s| match s.brief.status.as_str() {
-                    "RUNNING" => WaitState::Done,
-                    "FAILED" | "EXCEPTION" => {
-                        WaitState::Failed(format!("service {service_id} is {}", s.brief.status))
-                    }
-                    _ => WaitState::Pending,
-                },
-                |s| s.brief.status.clone(),
-            )
-            .await
     }
 }

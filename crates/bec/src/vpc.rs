@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::common::*;
-use crate::container::{next_page, page_size_or_default};
+use crate::paging::{page_query, size_or_default};
 
 mod route;
 mod subnet;
@@ -50,6 +51,7 @@ pub struct UpdateVpcRequest {
 /// A VPC.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct VpcDetail {
     /// VPC id.
     pub vpc_id: String,
@@ -76,6 +78,7 @@ pub struct VpcDetail {
 /// Answer of [`Client::get_vpc_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetVpcDetailResult {
     /// The VPC.
     pub vpc: VpcDetail,
@@ -119,15 +122,11 @@ impl Client {
         &self,
         args: ListRequest,
     ) -> impl futures::Stream<Item = Result<VpcDetail, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move { Ok(next_page(page, size, self.get_vpc_list(&req).await?)) }
-        })
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move { self.get_vpc_list(&r).await })
     }
 
     /// One VPC (`GET /v1/vpc/{vpcId}`).
@@ -145,8 +144,7 @@ impl Client {
 
 /// Paging and keyword of a network list request.
 pub(crate) fn list_query(op: bce_core::Operation, args: &ListRequest) -> bce_core::Operation {
-    op.query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-        .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+    page_query(op, args.page_no, args.page_size)
         .query_if_not_empty("keywordType", &args.keyword_type)
         .query_if_not_empty("keyword", &args.keyword)
 }

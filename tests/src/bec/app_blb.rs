@@ -40,7 +40,8 @@ pub const OPS: &[&str] = &[
 /// Maps one Go call of this part.
 pub fn call(config: Config, op: &str, input: &Value) -> Option<CallFuture> {
     let i = input.clone();
-    // The client token is a plain Go string: missing means empty.
+    // The client token is a plain Go string: missing means empty, and an
+    // empty token is sent as none (`Some("")`), as the official SDK does.
     let token = arg::<Option<String>>(input, "clientToken")
         .ok()
         .flatten()
@@ -52,10 +53,12 @@ pub fn call(config: Config, op: &str, input: &Value) -> Option<CallFuture> {
     let t = token;
     match op {
         "CreateAppBlb" => run(config, move |c| async move {
-            c.create_app_blb(&t, &required(&i, "args")?).await
+            c.create_app_blb(Some(t.as_str()), &required(&i, "args")?)
+                .await
         }),
         "UpdateAppBlb" => run(config, move |c| async move {
-            c.update_app_blb(&t, &blb()?, &required(&i, "args")?).await
+            c.update_app_blb(Some(t.as_str()), &blb()?, &required(&i, "args")?)
+                .await
         }),
         "GetAppBlbList" => run(config, move |c| async move {
             c.get_app_blb_list(&required(&i, "args")?).await
@@ -64,54 +67,57 @@ pub fn call(config: Config, op: &str, input: &Value) -> Option<CallFuture> {
             c.get_app_blb_details(&blb()?).await
         }),
         "DeleteAppBlbInstance" => run(config, move |c| async move {
-            c.delete_app_blb_instance(&blb()?, &t).await
+            c.delete_app_blb_instance(&blb()?, Some(t.as_str())).await
         }),
         "CreateTcpListener" => run(config, move |c| async move {
-            c.create_tcp_listener(&t, &blb()?, &required(&i, "args")?)
+            c.create_tcp_listener(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "UpdateTcpListener" => run(config, move |c| async move {
             let port: String = required(&i, "listenerPort")?;
-            c.update_tcp_listener(&t, &blb()?, &port, &required(&i, "args")?)
+            c.update_tcp_listener(Some(t.as_str()), &blb()?, &port, &required(&i, "args")?)
                 .await
         }),
         "GetTcpListener" => run(config, move |c| async move {
             c.get_tcp_listener(&blb()?, &required(&i, "args")?).await
         }),
         "CreateUdpListener" => run(config, move |c| async move {
-            c.create_udp_listener(&t, &blb()?, &required(&i, "args")?)
+            c.create_udp_listener(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "UpdateUdpListener" => run(config, move |c| async move {
             let port: String = required(&i, "listenerPort")?;
-            c.update_udp_listener(&t, &blb()?, &port, &required(&i, "args")?)
+            c.update_udp_listener(Some(t.as_str()), &blb()?, &port, &required(&i, "args")?)
                 .await
         }),
         "GetUdpListener" => run(config, move |c| async move {
             c.get_udp_listener(&blb()?, &required(&i, "args")?).await
         }),
         "DeleteAppBlbListener" => run(config, move |c| async move {
-            c.delete_app_blb_listener(&blb()?, &t, &required(&i, "args")?)
+            c.delete_app_blb_listener(&blb()?, Some(t.as_str()), &required(&i, "args")?)
                 .await
         }),
         "CreateIpGroup" => run(config, move |c| async move {
-            c.create_ip_group(&t, &blb()?, &required(&i, "args")?).await
+            c.create_ip_group(Some(t.as_str()), &blb()?, &required(&i, "args")?)
+                .await
         }),
         "UpdateIpGroup" => run(config, move |c| async move {
-            c.update_ip_group(&t, &blb()?, &required(&i, "args")?).await
+            c.update_ip_group(Some(t.as_str()), &blb()?, &required(&i, "args")?)
+                .await
         }),
         "GetIpGroup" => run(config, move |c| async move {
             c.get_ip_group(&blb()?, &required(&i, "args")?).await
         }),
         "DeleteIpGroup" => run(config, move |c| async move {
-            c.delete_ip_group(&t, &blb()?, &required(&i, "args")?).await
+            c.delete_ip_group(Some(t.as_str()), &blb()?, &required(&i, "args")?)
+                .await
         }),
         "CreateIpGroupPolicy" => run(config, move |c| async move {
-            c.create_ip_group_policy(&t, &blb()?, &required(&i, "args")?)
+            c.create_ip_group_policy(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "UpdateIpGroupPolicy" => run(config, move |c| async move {
-            c.update_ip_group_policy(&t, &blb()?, &required(&i, "args")?)
+            c.update_ip_group_policy(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "GetIpGroupPolicyList" => run(config, move |c| async move {
@@ -119,15 +125,15 @@ pub fn call(config: Config, op: &str, input: &Value) -> Option<CallFuture> {
                 .await
         }),
         "DeleteIpGroupPolicy" => run(config, move |c| async move {
-            c.delete_ip_group_policy(&t, &blb()?, &required(&i, "args")?)
+            c.delete_ip_group_policy(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "CreateIpGroupMember" => run(config, move |c| async move {
-            c.create_ip_group_member(&t, &blb()?, &required(&i, "args")?)
+            c.create_ip_group_member(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "UpdateIpGroupMember" => run(config, move |c| async move {
-            c.update_ip_group_member(&t, &blb()?, &required(&i, "args")?)
+            c.update_ip_group_member(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "GetIpGroupMemberList" => run(config, move |c| async move {
@@ -135,18 +141,18 @@ pub fn call(config: Config, op: &str, input: &Value) -> Option<CallFuture> {
                 .await
         }),
         "DeleteIpGroupMember" => run(config, move |c| async move {
-            c.delete_ip_group_member(&t, &blb()?, &required(&i, "args")?)
+            c.delete_ip_group_member(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "CreateListenerPolicy" => run(config, move |c| async move {
-            c.create_listener_policy(&t, &blb()?, &required(&i, "args")?)
+            c.create_listener_policy(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         "GetListenerPolicy" => run(config, move |c| async move {
             c.get_listener_policy(&blb()?, &required(&i, "args")?).await
         }),
         "DeleteListenerPolicy" => run(config, move |c| async move {
-            c.delete_listener_policy(&t, &blb()?, &required(&i, "args")?)
+            c.delete_listener_policy(Some(t.as_str()), &blb()?, &required(&i, "args")?)
                 .await
         }),
         _ => None,

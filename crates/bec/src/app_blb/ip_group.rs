@@ -1,11 +1,13 @@
 //! IP groups of an app load balancer: the groups, their backend
 //! (health check) policies and their members.
 
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, marker_query, AppBlbProtocol, MarkerInfo};
+use super::{app_op, AppBlbProtocol, MarkerInfo};
 use crate::client::{is_zero, Client};
+use crate::paging::marker_query;
 
 /// A member to add: address, port, weight.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +42,7 @@ pub struct IpGroupMemberUpdate {
 /// A member as reported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct IpGroupMember {
     /// Member id.
     pub member_id: String,
@@ -105,12 +108,13 @@ pub struct GetBlbIpGroupListRequest {
     /// Where to start.
     pub marker: String,
     /// Page size.
-    pub max_keys: i64,
+    pub max_keys: u32,
 }
 
 /// Answer of [`Client::create_ip_group`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateBlbIpGroupResponse {
     /// Description.
     pub desc: String,
@@ -123,6 +127,7 @@ pub struct CreateBlbIpGroupResponse {
 /// A backend (health check) policy of an IP group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BackendPolicy {
     /// Probe protocol.
     pub health_check: String,
@@ -154,6 +159,7 @@ pub struct BackendPolicy {
 /// An IP group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppIpGroup {
     /// Backend policies.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -169,6 +175,7 @@ pub struct AppIpGroup {
 /// A page of [`Client::get_ip_group`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBlbIpGroupListResponse {
     /// Paging.
     #[serde(flatten)]
@@ -263,14 +270,19 @@ pub struct UpdateBlbIpGroupBackendPolicyRequest {
 /// [`Client::get_ip_group_member_list`]. The marker goes out as `marker`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct IpGroupListQuery {
+pub struct IpGroupListRequest {
     /// IP group id.
     pub ip_group_id: String,
     /// Where to start.
     pub marker: String,
     /// Page size.
-    pub max_keys: i64,
+    pub max_keys: u32,
 }
+
+/// The official SDK's name of [`IpGroupListRequest`].
+pub type IpGroupListQuery = IpGroupListRequest;
+
+crate::paging::marker_request!(GetBlbIpGroupListRequest, IpGroupListRequest);
 
 /// Body of [`Client::delete_ip_group_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,6 +302,7 @@ pub struct DeleteBlbIpGroupBackendPolicyRequest {
 /// Answer of [`Client::create_ip_group_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateBlbIpGroupBackendPolicyResponse {
     /// The new policy's id.
     pub id: String,
@@ -298,6 +311,7 @@ pub struct CreateBlbIpGroupBackendPolicyResponse {
 /// A page of [`Client::get_ip_group_policy_list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBlbIpGroupPolicyListResponse {
     /// Paging.
     #[serde(flatten)]
@@ -355,6 +369,7 @@ pub struct DeleteBlbIpGroupMemberRequest {
 /// Answer of [`Client::create_ip_group_member`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateBlbIpGroupMemberResponse {
     /// The new members.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -364,6 +379,7 @@ pub struct CreateBlbIpGroupMemberResponse {
 /// A page of [`Client::get_ip_group_member_list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBlbIpGroupMemberListResponse {
     /// Paging.
     #[serde(flatten)]
@@ -373,10 +389,16 @@ pub struct GetBlbIpGroupMemberListResponse {
     pub member_list: Vec<IpGroupMember>,
 }
 
+crate::paging::marker_response!(
+    GetBlbIpGroupListResponse => app_ip_group_list: AppIpGroup,
+    GetBlbIpGroupPolicyListResponse => backend_policy_list: BackendPolicy,
+    GetBlbIpGroupMemberListResponse => member_list: IpGroupMember,
+);
+
 fn group_path(
     name: &'static str,
     method: Method,
-    token: &str,
+    token: Option<&str>,
     blb_id: &str,
     tail: &str,
 ) -> bce_core::Operation {
@@ -395,7 +417,7 @@ impl Client {
     /// Creates an IP group (`POST /v2/appblb/{blbId}/ipgroup`).
     pub async fn create_ip_group(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateBlbIpGroupRequest,
     ) -> Result<CreateBlbIpGroupResponse, Error> {
@@ -413,7 +435,7 @@ impl Client {
     /// Renames or redescribes an IP group (`PUT /v2/appblb/{blbId}/ipgroup`).
     pub async fn update_ip_group(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &UpdateBlbIpGroupRequest,
     ) -> Result<(), Error> {
@@ -425,7 +447,7 @@ impl Client {
             "/ipgroup",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// IP groups (`GET /v2/appblb/{blbId}/ipgroup`).
@@ -447,26 +469,16 @@ impl Client {
         blb_id: &'a str,
         args: GetBlbIpGroupListRequest,
     ) -> impl futures::Stream<Item = Result<AppIpGroup, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = GetBlbIpGroupListRequest {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_ip_group(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(
-                    answer.app_ip_group_list,
-                    next,
-                ))
-            }
-        })
+        marker_stream(
+            args,
+            move |r| async move { self.get_ip_group(blb_id, &r).await },
+        )
     }
 
     /// Deletes an IP group (`PUT /v2/appblb/{blbId}/ipgroup?delete`).
     pub async fn delete_ip_group(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &DeleteBlbIpGroupRequest,
     ) -> Result<(), Error> {
@@ -479,14 +491,14 @@ impl Client {
         )
         .query("delete", "")
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Adds a backend policy
     /// (`POST /v2/appblb/{blbId}/ipgroup/backendpolicy`).
     pub async fn create_ip_group_policy(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateBlbIpGroupBackendPolicyRequest,
     ) -> Result<CreateBlbIpGroupBackendPolicyResponse, Error> {
@@ -505,7 +517,7 @@ impl Client {
     /// (`PUT /v2/appblb/{blbId}/ipgroup/backendpolicy`).
     pub async fn update_ip_group_policy(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &UpdateBlbIpGroupBackendPolicyRequest,
     ) -> Result<(), Error> {
@@ -517,7 +529,7 @@ impl Client {
             "/ipgroup/backendpolicy",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Backend policies of an IP group
@@ -525,7 +537,7 @@ impl Client {
     pub async fn get_ip_group_policy_list(
         &self,
         blb_id: &str,
-        args: &IpGroupListQuery,
+        args: &IpGroupListRequest,
     ) -> Result<GetBlbIpGroupPolicyListResponse, Error> {
         let op = read_path("GetIpGroupPolicyList", blb_id, "/ipgroup/backendpolicy")
             .query_if_not_empty("ipGroupId", &args.ip_group_id);
@@ -537,21 +549,10 @@ impl Client {
     pub fn get_ip_group_policy_list_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: IpGroupListQuery,
+        args: IpGroupListRequest,
     ) -> impl futures::Stream<Item = Result<BackendPolicy, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = IpGroupListQuery {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_ip_group_policy_list(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(
-                    answer.backend_policy_list,
-                    next,
-                ))
-            }
+        marker_stream(args, move |r| async move {
+            self.get_ip_group_policy_list(blb_id, &r).await
         })
     }
 
@@ -559,7 +560,7 @@ impl Client {
     /// with a JSON body).
     pub async fn delete_ip_group_policy(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &DeleteBlbIpGroupBackendPolicyRequest,
     ) -> Result<(), Error> {
@@ -571,13 +572,13 @@ impl Client {
             "/ipgroup/backendpolicy",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Adds members (`POST /v2/appblb/{blbId}/ipgroup/member`).
     pub async fn create_ip_group_member(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateBlbIpGroupMemberRequest,
     ) -> Result<CreateBlbIpGroupMemberResponse, Error> {
@@ -595,7 +596,7 @@ impl Client {
     /// Changes members (`PUT /v2/appblb/{blbId}/ipgroup/member`).
     pub async fn update_ip_group_member(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &UpdateBlbIpGroupMemberRequest,
     ) -> Result<(), Error> {
@@ -607,14 +608,14 @@ impl Client {
             "/ipgroup/member",
         )
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Members of an IP group (`GET /v2/appblb/{blbId}/ipgroup/member`).
     pub async fn get_ip_group_member_list(
         &self,
         blb_id: &str,
-        args: &IpGroupListQuery,
+        args: &IpGroupListRequest,
     ) -> Result<GetBlbIpGroupMemberListResponse, Error> {
         let op = read_path("GetIpGroupMemberList", blb_id, "/ipgroup/member")
             .query_if_not_empty("ipGroupId", &args.ip_group_id);
@@ -626,25 +627,17 @@ impl Client {
     pub fn get_ip_group_member_list_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: IpGroupListQuery,
+        args: IpGroupListRequest,
     ) -> impl futures::Stream<Item = Result<IpGroupMember, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = IpGroupListQuery {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_ip_group_member_list(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(answer.member_list, next))
-            }
+        marker_stream(args, move |r| async move {
+            self.get_ip_group_member_list(blb_id, &r).await
         })
     }
 
     /// Deletes members (`PUT /v2/appblb/{blbId}/ipgroup/member?delete`).
     pub async fn delete_ip_group_member(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &DeleteBlbIpGroupMemberRequest,
     ) -> Result<(), Error> {
@@ -657,6 +650,6 @@ impl Client {
         )
         .query("delete", "")
         .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 }

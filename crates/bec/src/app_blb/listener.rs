@@ -1,10 +1,12 @@
 //! TCP and UDP listeners of an app load balancer.
 
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, marker_query, AppBlbProtocol, AppBlbScheduler, MarkerInfo};
+use super::{app_op, AppBlbProtocol, AppBlbScheduler, MarkerInfo};
 use crate::client::{is_zero, Client};
+use crate::paging::marker_query;
 
 /// Body of [`Client::create_tcp_listener`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,18 +66,24 @@ pub struct UpdateAppBlbUdpListenerRequest {
 /// [`Client::get_udp_listener`]; zero and empty values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct AppBlbListenerQuery {
+pub struct AppBlbListenerRequest {
     /// Only this port.
     pub listener_port: i64,
     /// Where to start.
     pub marker: String,
     /// Page size.
-    pub max_keys: i64,
+    pub max_keys: u32,
 }
+
+/// The official SDK's name of [`AppBlbListenerRequest`].
+pub type AppBlbListenerQuery = AppBlbListenerRequest;
+
+crate::paging::marker_request!(AppBlbListenerRequest);
 
 /// A TCP listener.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBlbTcpListener {
     /// Scheduling.
     pub scheduler: AppBlbScheduler,
@@ -88,6 +96,7 @@ pub struct AppBlbTcpListener {
 /// A UDP listener.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBlbUdpListener {
     /// Scheduling.
     pub scheduler: AppBlbScheduler,
@@ -100,6 +109,7 @@ pub struct AppBlbUdpListener {
 /// A page of [`Client::get_tcp_listener`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBecAppBlbTcpListenerResponse {
     /// Paging.
     #[serde(flatten)]
@@ -112,6 +122,7 @@ pub struct GetBecAppBlbTcpListenerResponse {
 /// A page of [`Client::get_udp_listener`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBecAppBlbUdpListenerResponse {
     /// Paging.
     #[serde(flatten)]
@@ -120,6 +131,11 @@ pub struct GetBecAppBlbUdpListenerResponse {
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
     pub listener_list: Vec<AppBlbUdpListener>,
 }
+
+crate::paging::marker_response!(
+    GetBecAppBlbTcpListenerResponse => listener_list: AppBlbTcpListener,
+    GetBecAppBlbUdpListenerResponse => listener_list: AppBlbUdpListener,
+);
 
 /// A port and protocol of a listener to delete.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,7 +161,7 @@ pub struct DeleteAppBlbListenerRequest {
     pub port_type_list: Vec<PortTypeItem>,
 }
 
-fn listener_query(op: bce_core::Operation, q: &AppBlbListenerQuery) -> bce_core::Operation {
+fn listener_query(op: bce_core::Operation, q: &AppBlbListenerRequest) -> bce_core::Operation {
     marker_query(op, &q.marker, q.max_keys).query_opt(
         "listenerPort",
         (q.listener_port != 0).then_some(q.listener_port),
@@ -156,7 +172,7 @@ impl Client {
     /// Adds a TCP listener (`POST /v2/appblb/{blbId}/TCPlistener`).
     pub async fn create_tcp_listener(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateAppBlbTcpListenerRequest,
     ) -> Result<(), Error> {
@@ -164,14 +180,14 @@ impl Client {
             .segment("blbId", blb_id)
             .path("/TCPlistener")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Changes a TCP listener
     /// (`PUT /v2/appblb/{blbId}/TCPlistener?listenerPort=`).
     pub async fn update_tcp_listener(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         listener_port: &str,
         args: &UpdateAppBlbTcpListenerRequest,
@@ -182,14 +198,14 @@ impl Client {
             .require("listenerPort", listener_port)
             .query("listenerPort", listener_port)
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// TCP listeners (`GET /v2/appblb/{blbId}/TCPlistener`).
     pub async fn get_tcp_listener(
         &self,
         blb_id: &str,
-        args: &AppBlbListenerQuery,
+        args: &AppBlbListenerRequest,
     ) -> Result<GetBecAppBlbTcpListenerResponse, Error> {
         let op = Client::op("GetTcpListener", Method::Get, "/v2/appblb")
             .segment("blbId", blb_id)
@@ -201,25 +217,17 @@ impl Client {
     pub fn get_tcp_listener_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: AppBlbListenerQuery,
+        args: AppBlbListenerRequest,
     ) -> impl futures::Stream<Item = Result<AppBlbTcpListener, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = AppBlbListenerQuery {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_tcp_listener(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(answer.listener_list, next))
-            }
+        marker_stream(args, move |r| async move {
+            self.get_tcp_listener(blb_id, &r).await
         })
     }
 
     /// Adds a UDP listener (`POST /v2/appblb/{blbId}/UDPlistener`).
     pub async fn create_udp_listener(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateAppBlbUdpListenerRequest,
     ) -> Result<(), Error> {
@@ -227,14 +235,14 @@ impl Client {
             .segment("blbId", blb_id)
             .path("/UDPlistener")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Changes a UDP listener
     /// (`PUT /v2/appblb/{blbId}/UDPlistener?listenerPort=`).
     pub async fn update_udp_listener(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         listener_port: &str,
         args: &UpdateAppBlbUdpListenerRequest,
@@ -245,14 +253,14 @@ impl Client {
             .require("listenerPort", listener_port)
             .query("listenerPort", listener_port)
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// UDP listeners (`GET /v2/appblb/{blbId}/UDPlistener`).
     pub async fn get_udp_listener(
         &self,
         blb_id: &str,
-        args: &AppBlbListenerQuery,
+        args: &AppBlbListenerRequest,
     ) -> Result<GetBecAppBlbUdpListenerResponse, Error> {
         let op = Client::op("GetUdpListener", Method::Get, "/v2/appblb")
             .segment("blbId", blb_id)
@@ -264,18 +272,10 @@ impl Client {
     pub fn get_udp_listener_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: AppBlbListenerQuery,
+        args: AppBlbListenerRequest,
     ) -> impl futures::Stream<Item = Result<AppBlbUdpListener, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = AppBlbListenerQuery {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_udp_listener(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(answer.listener_list, next))
-            }
+        marker_stream(args, move |r| async move {
+            self.get_udp_listener(blb_id, &r).await
         })
     }
 
@@ -283,7 +283,7 @@ impl Client {
     pub async fn delete_app_blb_listener(
         &self,
         blb_id: &str,
-        client_token: &str,
+        client_token: Option<&str>,
         args: &DeleteAppBlbListenerRequest,
     ) -> Result<(), Error> {
         let op = app_op("DeleteAppBlbListener", Method::Put, client_token)
@@ -291,6 +291,6 @@ impl Client {
             .path("/listener")
             .query("batchdelete", "")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 }

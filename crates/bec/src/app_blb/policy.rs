@@ -1,10 +1,12 @@
 //! Listener policies: which IP group serves a listener.
 
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, marker_query, AppBlbProtocol, MarkerInfo};
+use super::{app_op, AppBlbProtocol, MarkerInfo};
 use crate::client::{is_zero, Client};
+use crate::paging::marker_query;
 
 /// One policy of [`CreateListenerPolicyRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,8 +54,10 @@ pub struct GetListenerPolicyRequest {
     /// Where to start.
     pub marker: String,
     /// Page size.
-    pub max_keys: i64,
+    pub max_keys: u32,
 }
+
+crate::paging::marker_request!(GetListenerPolicyRequest);
 
 /// Body of [`Client::delete_listener_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +80,7 @@ pub struct DeleteListenerPolicyRequest {
 /// A rule of a listener policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ListenerPolicyRule {
     /// Key.
     pub key: String,
@@ -86,6 +91,7 @@ pub struct ListenerPolicyRule {
 /// A listener policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BlbListenerPolicy {
     /// IP group id.
     pub app_ip_group_id: String,
@@ -110,6 +116,7 @@ pub struct BlbListenerPolicy {
 /// A page of [`Client::get_listener_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetBlbListenerPolicyResponse {
     /// Paging.
     #[serde(flatten)]
@@ -119,11 +126,15 @@ pub struct GetBlbListenerPolicyResponse {
     pub policy_list: Vec<BlbListenerPolicy>,
 }
 
+crate::paging::marker_response!(
+    GetBlbListenerPolicyResponse => policy_list: BlbListenerPolicy,
+);
+
 impl Client {
     /// Attaches IP groups to a listener (`POST /v2/appblb/{blbId}/policys`).
     pub async fn create_listener_policy(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &CreateListenerPolicyRequest,
     ) -> Result<(), Error> {
@@ -131,7 +142,7 @@ impl Client {
             .segment("blbId", blb_id)
             .path("/policys")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Policies of a listener (`GET /v2/appblb/{blbId}/policys`).
@@ -155,16 +166,8 @@ impl Client {
         blb_id: &'a str,
         args: GetListenerPolicyRequest,
     ) -> impl futures::Stream<Item = Result<BlbListenerPolicy, Error>> + 'a {
-        bce_core::paginate::items(args.marker.clone(), move |marker| {
-            let req = GetListenerPolicyRequest {
-                marker,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_listener_policy(blb_id, &req).await?;
-                let next = answer.page.next();
-                Ok(bce_core::paginate::Page::new(answer.policy_list, next))
-            }
+        marker_stream(args, move |r| async move {
+            self.get_listener_policy(blb_id, &r).await
         })
     }
 
@@ -172,7 +175,7 @@ impl Client {
     /// (`PUT /v2/appblb/{blbId}/policys?batchdelete`).
     pub async fn delete_listener_policy(
         &self,
-        client_token: &str,
+        client_token: Option<&str>,
         blb_id: &str,
         args: &DeleteListenerPolicyRequest,
     ) -> Result<(), Error> {
@@ -181,6 +184,6 @@ impl Client {
             .path("/policys")
             .query("batchdelete", "")
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 }

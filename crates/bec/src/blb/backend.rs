@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::listener::{page_query, BlbPageArgs};
+use super::listener::BlbPageRequest;
 use crate::client::{is_zero, Client};
 use crate::common::*;
-use crate::container::{metrics_query, next_page, page_size_or_default};
+use crate::paging::{page_query, size_or_default};
 
 /// A backend pod and its weight.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +47,7 @@ pub struct BlbBindingForm {
 /// Body of [`Client::create_blb_binding`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbBindingArgs {
+pub struct CreateBlbBindingRequest {
     /// Deployments to bind.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -55,11 +56,14 @@ pub struct CreateBlbBindingArgs {
     pub binding_forms: Vec<BlbBindingForm>,
 }
 
+/// The official SDK's name of [`CreateBlbBindingRequest`].
+pub type CreateBlbBindingArgs = CreateBlbBindingRequest;
+
 /// Body of [`Client::delete_blb_bind_pod`] and
 /// [`Client::update_blb_bind_pod_weight`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BlbPodWeightArgs {
+pub struct BlbPodWeightRequest {
     /// Pods and weights.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
@@ -74,30 +78,38 @@ pub struct BlbPodWeightArgs {
     pub deployment_ids: Vec<String>,
 }
 
+/// The official SDK's name of [`BlbPodWeightRequest`].
+pub type BlbPodWeightArgs = BlbPodWeightRequest;
+
 /// The official SDK's name for the body of [`Client::delete_blb_bind_pod`].
-pub type DeleteBlbBindPodArgs = BlbPodWeightArgs;
+pub type DeleteBlbBindPodArgs = BlbPodWeightRequest;
 /// The official SDK's name for the body of [`Client::update_blb_bind_pod_weight`].
-pub type UpdateBindPodWeightArgs = BlbPodWeightArgs;
+pub type UpdateBindPodWeightArgs = BlbPodWeightRequest;
 
 /// Filter and paging of [`Client::get_blb_backend_binding_sts_list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BlbBindingListArgs {
+pub struct BlbBindingListRequest {
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
     /// Field to search, e.g. `deploymentName`.
     pub keyword_type: String,
     /// Search text.
     pub keyword: String,
 }
 
+/// The official SDK's name of [`BlbBindingListRequest`].
+pub type BlbBindingListArgs = BlbBindingListRequest;
+
+crate::paging::page_number_request!(BlbBindingListRequest);
+
 /// Metrics filter of [`Client::get_blb_metrics`]; zero and empty values
 /// are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BlbMetricsQuery {
+pub struct BlbMetricsRequest {
     /// Address kind, e.g. `extranet`.
     pub ip_type: String,
     /// Listener port.
@@ -115,9 +127,13 @@ pub struct BlbMetricsQuery {
     pub metrics_type: String,
 }
 
+/// The official SDK's name of [`BlbMetricsRequest`].
+pub type BlbMetricsQuery = BlbMetricsRequest;
+
 /// Health of one backend port.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BackendPortHealth {
     /// Healthy.
     pub health: bool,
@@ -130,6 +146,7 @@ pub struct BackendPortHealth {
 /// A bound backend pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct BlbBackendPodBriefVo {
     /// Pod name.
     pub pod_name: String,
@@ -147,6 +164,7 @@ pub struct BlbBackendPodBriefVo {
 /// A bound deployment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct LbDeployPo {
     /// Service name.
     pub service_name: String,
@@ -199,33 +217,22 @@ impl Client {
     pub async fn get_blb_backend_pod_list(
         &self,
         blb_id: &str,
-        args: &BlbPageArgs,
+        args: &BlbPageRequest,
     ) -> Result<GetBlbBackendPodListResult, Error> {
         let op = Client::op("GetBlbBackendPodList", Method::Get, "/v1/blb")
             .segment("blbId", blb_id)
             .path("/binded");
-        self.call(page_query(op, args)).await
+        self.call(args.query(op)).await
     }
 
     /// All bound pods, page after page (20 per page unless set).
     pub fn get_blb_backend_pod_list_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: BlbPageArgs,
+        args: BlbPageRequest,
     ) -> impl futures::Stream<Item = Result<BlbBackendPodBriefVo, Error>> + 'a {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = BlbPageArgs {
-                page_no: page,
-                page_size: size,
-            };
-            async move {
-                Ok(next_page(
-                    page,
-                    size,
-                    self.get_blb_backend_pod_list(blb_id, &req).await?,
-                ))
-            }
+        page_number_stream(args.with_default_size(), move |r| async move {
+            self.get_blb_backend_pod_list(blb_id, &r).await
         })
     }
 
@@ -233,13 +240,12 @@ impl Client {
     pub async fn get_blb_backend_binding_sts_list(
         &self,
         blb_id: &str,
-        args: &BlbBindingListArgs,
+        args: &BlbBindingListRequest,
     ) -> Result<GetBlbBackendBindingStsListResult, Error> {
         let op = Client::op("GetBlbBackendBindingStsList", Method::Get, "/v1/blb")
             .segment("blbId", blb_id)
-            .path("/binding")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+            .path("/binding");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("keywordType", &args.keyword_type)
             .query_if_not_empty("keyword", &args.keyword);
         self.call(op).await
@@ -249,22 +255,14 @@ impl Client {
     pub fn get_blb_backend_binding_sts_list_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: BlbBindingListArgs,
+        args: BlbBindingListRequest,
     ) -> impl futures::Stream<Item = Result<LbDeployPo, Error>> + 'a {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = BlbBindingListArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                Ok(next_page(
-                    page,
-                    size,
-                    self.get_blb_backend_binding_sts_list(blb_id, &req).await?,
-                ))
-            }
+        let first = BlbBindingListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move {
+            self.get_blb_backend_binding_sts_list(blb_id, &r).await
         })
     }
 
@@ -286,7 +284,7 @@ impl Client {
     pub async fn create_blb_binding(
         &self,
         blb_id: &str,
-        args: &CreateBlbBindingArgs,
+        args: &CreateBlbBindingRequest,
     ) -> Result<BlbBindingResult, Error> {
         let op = Client::op("CreateBlbBinding", Method::Post, "/v1/blb")
             .segment("blbId", blb_id)
@@ -326,20 +324,20 @@ impl Client {
     pub async fn get_blb_metrics(
         &self,
         blb_id: &str,
-        query: &BlbMetricsQuery,
+        query: &BlbMetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op("GetBlbMetrics", Method::Get, "/v1/monitor/lb")
             .segment("blbId", blb_id)
             .query("blbId", blb_id)
             .query_if_not_empty("port", &query.port)
             .query_if_not_empty("ipType", &query.ip_type);
-        let common = MetricsQuery {
+        let common = MetricsRequest {
             service_provider: query.service_provider.clone(),
             start: query.start,
             end: query.end,
             step_in_min: query.step_in_min,
             metrics_type: query.metrics_type.clone(),
         };
-        self.call(metrics_query(op, &common)).await
+        self.call(common.apply(op)).await
     }
 }

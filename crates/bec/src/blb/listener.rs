@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{HealthCheckType, LbMode, Listeners, Protocol};
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
-use crate::container::{next_page, page_size_or_default};
 
 /// A front-end port: protocol and number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +51,7 @@ pub struct HealthCheck {
 /// [`Client::get_blb_monitor_port_details`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BlbMonitorArgs {
+pub struct BlbMonitorRequest {
     /// Front-end port.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frontend_port: Option<Port>,
@@ -75,7 +75,10 @@ pub struct BlbMonitorArgs {
     pub enable_vip_ttm: bool,
 }
 
-/// A front-end/backend port pair of [`BatchCreateBlbMonitorArg`].
+/// The official SDK's name of [`BlbMonitorRequest`].
+pub type BlbMonitorArgs = BlbMonitorRequest;
+
+/// A front-end/backend port pair of [`BatchCreateBlbMonitorRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PortGroup {
@@ -91,7 +94,7 @@ pub struct PortGroup {
 /// protocol.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BatchCreateBlbMonitorArg {
+pub struct BatchCreateBlbMonitorRequest {
     /// Protocol.
     #[serde(skip_serializing_if = "Protocol::is_empty")]
     pub protocol: Protocol,
@@ -118,15 +121,51 @@ pub struct BatchCreateBlbMonitorArg {
     pub enable_vip_ttm: bool,
 }
 
-/// Paging of the v1 load balancer sub-lists; zero values are not sent
-/// (negative ones are, as the official SDK does).
+/// The official SDK's name of [`BatchCreateBlbMonitorRequest`].
+pub type BatchCreateBlbMonitorArg = BatchCreateBlbMonitorRequest;
+
+/// Paging of the v1 load balancer sub-lists; zero values are not sent,
+/// negative ones are (as the official SDK does, so these stay signed).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct BlbPageArgs {
+pub struct BlbPageRequest {
     /// Page number.
     pub page_no: i64,
     /// Page size.
     pub page_size: i64,
+}
+
+/// The official SDK's name of [`BlbPageRequest`].
+pub type BlbPageArgs = BlbPageRequest;
+
+impl bce_core::paginate::PageNumberRequest for BlbPageRequest {
+    fn page_number(&self) -> u32 {
+        u32::try_from(self.page_no).unwrap_or(0)
+    }
+    fn set_page_number(&mut self, page: u32) {
+        self.page_no = i64::from(page);
+    }
+    fn page_size(&self) -> u32 {
+        u32::try_from(self.page_size).unwrap_or(0)
+    }
+}
+
+impl BlbPageRequest {
+    /// The same paging with [`crate::paging::DEFAULT_PAGE_SIZE`] when no
+    /// positive size is set (the streams).
+    pub(crate) fn with_default_size(self) -> Self {
+        let page_size = match u32::try_from(self.page_size) {
+            Ok(size) if size > 0 => self.page_size,
+            _ => i64::from(crate::paging::DEFAULT_PAGE_SIZE),
+        };
+        BlbPageRequest { page_size, ..self }
+    }
+
+    /// `pageNo` and `pageSize`, each sent when not 0.
+    pub(crate) fn query(&self, op: bce_core::Operation) -> bce_core::Operation {
+        op.query_opt("pageNo", (self.page_no != 0).then_some(self.page_no))
+            .query_opt("pageSize", (self.page_size != 0).then_some(self.page_size))
+    }
 }
 
 /// Answer of listener changes: free-form details.
@@ -139,7 +178,7 @@ impl Client {
     pub async fn create_blb_monitor_port(
         &self,
         blb_id: &str,
-        args: &BlbMonitorArgs,
+        args: &BlbMonitorRequest,
     ) -> Result<BlbMonitorResult, Error> {
         let op = Client::op("CreateBlbMonitorPort", Method::Post, "/v1/blb")
             .segment("blbId", blb_id)
@@ -165,33 +204,22 @@ impl Client {
     pub async fn get_blb_monitor_port_list(
         &self,
         blb_id: &str,
-        args: &BlbPageArgs,
+        args: &BlbPageRequest,
     ) -> Result<BlbMonitorListResult, Error> {
         let op = Client::op("GetBlbMonitorPortList", Method::Get, "/v1/blb")
             .segment("blbId", blb_id)
             .path("/monitor");
-        self.call(page_query(op, args)).await
+        self.call(args.query(op)).await
     }
 
     /// All listeners, page after page (20 per page unless set).
     pub fn get_blb_monitor_port_list_stream<'a>(
         &'a self,
         blb_id: &'a str,
-        args: BlbPageArgs,
+        args: BlbPageRequest,
     ) -> impl futures::Stream<Item = Result<Listeners, Error>> + 'a {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = BlbPageArgs {
-                page_no: page,
-                page_size: size,
-            };
-            async move {
-                Ok(next_page(
-                    page,
-                    size,
-                    self.get_blb_monitor_port_list(blb_id, &req).await?,
-                ))
-            }
+        page_number_stream(args.with_default_size(), move |r| async move {
+            self.get_blb_monitor_port_list(blb_id, &r).await
         })
     }
 
@@ -199,7 +227,7 @@ impl Client {
     pub async fn update_blb_monitor_port(
         &self,
         blb_id: &str,
-        args: &BlbMonitorArgs,
+        args: &BlbMonitorRequest,
     ) -> Result<BlbMonitorResult, Error> {
         let op = Client::op("UpdateBlbMonitorPort", Method::Put, "/v1/blb")
             .segment("blbId", blb_id)
@@ -214,7 +242,7 @@ impl Client {
         blb_id: &str,
         protocol: &Protocol,
         port: i64,
-    ) -> Result<BlbMonitorArgs, Error> {
+    ) -> Result<BlbMonitorRequest, Error> {
         let op = Client::op("GetBlbMonitorPortDetails", Method::Get, "/v1/blb")
             .segment("blbId", blb_id)
             .path("/monitor/port")
@@ -228,7 +256,7 @@ impl Client {
     pub async fn batch_create_blb_monitor(
         &self,
         blb_id: &str,
-        args: &BatchCreateBlbMonitorArg,
+        args: &BatchCreateBlbMonitorRequest,
     ) -> Result<BlbMonitorResult, Error> {
         let op = Client::op(
             "BatchCreateBlbMonitor",
@@ -240,9 +268,4 @@ impl Client {
         .json(args);
         self.call(op).await
     }
-}
-
-pub(crate) fn page_query(op: bce_core::Operation, args: &BlbPageArgs) -> bce_core::Operation {
-    op.query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-        .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
 }

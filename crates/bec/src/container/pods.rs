@@ -2,31 +2,36 @@
 
 use std::collections::BTreeMap;
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{metrics_query, next_page, page_size_or_default, ContainerDetails};
+use super::ContainerDetails;
 use crate::client::{is_zero, Client};
 use crate::common::*;
+use crate::paging::{page_query, size_or_default};
 
 /// Body of [`Client::update_pod_deployment_replicas`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateDeploymentReplicasArgs {
+pub struct UpdateDeploymentReplicasRequest {
     /// Wanted replicas (0 is not sent).
     #[serde(skip_serializing_if = "is_zero")]
     pub replicas: i64,
 }
 
+/// The official SDK's name of [`UpdateDeploymentReplicasRequest`].
+pub type UpdateDeploymentReplicasArgs = UpdateDeploymentReplicasRequest;
+
 /// Filter and paging of [`Client::get_pod_list`]; zero and empty values
 /// are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListPodArgs {
+pub struct ListPodRequest {
     /// Page number.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i64,
+    pub page_size: u32,
     /// Search text.
     pub keyword: String,
     /// Sort order.
@@ -39,9 +44,15 @@ pub struct ListPodArgs {
     pub deployment_id: String,
 }
 
+/// The official SDK's name of [`ListPodRequest`].
+pub type ListPodArgs = ListPodRequest;
+
+crate::paging::page_number_request!(ListPodRequest);
+
 /// A pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodBriefVo {
     /// Service id.
     pub service_id: String,
@@ -93,6 +104,7 @@ pub struct PodBriefVo {
 /// A deployment with its pods.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DeploymentResourceBriefVo {
     /// Service id.
     pub service_id: String,
@@ -123,6 +135,7 @@ pub struct DeploymentResourceBriefVo {
 /// An event of a pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodEventDetail {
     /// Event name.
     pub event_name: String,
@@ -135,6 +148,7 @@ pub struct PodEventDetail {
 /// A running container.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ContainerStateRunning {
     /// Started (Unix time).
     pub started_at: i64,
@@ -143,6 +157,7 @@ pub struct ContainerStateRunning {
 /// A container that ended.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ContainerStateTerminated {
     /// Container id.
     #[serde(rename = "containerID")]
@@ -164,6 +179,7 @@ pub struct ContainerStateTerminated {
 /// A container that waits to start.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ContainerStateWaiting {
     /// Message.
     pub message: String,
@@ -174,6 +190,7 @@ pub struct ContainerStateWaiting {
 /// State of a container; one of the three is set.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct V1ContainerState {
     /// Running.
     pub running: Option<ContainerStateRunning>,
@@ -186,6 +203,7 @@ pub struct V1ContainerState {
 /// Status of a container of a pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct V1ContainerStatus {
     /// Container id.
     #[serde(rename = "containerID")]
@@ -210,6 +228,7 @@ pub struct V1ContainerStatus {
 /// A pod in detail.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodDetailVo {
     /// Pod id.
     pub pod_id: String,
@@ -284,7 +303,7 @@ impl Client {
     pub async fn get_pod_deployment_metrics(
         &self,
         deployment_id: &str,
-        query: &MetricsQuery,
+        query: &MetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op(
             "GetPodDeploymentMetrics",
@@ -293,14 +312,14 @@ impl Client {
         )
         .segment("deploymentId", deployment_id)
         .query("deploymentId", deployment_id);
-        self.call(metrics_query(op, query)).await
+        self.call(query.apply(op)).await
     }
 
     /// Scales a deployment (`PUT /v1/deployment/{deploymentId}`).
     pub async fn update_pod_deployment_replicas(
         &self,
         deployment_id: &str,
-        args: &UpdateDeploymentReplicasArgs,
+        args: &UpdateDeploymentReplicasRequest,
     ) -> Result<ActionResult<BTreeMap<String, String>>, Error> {
         let op = Client::op("UpdatePodDeploymentReplicas", Method::Put, "/v1/deployment")
             .segment("deploymentId", deployment_id)
@@ -325,10 +344,9 @@ impl Client {
     }
 
     /// Lists pods (`GET /v1/pod`).
-    pub async fn get_pod_list(&self, args: &ListPodArgs) -> Result<ListPodResult, Error> {
-        let op = Client::op("GetPodList", Method::Get, "/v1/pod")
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+    pub async fn get_pod_list(&self, args: &ListPodRequest) -> Result<ListPodResult, Error> {
+        let op = Client::op("GetPodList", Method::Get, "/v1/pod");
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("keyword", &args.keyword)
             .query_if_not_empty("order", &args.order)
             .query_if_not_empty("orderBy", &args.order_by)
@@ -340,32 +358,25 @@ impl Client {
     /// All pods, page after page (20 per page unless set).
     pub fn get_pod_list_stream(
         &self,
-        args: ListPodArgs,
+        args: ListPodRequest,
     ) -> impl futures::Stream<Item = Result<PodBriefVo, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListPodArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.get_pod_list(&req).await?;
-                Ok(next_page(page, size, answer))
-            }
-        })
+        let first = ListPodRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move { self.get_pod_list(&r).await })
     }
 
     /// Metrics of a pod (`GET /v1/monitor/pod/{podId}`).
     pub async fn get_pod_metrics(
         &self,
         pod_id: &str,
-        query: &MetricsQuery,
+        query: &MetricsRequest,
     ) -> Result<ServiceMetricsResult, Error> {
         let op = Client::op("GetPodMetrics", Method::Get, "/v1/monitor/pod")
             .segment("podId", pod_id)
             .query("podId", pod_id);
-        self.call(metrics_query(op, query)).await
+        self.call(query.apply(op)).await
     }
 
     /// One pod (`GET /v1/pod/{podId}`).
@@ -379,6 +390,6 @@ impl Client {
         let op = Client::op("RestartPod", Method::Put, "/v1/pod")
             .segment("podId", pod_id)
             .path("/restart");
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 }

@@ -1,12 +1,13 @@
 //! Route tables and route rules.
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{list_query, NetworkCommonResult};
 use crate::client::Client;
 use crate::common::*;
-use crate::container::{next_page, page_size_or_default};
+use crate::paging::{page_query, size_or_default};
 
 /// Body of [`Client::update_route_table`]; both fields are always sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +42,7 @@ pub struct CreateRouteRuleRequest {
 /// A route table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct RouteTableDetailView {
     /// Route table id.
     pub table_id: String,
@@ -69,6 +71,7 @@ pub struct RouteTableDetailView {
 /// A route rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct RouteRuleView {
     /// Rule id.
     pub rule_id: String,
@@ -93,6 +96,7 @@ pub struct RouteRuleView {
 /// Details of [`Client::update_route_table`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct UpdatedRouteTable {
     /// New name.
     pub table_name: String,
@@ -103,6 +107,7 @@ pub struct UpdatedRouteTable {
 /// Details of [`Client::get_route_table_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct RouteTableDetailHolder {
     /// The route table.
     pub route_table_vo: RouteTableDetailView,
@@ -144,20 +149,12 @@ impl Client {
         &self,
         args: ListRequest,
     ) -> impl futures::Stream<Item = Result<RouteTableDetailView, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                Ok(next_page(
-                    page,
-                    size,
-                    self.get_route_table_list(&req).await?,
-                ))
-            }
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move {
+            self.get_route_table_list(&r).await
         })
     }
 
@@ -190,10 +187,9 @@ impl Client {
         args: &ListRequest,
     ) -> Result<LogicPageRouteRuleResult, Error> {
         let op = Client::op("GetRouteRuleList", Method::Get, "/v1/route/rule/list")
-            .segment("tableId", table_id)
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size));
-        self.call(op).await
+            .segment("tableId", table_id);
+        self.call(page_query(op, args.page_no, args.page_size))
+            .await
     }
 
     /// All rules of a route table, page after page (20 per page unless set).
@@ -202,20 +198,12 @@ impl Client {
         table_id: &'a str,
         args: ListRequest,
     ) -> impl futures::Stream<Item = Result<RouteRuleView, Error>> + 'a {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                Ok(next_page(
-                    page,
-                    size,
-                    self.get_route_rule_list(table_id, &req).await?,
-                ))
-            }
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move {
+            self.get_route_rule_list(table_id, &r).await
         })
     }
 

@@ -1,12 +1,13 @@
 //! Subnets of a VPC.
 
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{list_query, NetworkCommonResult, UpdateVpcRequest};
 use crate::client::Client;
 use crate::common::*;
-use crate::container::{next_page, page_size_or_default};
+use crate::paging::size_or_default;
 
 /// Body of [`Client::create_subnet`]; every field is sent (tags as `null`
 /// when empty).
@@ -35,6 +36,7 @@ pub type UpdateSubnetRequest = UpdateVpcRequest;
 /// A subnet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct SubnetDetail {
     /// Subnet id.
     pub subnet_id: String,
@@ -61,6 +63,7 @@ pub struct SubnetDetail {
 /// Answer of [`Client::get_subnet_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GetSubnetDetailResult {
     /// The subnet.
     pub subnet: SubnetDetail,
@@ -88,7 +91,7 @@ impl Client {
         let op = Client::op("UpdateSubnet", Method::Put, "/v1/vpc/subnet")
             .segment("subnetId", subnet_id)
             .json(args);
-        self.inner.send_no_content(op).await
+        self.call_no_content(op).await
     }
 
     /// Lists subnets (`GET /v1/vpc/subnet/list`); sends paging,
@@ -107,15 +110,14 @@ impl Client {
         &self,
         args: ListRequest,
     ) -> impl futures::Stream<Item = Result<SubnetDetail, Error>> + '_ {
-        let size = page_size_or_default(args.page_size);
-        bce_core::paginate::items(args.page_no.max(1), move |page| {
-            let req = ListRequest {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move { Ok(next_page(page, size, self.get_subnet_list(&req).await?)) }
-        })
+        let first = ListRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(
+            first,
+            move |r| async move { self.get_subnet_list(&r).await },
+        )
     }
 
     /// One subnet (`GET /v1/vpc/subnet/{subnetId}`).
@@ -129,11 +131,10 @@ impl Client {
 
     /// Deletes a subnet (`DELETE /v1/vpc/subnet/{subnetId}`).
     pub async fn delete_subnet(&self, subnet_id: &str) -> Result<(), Error> {
-        self.inner
-            .send_no_content(
-                Client::op("DeleteSubnet", Method::Delete, "/v1/vpc/subnet")
-                    .segment("subnetId", subnet_id),
-            )
-            .await
+        self.call_no_content(
+            Client::op("DeleteSubnet", Method::Delete, "/v1/vpc/subnet")
+                .segment("subnetId", subnet_id),
+        )
+        .await
     }
 }

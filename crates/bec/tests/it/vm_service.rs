@@ -3,33 +3,12 @@
 use std::sync::Arc;
 
 use bce_core::{Config, Credentials, Error};
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{test_config, RecordingTransport, VerifySignature};
 use bec::*;
-use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path(p))
-        .and(ExactQuery::new(query))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
-        .expect(1)
-        .mount(server)
-        .await;
-}
+use crate::expect;
+use serde_json::json;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test]
 async fn create_update_and_delete() {

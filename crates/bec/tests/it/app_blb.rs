@@ -3,45 +3,15 @@
 use std::sync::Arc;
 
 use bce_core::{Config, Error, HttpResponse};
-use bce_testkit::{
-    test_config, test_credentials, ExactQuery, JsonBody, NoBody, RecordingTransport,
-    VerifySignature,
-};
+use bce_testkit::{test_config, test_credentials, RecordingTransport, VerifySignature};
 use bec::*;
+
+use crate::{client, expect};
 use futures::TryStreamExt;
-use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
+use serde_json::json;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "5b0c9e2e-token";
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path(p))
-        .and(ExactQuery::new(query))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
-        .expect(1)
-        .mount(server)
-        .await;
-}
-
-async fn client() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
-    (server, client)
-}
 
 #[tokio::test]
 async fn balancer_lifecycle() {
@@ -78,7 +48,7 @@ async fn balancer_lifecycle() {
 
     let created = client
         .create_app_blb(
-            TOKEN,
+            Some(TOKEN),
             &CreateAppBlbRequest {
                 name: "web".into(),
                 region_id: "cn-hangzhou-cm".into(),
@@ -93,7 +63,7 @@ async fn balancer_lifecycle() {
     assert_eq!(created.blb_id, "applb-1");
     client
         .update_app_blb(
-            "",
+            Some(""),
             "applb-1",
             &UpdateAppBlbRequest {
                 desc: "edge".into(),
@@ -120,7 +90,7 @@ async fn balancer_lifecycle() {
         "edge"
     );
     client
-        .delete_app_blb_instance("applb-1", TOKEN)
+        .delete_app_blb_instance("applb-1", Some(TOKEN))
         .await
         .unwrap();
 }
@@ -186,7 +156,7 @@ async fn listeners() {
 
     client
         .create_tcp_listener(
-            TOKEN,
+            Some(TOKEN),
             "applb-1",
             &CreateAppBlbTcpListenerRequest {
                 listener_port: 80,
@@ -198,7 +168,7 @@ async fn listeners() {
         .unwrap();
     client
         .update_tcp_listener(
-            "",
+            Some(""),
             "applb-1",
             "80",
             &UpdateAppBlbTcpListenerRequest {
@@ -224,7 +194,7 @@ async fn listeners() {
     );
     client
         .create_udp_listener(
-            "",
+            Some(""),
             "applb-1",
             &CreateAppBlbUdpListenerRequest {
                 listener_port: 53,
@@ -236,7 +206,7 @@ async fn listeners() {
         .unwrap();
     client
         .update_udp_listener(
-            TOKEN,
+            Some(TOKEN),
             "applb-1",
             "53",
             &UpdateAppBlbUdpListenerRequest {
@@ -261,7 +231,7 @@ async fn listeners() {
     client
         .delete_app_blb_listener(
             "applb-1",
-            TOKEN,
+            Some(TOKEN),
             &DeleteAppBlbListenerRequest {
                 port_type_list: vec![
                     PortTypeItem {
@@ -372,7 +342,7 @@ async fn ip_groups_policies_and_members() {
 
     let g = client
         .create_ip_group(
-            TOKEN,
+            Some(TOKEN),
             "applb-1",
             &CreateBlbIpGroupRequest {
                 name: "g".into(),
@@ -389,7 +359,7 @@ async fn ip_groups_policies_and_members() {
     assert_eq!(g.id, "ipg-1");
     client
         .update_ip_group(
-            "",
+            Some(""),
             "applb-1",
             &UpdateBlbIpGroupRequest {
                 name: "g2".into(),
@@ -418,7 +388,7 @@ async fn ip_groups_policies_and_members() {
     );
     client
         .delete_ip_group(
-            "",
+            Some(""),
             "applb-1",
             &DeleteBlbIpGroupRequest {
                 ip_group_id: "ipg-1".into(),
@@ -428,7 +398,7 @@ async fn ip_groups_policies_and_members() {
         .unwrap();
     let p = client
         .create_ip_group_policy(
-            "",
+            Some(""),
             "applb-1",
             &CreateBlbIpGroupBackendPolicyRequest {
                 health_check: "HTTP".into(),
@@ -444,7 +414,7 @@ async fn ip_groups_policies_and_members() {
     assert_eq!(p.id, "p-1");
     client
         .update_ip_group_policy(
-            "",
+            Some(""),
             "applb-1",
             &UpdateBlbIpGroupBackendPolicyRequest {
                 health_check_port: 81,
@@ -467,7 +437,7 @@ async fn ip_groups_policies_and_members() {
     assert_eq!(policies.backend_policy_list[0].health_check_port, 81);
     client
         .delete_ip_group_policy(
-            "",
+            Some(""),
             "applb-1",
             &DeleteBlbIpGroupBackendPolicyRequest {
                 ip_group_id: "ipg-1".into(),
@@ -478,7 +448,7 @@ async fn ip_groups_policies_and_members() {
         .unwrap();
     let m = client
         .create_ip_group_member(
-            "",
+            Some(""),
             "applb-1",
             &CreateBlbIpGroupMemberRequest {
                 ip_group_id: "ipg-1".into(),
@@ -494,7 +464,7 @@ async fn ip_groups_policies_and_members() {
     assert_eq!(m.member_list[0].member_id, "m-2");
     client
         .update_ip_group_member(
-            "",
+            Some(""),
             "applb-1",
             &UpdateBlbIpGroupMemberRequest {
                 ip_group_id: "ipg-1".into(),
@@ -521,7 +491,7 @@ async fn ip_groups_policies_and_members() {
     assert_eq!(members.member_list[0].weight, 7);
     client
         .delete_ip_group_member(
-            "",
+            Some(""),
             "applb-1",
             &DeleteBlbIpGroupMemberRequest {
                 ip_group_id: "ipg-1".into(),
@@ -549,7 +519,7 @@ async fn listener_policies() {
     .await;
     client
         .create_listener_policy(
-            TOKEN,
+            Some(TOKEN),
             "applb-1",
             &CreateListenerPolicyRequest {
                 listener_port: 80,
@@ -578,7 +548,7 @@ async fn listener_policies() {
     assert_eq!(got.policy_list[0].rule_list[0].key, "*");
     client
         .delete_listener_policy(
-            "",
+            Some(""),
             "applb-1",
             &DeleteListenerPolicyRequest {
                 kind: AppBlbProtocol::Tcp,
@@ -661,11 +631,11 @@ async fn service_errors_on_every_operation() {
     let c = Client::new(test_config(&server.uri())).unwrap();
     let b = "applb-1";
     let errors: Vec<Error> = vec![
-        c.create_app_blb("", &Default::default())
+        c.create_app_blb(None, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.update_app_blb("", b, &Default::default())
+        c.update_app_blb(None, b, &Default::default())
             .await
             .unwrap_err(),
         c.get_app_blb_list(&Default::default())
@@ -673,80 +643,80 @@ async fn service_errors_on_every_operation() {
             .map(drop)
             .unwrap_err(),
         c.get_app_blb_details(b).await.map(drop).unwrap_err(),
-        c.delete_app_blb_instance(b, "").await.unwrap_err(),
-        c.create_tcp_listener("", b, &Default::default())
+        c.delete_app_blb_instance(b, None).await.unwrap_err(),
+        c.create_tcp_listener(None, b, &Default::default())
             .await
             .unwrap_err(),
-        c.update_tcp_listener("", b, "80", &Default::default())
+        c.update_tcp_listener(None, b, "80", &Default::default())
             .await
             .unwrap_err(),
         c.get_tcp_listener(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.create_udp_listener("", b, &Default::default())
+        c.create_udp_listener(None, b, &Default::default())
             .await
             .unwrap_err(),
-        c.update_udp_listener("", b, "53", &Default::default())
+        c.update_udp_listener(None, b, "53", &Default::default())
             .await
             .unwrap_err(),
         c.get_udp_listener(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.delete_app_blb_listener(b, "", &Default::default())
+        c.delete_app_blb_listener(b, None, &Default::default())
             .await
             .unwrap_err(),
-        c.create_ip_group("", b, &Default::default())
+        c.create_ip_group(None, b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.update_ip_group("", b, &Default::default())
+        c.update_ip_group(None, b, &Default::default())
             .await
             .unwrap_err(),
         c.get_ip_group(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.delete_ip_group("", b, &Default::default())
+        c.delete_ip_group(None, b, &Default::default())
             .await
             .unwrap_err(),
-        c.create_ip_group_policy("", b, &Default::default())
+        c.create_ip_group_policy(None, b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.update_ip_group_policy("", b, &Default::default())
+        c.update_ip_group_policy(None, b, &Default::default())
             .await
             .unwrap_err(),
         c.get_ip_group_policy_list(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.delete_ip_group_policy("", b, &Default::default())
+        c.delete_ip_group_policy(None, b, &Default::default())
             .await
             .unwrap_err(),
-        c.create_ip_group_member("", b, &Default::default())
+        c.create_ip_group_member(None, b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.update_ip_group_member("", b, &Default::default())
+        c.update_ip_group_member(None, b, &Default::default())
             .await
             .unwrap_err(),
         c.get_ip_group_member_list(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.delete_ip_group_member("", b, &Default::default())
+        c.delete_ip_group_member(None, b, &Default::default())
             .await
             .unwrap_err(),
-        c.create_listener_policy("", b, &Default::default())
+        c.create_listener_policy(None, b, &Default::default())
             .await
             .unwrap_err(),
         c.get_listener_policy(b, &Default::default())
             .await
             .map(drop)
             .unwrap_err(),
-        c.delete_listener_policy("", b, &Default::default())
+        c.delete_listener_policy(None, b, &Default::default())
             .await
             .unwrap_err(),
     ];
@@ -765,29 +735,31 @@ async fn bad_input_is_refused_before_sending() {
     let t = RecordingTransport::new();
     let c = Client::new(t.config()).unwrap();
     let invalid = |r: Result<(), Error>| r.unwrap_err().is_invalid_input();
-    assert!(invalid(c.update_app_blb("", "", &Default::default()).await));
-    assert!(invalid(c.get_app_blb_details("a/b").await.map(drop)));
-    assert!(invalid(c.delete_app_blb_instance("", "t").await));
     assert!(invalid(
-        c.create_tcp_listener("", "..", &Default::default()).await
+        c.update_app_blb(None, "", &Default::default()).await
+    ));
+    assert!(invalid(c.get_app_blb_details("a/b").await.map(drop)));
+    assert!(invalid(c.delete_app_blb_instance("", Some("t")).await));
+    assert!(invalid(
+        c.create_tcp_listener(None, "..", &Default::default()).await
     ));
     assert!(invalid(
-        c.update_tcp_listener("", "applb-1", "", &Default::default())
+        c.update_tcp_listener(None, "applb-1", "", &Default::default())
             .await
     ));
     assert!(invalid(
-        c.update_udp_listener("", "", "53", &Default::default())
+        c.update_udp_listener(None, "", "53", &Default::default())
             .await
     ));
     assert!(invalid(
         c.get_udp_listener("", &Default::default()).await.map(drop)
     ));
     assert!(invalid(
-        c.delete_app_blb_listener("a/b", "", &Default::default())
+        c.delete_app_blb_listener("a/b", None, &Default::default())
             .await
     ));
     assert!(invalid(
-        c.create_ip_group("", "", &Default::default())
+        c.create_ip_group(None, "", &Default::default())
             .await
             .map(drop)
     ));
@@ -795,7 +767,8 @@ async fn bad_input_is_refused_before_sending() {
         c.get_ip_group("", &Default::default()).await.map(drop)
     ));
     assert!(invalid(
-        c.delete_ip_group_policy("", "", &Default::default()).await
+        c.delete_ip_group_policy(None, "", &Default::default())
+            .await
     ));
     assert!(invalid(
         c.get_ip_group_member_list("x/y", &Default::default())
@@ -803,7 +776,8 @@ async fn bad_input_is_refused_before_sending() {
             .map(drop)
     ));
     assert!(invalid(
-        c.delete_listener_policy("", "", &Default::default()).await
+        c.delete_listener_policy(None, "", &Default::default())
+            .await
     ));
     assert!(t.requests().is_empty());
 }
@@ -830,7 +804,7 @@ async fn only_creates_with_a_client_token_are_repeated_after_sending() {
     let t = RecordingTransport::new();
     t.push(busy()).push(ok());
     let created = retrying(&t)
-        .create_app_blb(TOKEN, &Default::default())
+        .create_app_blb(Some(TOKEN), &Default::default())
         .await
         .unwrap();
     assert_eq!(created.blb_id, "applb-1");
@@ -843,7 +817,7 @@ async fn only_creates_with_a_client_token_are_repeated_after_sending() {
     let t = RecordingTransport::new();
     t.push(busy()).push(ok());
     let e = retrying(&t)
-        .create_app_blb("", &Default::default())
+        .create_app_blb(Some(""), &Default::default())
         .await
         .unwrap_err();
     assert_eq!(e.status(), Some(503));
@@ -852,4 +826,116 @@ async fn only_creates_with_a_client_token_are_repeated_after_sending() {
         1,
         "a create without a token is sent once"
     );
+}
+
+/// The client token query parameter of a recorded request.
+fn token_of(request: &bce_core::HttpRequest) -> String {
+    let query = request.url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("clientToken="))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// An idempotent fake of the service: a create with a token it has seen
+/// returns the balancer it made then, instead of making another. The first
+/// answer is lost to a connection reset after the balancer was made.
+#[derive(Debug, Default)]
+struct IdempotentService {
+    seen: std::sync::Mutex<Vec<bce_core::HttpRequest>>,
+    made: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
+}
+
+impl bce_core::HttpTransport for IdempotentService {
+    fn send(
+        &self,
+        request: bce_core::HttpRequest,
+    ) -> bce_core::BoxFuture<'_, Result<HttpResponse, bce_core::TransportError>> {
+        let token = token_of(&request);
+        let first = {
+            let mut seen = self.seen.lock().unwrap();
+            seen.push(request);
+            seen.len() == 1
+        };
+        let id = {
+            let mut made = self.made.lock().unwrap();
+            let n = made.len();
+            made.entry(token)
+                .or_insert_with(|| format!("applb-{}", n + 1))
+                .clone()
+        };
+        Box::pin(async move {
+            if first {
+                Err(bce_core::TransportError::new(
+                    bce_core::TransportErrorKind::Io,
+                    "connection reset by peer",
+                    true,
+                ))
+            } else {
+                Ok(HttpResponse::new(200, format!(r#"{{"blbId":"{id}"}}"#)))
+            }
+        })
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_create_without_a_token_gets_one_that_every_retry_reuses() {
+    let service = Arc::new(IdempotentService::default());
+    let config = Config::builder()
+        .credentials(test_credentials())
+        .transport(service.clone())
+        .build()
+        .unwrap();
+    let client = Client::new(config).unwrap();
+    let created = client
+        .create_app_blb(None, &CreateAppBlbRequest::default())
+        .await
+        .unwrap();
+    assert_eq!(created.blb_id, "applb-1");
+
+    let seen = service.seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 2, "retried after the connection reset");
+    let tokens: Vec<String> = seen.iter().map(token_of).collect();
+    assert_eq!(tokens[0], tokens[1], "the same token on every attempt");
+    assert_eq!(tokens[0].len(), 36, "a generated UUID: {}", tokens[0]);
+    assert_eq!(service.made.lock().unwrap().len(), 1, "one balancer made");
+
+    // The next call gets a token of its own.
+    let t = RecordingTransport::new();
+    let c = Client::new(t.config()).unwrap();
+    c.update_app_blb(None, "applb-1", &UpdateAppBlbRequest::default())
+        .await
+        .unwrap();
+    c.update_app_blb(None, "applb-1", &UpdateAppBlbRequest::default())
+        .await
+        .unwrap();
+    let sent = t.requests();
+    assert_ne!(token_of(&sent[0]), token_of(&sent[1]));
+    assert!(!token_of(&sent[0]).is_empty());
+}
+
+#[tokio::test]
+async fn a_refused_action_is_a_service_error() {
+    let t = RecordingTransport::replying_json([json!({
+        "result": false,
+        "action": "delete",
+        "details": {"vmId": "vm-1", "reason": "locked"}
+    })]);
+    let c = Client::new(t.config()).unwrap();
+    let e = c.delete_vm_instance("vm-1").await.unwrap_err();
+    assert_eq!(e.code(), Some(bec::ACTION_REFUSED));
+    assert_eq!(e.status(), Some(200));
+    assert!(e.to_string().contains("locked"), "{e}");
+
+    // Page envelopes carry a list in `result`; accepted actions pass.
+    let t = RecordingTransport::replying_json([
+        json!({"result": [], "totalCount": 0}),
+        json!({"result": true, "action": "delete", "details": {}}),
+    ]);
+    let c = Client::new(t.config()).unwrap();
+    c.get_vm_instance_list(&ListRequest::default())
+        .await
+        .unwrap();
+    assert!(c.delete_vm_instance("vm-1").await.unwrap().result);
 }

@@ -1,40 +1,14 @@
 //! Wiremock tests of images, nodes and deploy sets.
 
 use bce_core::Error;
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{test_config, RecordingTransport, VerifySignature};
 use bec::*;
+
+use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path(p))
-        .and(ExactQuery::new(query))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
-        .expect(1)
-        .mount(server)
-        .await;
-}
-
-async fn client() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
-    (server, client)
-}
 
 #[tokio::test]
 async fn image_lifecycle() {

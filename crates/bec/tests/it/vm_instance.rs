@@ -1,41 +1,14 @@
 //! Wiremock tests of the VM instance operations.
 
 use bce_core::{Error, Waiter};
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{test_config, RecordingTransport, VerifySignature};
 use bec::*;
+
+use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use std::time::Duration;
-use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path(p))
-        .and(ExactQuery::new(query))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
-        .expect(1)
-        .mount(server)
-        .await;
-}
-
-async fn client() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
-    (server, client)
-}
 
 #[tokio::test]
 async fn add_instances_to_a_service() {
@@ -240,7 +213,7 @@ async fn get_update_delete_and_operate() {
         .reinstall_vm_instance("vm-1", &reinstall)
         .await
         .unwrap();
-    assert_eq!(r.details.status, "REINSTALLING");
+    assert_eq!(r.details.status, ResourceStatus::Reinstalling);
     let r = client.delete_vm_instance("vm-1").await.unwrap();
     assert_eq!(r.details["vm-1"], "ok");
 }
@@ -518,10 +491,10 @@ async fn waits_for_a_vm_to_come_back_after_a_restart() {
     let waiter = Waiter::new(Duration::from_secs(120))
         .with_interval(Duration::from_secs(5), Duration::from_secs(5));
     let vm = c
-        .wait_for_vm_instance_status("vm-1", &["RUNNING"], &waiter)
+        .wait_for_vm_instance_status("vm-1", &[ResourceStatus::Running], &waiter)
         .await
         .unwrap();
-    assert_eq!(vm.brief.status, "RUNNING");
+    assert_eq!(vm.brief.status, ResourceStatus::Running);
     assert_eq!(t.requests().len(), 4);
 
     let t = RecordingTransport::replying_json([
@@ -530,7 +503,7 @@ async fn waits_for_a_vm_to_come_back_after_a_restart() {
     ]);
     let c = Client::new(t.config()).unwrap();
     let e = c
-        .wait_for_vm_instance_status("vm-1", &["RUNNING"], &waiter)
+        .wait_for_vm_instance_status("vm-1", &[ResourceStatus::Running], &waiter)
         .await
         .unwrap_err();
     assert!(e.to_string().contains("FAILED"), "{e}");
