@@ -16,10 +16,11 @@ use std::time::Duration;
 use aihc_dev::*;
 use bce_core::{Config, Waiter};
 
-fn status(name: &str) -> Vec<i64> {
+fn status<S: From<i64>>(name: &str) -> Vec<S> {
     std::env::var(name)
         .ok()
-        .and_then(|v| v.parse().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+        .map(S::from)
         .into_iter()
         .collect()
 }

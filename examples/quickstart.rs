@@ -25,7 +25,9 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use aihc_deploy::{AppIdArgs, ContainerConf, CreateAppArgs, ExtraInfo, ImageConf, ResPoolConf};
-use aihc_dev::{CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, Resources};
+use aihc_dev::{
+    CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, DevInstanceStatus, Resources,
+};
 use aihc_train::{
     CreateJobOptions, CreateJobRequest, GetPodLogsRequest, JobOptions, JobSpec, JobStatus,
     ListJobsRequest, ListQueueRequest, ListResourcePoolRequest, Resource,
@@ -434,7 +436,12 @@ async fn dev(tour: &Tour) -> Result<()> {
     out(format!("  created dev machine {id}"));
     let waiter = tour.waiter(Duration::from_secs(1800));
     let running = client
-        .wait_for_dev_instance(&id, &[DEV_RUNNING], &[DEV_FAILED], &waiter)
+        .wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_RUNNING)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter,
+        )
         .await?;
     let url = running
         .login_info
@@ -445,7 +452,12 @@ async fn dev(tour: &Tour) -> Result<()> {
         .stop_dev_instance(&DevInstanceIdArgs::new(&id))
         .await?;
     client
-        .wait_for_dev_instance(&id, &[DEV_STOPPED], &[DEV_FAILED], &waiter)
+        .wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_STOPPED)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter,
+        )
         .await?;
     out("  stopped");
     client

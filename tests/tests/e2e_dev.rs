@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use aihc_dev::{
     Client, CreateDevInstanceArgs, CreateDevInstanceImagePackJobArgs, DevInstanceConf,
-    DevInstanceIdArgs, DevInstanceImagePackJobDetailArgs, ListDevInstanceArgs,
-    ListDevInstanceEventArgs, TimedStopDevInstanceArgs,
+    DevInstanceIdArgs, DevInstanceImagePackJobDetailArgs, DevInstanceStatus, ImagePackJobStatus,
+    ListDevInstanceArgs, ListDevInstanceEventArgs, TimedStopDevInstanceArgs,
 };
 use bce_core::Waiter;
 use bce_emulator::status::{
@@ -45,10 +45,15 @@ async fn dev_machine_lifecycle() {
         .dev_instance_id;
     let args = DevInstanceIdArgs::new(&id);
     let detail = client.query_dev_instance_detail(&args).await.unwrap();
-    assert_eq!(detail.dev_instance.status, DEV_STARTING);
+    assert_eq!(detail.dev_instance.status, DevInstanceStatus(DEV_STARTING));
 
     let (running, _) = tokio::join!(
-        client.wait_for_dev_instance(&id, &[DEV_RUNNING], &[DEV_FAILED], &waiter),
+        client.wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_RUNNING)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter
+        ),
         async {
             tokio::time::sleep(Duration::from_millis(30)).await;
             emu.advance(Duration::from_secs(5));
@@ -89,8 +94,8 @@ async fn dev_machine_lifecycle() {
                 image_pack_job_id: pack.image_pack_job_id,
                 dev_instance_id: id.clone(),
             },
-            &[IMAGE_PACK_SUCCEEDED],
-            &[IMAGE_PACK_FAILED],
+            &[ImagePackJobStatus(IMAGE_PACK_SUCCEEDED)],
+            &[ImagePackJobStatus(IMAGE_PACK_FAILED)],
             &waiter,
         )
         .await
@@ -99,13 +104,23 @@ async fn dev_machine_lifecycle() {
     client.stop_dev_instance(&args).await.unwrap();
     emu.advance(Duration::from_secs(3));
     client
-        .wait_for_dev_instance(&id, &[DEV_STOPPED], &[DEV_FAILED], &waiter)
+        .wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_STOPPED)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter,
+        )
         .await
         .unwrap();
     client.start_dev_instance(&args).await.unwrap();
     emu.advance(Duration::from_secs(5));
     client
-        .wait_for_dev_instance(&id, &[DEV_RUNNING], &[DEV_FAILED], &waiter)
+        .wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_RUNNING)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter,
+        )
         .await
         .unwrap();
 
@@ -119,7 +134,12 @@ async fn dev_machine_lifecycle() {
         .unwrap();
     emu.advance(Duration::from_secs(65));
     client
-        .wait_for_dev_instance(&id, &[DEV_STOPPED], &[DEV_FAILED], &waiter)
+        .wait_for_dev_instance(
+            &id,
+            &[DevInstanceStatus(DEV_STOPPED)],
+            &[DevInstanceStatus(DEV_FAILED)],
+            &waiter,
+        )
         .await
         .unwrap();
 
@@ -151,8 +171,8 @@ async fn a_failing_dev_machine_ends_the_wait() {
     let err = client
         .wait_for_dev_instance(
             &id,
-            &[DEV_RUNNING],
-            &[DEV_FAILED],
+            &[DevInstanceStatus(DEV_RUNNING)],
+            &[DevInstanceStatus(DEV_FAILED)],
             &Waiter::new(Duration::from_secs(5)),
         )
         .await

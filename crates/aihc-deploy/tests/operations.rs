@@ -365,14 +365,7 @@ async fn res_pools() {
 #[tokio::test]
 async fn service_errors_are_typed_for_every_operation() {
     let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(403).set_body_json(
-                json!({"code": "AccessDenied", "message": "no", "requestId": "rid-3"}),
-            ),
-        )
-        .mount(&server)
-        .await;
+    fail_every_call(&server, 403, "AccessDenied", "no", "rid-3").await;
     let c = Client::new(test_config(&server.uri())).unwrap();
     let app = AppIdArgs::new("app-1");
     let pod = PodArgs {
@@ -450,10 +443,7 @@ async fn bad_input_never_sends() {
         .build()
         .unwrap();
     let c = Client::new(config).unwrap();
-    let field = |r: Result<(), Error>| match r.unwrap_err() {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("{other:?}"),
-    };
+    let field = bce_testkit::invalid_field::<()>;
     assert_eq!(
         field(c.app_details(&AppIdArgs::default()).await.map(drop)),
         "appId"

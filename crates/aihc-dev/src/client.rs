@@ -1,6 +1,7 @@
-//! The dev machine client.
+//! The dev machine client: how an operation is built, sent and decoded.
 
 use bce_core::{Config, Error, Method, Operation};
+use serde::de::DeserializeOwned;
 
 /// Service name used in operations and logs.
 pub const SERVICE: &str = "aihc-dev";
@@ -8,7 +9,7 @@ pub const SERVICE: &str = "aihc-dev";
 /// Client of the AIHC dev machine API. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {
@@ -17,9 +18,10 @@ impl Client {
     /// empty endpoint instead).
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
+        let inner = bce_core::Client::builder(config)
+            .default_host(host)
+            .build()?;
+        Ok(Client { inner })
     }
 
     /// The shared pipeline client.
@@ -27,11 +29,24 @@ impl Client {
         &self.inner
     }
 
-    /// An action-style operation: `/` with `action=…` and `version: v2`.
-    pub(crate) fn action(name: &'static str, method: Method, action: &str) -> Operation {
+    /// An operation of this service named `name` (the Go SDK method name):
+    /// the action-style call `/?action={action}` with the unsigned
+    /// `version: v2` header.
+    pub(crate) fn op(name: &'static str, method: Method, action: &str) -> Operation {
         Operation::new(SERVICE, name, method)
             .path("/")
             .query("action", action)
             .header("version", "v2")
+    }
+
+    /// Sends `op` and decodes its JSON answer.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
+        self.inner.send(op).await
+    }
+
+    /// Sends `op`, whose answer carries nothing of interest.
+    #[allow(dead_code)] // every current operation answers with data
+    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
+        self.inner.send_no_content(op).await
     }
 }

@@ -6,13 +6,13 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
-use crate::model::mask;
+use crate::model::{mask, numeric_state};
 
 /// Body of [`Client::create_dev_instance_image_pack_job`]. `Debug` hides the
 /// registry password.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateDevInstanceImagePackJobArgs {
+pub struct CreateDevInstanceImagePackJobRequest {
     /// Image name.
     pub image_name: String,
     /// Image tag.
@@ -28,6 +28,9 @@ pub struct CreateDevInstanceImagePackJobArgs {
     /// Dev machine to pack.
     pub dev_instance_id: String,
 }
+
+/// The official SDK's name of [`CreateDevInstanceImagePackJobRequest`].
+pub type CreateDevInstanceImagePackJobArgs = CreateDevInstanceImagePackJobRequest;
 
 impl fmt::Debug for CreateDevInstanceImagePackJobArgs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -46,16 +49,20 @@ impl fmt::Debug for CreateDevInstanceImagePackJobArgs {
 /// Arguments of [`Client::dev_instance_image_pack_job_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DevInstanceImagePackJobDetailArgs {
+pub struct DevInstanceImagePackJobDetailRequest {
     /// Image pack job id.
     pub image_pack_job_id: String,
     /// Dev machine id.
     pub dev_instance_id: String,
 }
 
+/// The official SDK's name of [`DevInstanceImagePackJobDetailRequest`].
+pub type DevInstanceImagePackJobDetailArgs = DevInstanceImagePackJobDetailRequest;
+
 /// Answer of [`Client::create_dev_instance_image_pack_job`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct CreateImagePackJobResponse {
     /// Job id.
     pub image_pack_job_id: String,
@@ -66,9 +73,17 @@ pub struct CreateImagePackJobResponse {
     pub request_id: String,
 }
 
+numeric_state! {
+    /// The state of an image pack job, a number on the wire whose meanings
+    /// are not documented (see [`crate::DevInstanceStatus`]); every value
+    /// decodes and encodes unchanged.
+    ImagePackJobStatus
+}
+
 /// An image pack job.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ImagePackJobDetail {
     /// Job id.
     pub id: String,
@@ -82,8 +97,8 @@ pub struct ImagePackJobDetail {
     pub registry: String,
     /// Namespace.
     pub namespace: String,
-    /// Status code (meanings are not documented by the service).
-    pub status: i64,
+    /// Status (see [`ImagePackJobStatus`]).
+    pub status: ImagePackJobStatus,
     /// Creation time (Unix seconds, 64-bit).
     pub created_at: i64,
     /// Last update (Unix seconds, 64-bit).
@@ -93,6 +108,7 @@ pub struct ImagePackJobDetail {
 /// Answer of [`Client::dev_instance_image_pack_job_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ImagePackJobDetailResponse {
     /// The job.
     pub dev_instance_image_pack_job: ImagePackJobDetail,
@@ -105,9 +121,9 @@ impl Client {
     /// Packs a dev machine into an image (`POST /?action=CreateDevInstanceImagePackJob`).
     pub async fn create_dev_instance_image_pack_job(
         &self,
-        args: &CreateDevInstanceImagePackJobArgs,
+        args: &CreateDevInstanceImagePackJobRequest,
     ) -> Result<CreateImagePackJobResponse, Error> {
-        let op = Client::action(
+        let op = Client::op(
             "CreateDevInstanceImagePackJob",
             Method::Post,
             "CreateDevInstanceImagePackJob",
@@ -115,15 +131,15 @@ impl Client {
         .require("devInstanceId", &args.dev_instance_id)
         .require("imageName", &args.image_name)
         .json(args);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// One image pack job (`GET /?action=DescribeDevInstanceImagePackJob`).
     pub async fn dev_instance_image_pack_job_detail(
         &self,
-        args: &DevInstanceImagePackJobDetailArgs,
+        args: &DevInstanceImagePackJobDetailRequest,
     ) -> Result<ImagePackJobDetailResponse, Error> {
-        let op = Client::action(
+        let op = Client::op(
             "DevInstanceImagePackJobDetail",
             Method::Get,
             "DescribeDevInstanceImagePackJob",
@@ -131,7 +147,7 @@ impl Client {
         .require("imagePackJobId", &args.image_pack_job_id)
         .query("imagePackJobId", &args.image_pack_job_id)
         .query("devInstanceId", &args.dev_instance_id);
-        self.inner.send(op).await
+        self.call(op).await
     }
 }
 
@@ -141,7 +157,7 @@ mod tests {
 
     #[test]
     fn debug_hides_the_registry_password() {
-        let args = CreateDevInstanceImagePackJobArgs {
+        let args = CreateDevInstanceImagePackJobRequest {
             image_name: "img".into(),
             username: "robot".into(),
             password: "s3cr3t-pw".into(),
@@ -162,7 +178,7 @@ mod tests {
 
     #[test]
     fn debug_of_an_empty_password_shows_nothing_hidden() {
-        let shown = format!("{:?}", CreateDevInstanceImagePackJobArgs::default());
+        let shown = format!("{:?}", CreateDevInstanceImagePackJobRequest::default());
         assert!(shown.contains("password: \"\""), "{shown}");
     }
 }

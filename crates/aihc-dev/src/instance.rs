@@ -1,26 +1,29 @@
 //! Dev machine lifecycle: create, list, inspect, modify, start, stop,
 //! delete, timed stop and events.
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
-use crate::model::{CreateDevInstanceArgs, DevInstanceBrief, DevInstanceDetail};
+use crate::model::{CreateDevInstanceRequest, DevInstanceBrief, DevInstanceDetail};
 
 /// Names one dev machine.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DevInstanceIdArgs {
+pub struct DevInstanceIdRequest {
     /// Dev machine id.
     pub dev_instance_id: String,
 }
 
-impl DevInstanceIdArgs {
+/// The official SDK's name of [`DevInstanceIdRequest`].
+pub type DevInstanceIdArgs = DevInstanceIdRequest;
+
+impl DevInstanceIdRequest {
     /// Names the machine `id`.
     pub fn new(id: impl Into<String>) -> Self {
-        DevInstanceIdArgs {
+        DevInstanceIdRequest {
             dev_instance_id: id.into(),
         }
     }
@@ -30,7 +33,7 @@ impl DevInstanceIdArgs {
 /// values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListDevInstanceArgs {
+pub struct ListDevInstanceRequest {
     /// Field to search, e.g. `name`.
     pub query_key: String,
     /// Search text.
@@ -42,16 +45,19 @@ pub struct ListDevInstanceArgs {
     pub queue_name: String,
     /// Only the caller's machines.
     pub only_my_devs: bool,
-    /// Page number, from 1.
-    pub page_number: i64,
-    /// Page size.
-    pub page_size: i64,
+    /// Page number, from 1 (0 is not sent).
+    pub page_number: u32,
+    /// Page size (0 is not sent).
+    pub page_size: u32,
 }
+
+/// The official SDK's name of [`ListDevInstanceRequest`].
+pub type ListDevInstanceArgs = ListDevInstanceRequest;
 
 /// Body of [`Client::timed_stop_dev_instance`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct TimedStopDevInstanceArgs {
+pub struct TimedStopDevInstanceRequest {
     /// Dev machine id.
     pub dev_instance_id: String,
     /// Seconds until the stop.
@@ -60,16 +66,19 @@ pub struct TimedStopDevInstanceArgs {
     pub enable: bool,
 }
 
+/// The official SDK's name of [`TimedStopDevInstanceRequest`].
+pub type TimedStopDevInstanceArgs = TimedStopDevInstanceRequest;
+
 /// Filter and paging of [`Client::list_dev_instance_event`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListDevInstanceEventArgs {
+pub struct ListDevInstanceEventRequest {
     /// Dev machine id.
     pub dev_instance_id: String,
-    /// Page number.
-    pub page_number: i64,
-    /// Page size.
-    pub page_size: i64,
+    /// Page number (0 is not sent).
+    pub page_number: u32,
+    /// Page size (0 is not sent).
+    pub page_size: u32,
     /// Start (ISO 8601, e.g. `2025-05-18T17:12:20.761Z`).
     pub start_time: String,
     /// End (ISO 8601).
@@ -80,9 +89,13 @@ pub struct ListDevInstanceEventArgs {
     pub message: String,
 }
 
+/// The official SDK's name of [`ListDevInstanceEventRequest`].
+pub type ListDevInstanceEventArgs = ListDevInstanceEventRequest;
+
 /// Answer naming the machine an action applied to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DevInstanceIdResponse {
     /// Dev machine id.
     pub dev_instance_id: String,
@@ -94,6 +107,7 @@ pub struct DevInstanceIdResponse {
 /// A page of dev machines.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ListDevInstanceResponse {
     /// The machines.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -108,6 +122,7 @@ pub struct ListDevInstanceResponse {
 /// One machine in detail.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct QueryDevInstanceDetailResponse {
     /// The machine.
     pub dev_instance: DevInstanceDetail,
@@ -119,6 +134,7 @@ pub struct QueryDevInstanceDetailResponse {
 /// An event of a dev machine.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DevInstanceEvent {
     /// Reason.
     pub reason: String,
@@ -138,6 +154,7 @@ pub struct DevInstanceEvent {
 /// A page of events.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ListDevInstanceEventResponse {
     /// The events.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -149,97 +166,123 @@ pub struct ListDevInstanceEventResponse {
     pub request_id: String,
 }
 
+/// Implements the paging traits for the dev machine lists (`pageNumber`,
+/// `pageSize`, `totalCount`).
+macro_rules! paged {
+    ($($request:ty => $response:ty: $list:ident: $item:ty),* $(,)?) => {$(
+        impl PageNumberRequest for $request {
+            fn page_number(&self) -> u32 {
+                self.page_number
+            }
+            fn set_page_number(&mut self, page: u32) {
+                self.page_number = page;
+            }
+            fn page_size(&self) -> u32 {
+                self.page_size
+            }
+        }
+
+        impl PageNumberResponse for $response {
+            type Item = $item;
+            fn total(&self) -> Option<u64> {
+                Some(u64::try_from(self.total_count).unwrap_or(0))
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$list
+            }
+        }
+    )*};
+}
+
+paged!(
+    ListDevInstanceRequest => ListDevInstanceResponse: dev_instances: DevInstanceBrief,
+    ListDevInstanceEventRequest => ListDevInstanceEventResponse: events: DevInstanceEvent,
+);
+
+/// `pageNumber` and `pageSize`, each sent when not 0.
+fn page_query(op: bce_core::Operation, page_number: u32, page_size: u32) -> bce_core::Operation {
+    op.query_opt("pageNumber", (page_number != 0).then_some(page_number))
+        .query_opt("pageSize", (page_size != 0).then_some(page_size))
+}
+
+/// `size`, or the streams' page size of 20 when it is unset (0).
+fn size_or_default(size: u32) -> u32 {
+    Some(size).filter(|s| *s != 0).unwrap_or(20)
+}
+
 impl Client {
     /// Creates a dev machine (`POST /?action=CreateDevInstance`).
     pub async fn create_dev_instance(
         &self,
-        args: &CreateDevInstanceArgs,
+        args: &CreateDevInstanceRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
-        let op = Client::action("CreateDevInstance", Method::Post, "CreateDevInstance")
+        let op = Client::op("CreateDevInstance", Method::Post, "CreateDevInstance")
             .require("name", &args.name)
             .check(args.conf.is_some(), "conf", "must be set")
             .json(args);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Lists dev machines (`GET /?action=DescribeDevInstances`).
     pub async fn list_dev_instance(
         &self,
-        args: &ListDevInstanceArgs,
+        args: &ListDevInstanceRequest,
     ) -> Result<ListDevInstanceResponse, Error> {
-        let op = Client::action("ListDevInstance", Method::Get, "DescribeDevInstances")
-            .query_opt(
-                "pageNumber",
-                (args.page_number != 0).then_some(args.page_number),
-            )
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+        let op = Client::op("ListDevInstance", Method::Get, "DescribeDevInstances");
+        let op = page_query(op, args.page_number, args.page_size)
             .query_if_not_empty("queryKey", &args.query_key)
             .query_if_not_empty("queryVal", &args.query_val)
             .query_if_not_empty("queueName", &args.queue_name)
             .query_if_not_empty("resourcePoolId", &args.resource_pool_id)
             .query_opt("onlyMyDevs", args.only_my_devs.then_some("true"));
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// All dev machines matching `args`, page after page (20 per page unless set).
     pub fn list_dev_instance_stream(
         &self,
-        args: ListDevInstanceArgs,
+        args: ListDevInstanceRequest,
     ) -> impl Stream<Item = Result<DevInstanceBrief, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListDevInstanceRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_number.max(1), move |page| {
-            let req = ListDevInstanceArgs {
-                page_number: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let answer = self.list_dev_instance(&req).await?;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    answer.dev_instances.len(),
-                    Some(answer.total_count as u64),
-                );
-                Ok(Page::new(answer.dev_instances, next.map(i64::from)))
-            }
-        })
+        page_number_stream(
+            first,
+            move |r| async move { self.list_dev_instance(&r).await },
+        )
     }
 
     /// One dev machine (`GET /?action=DescribeDevInstance`).
     pub async fn query_dev_instance_detail(
         &self,
-        args: &DevInstanceIdArgs,
+        args: &DevInstanceIdRequest,
     ) -> Result<QueryDevInstanceDetailResponse, Error> {
-        let op = Client::action("QueryDevInstanceDetail", Method::Get, "DescribeDevInstance")
+        let op = Client::op("QueryDevInstanceDetail", Method::Get, "DescribeDevInstance")
             .require("devInstanceId", &args.dev_instance_id)
             .query("devInstanceId", &args.dev_instance_id);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Modifies a dev machine (`POST /?action=ModifyDevInstance`); the machine
     /// is named by `args.id`.
     pub async fn update_dev_instance(
         &self,
-        args: &CreateDevInstanceArgs,
+        args: &CreateDevInstanceRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
-        let op = Client::action("UpdateDevInstance", Method::Post, "ModifyDevInstance")
+        let op = Client::op("UpdateDevInstance", Method::Post, "ModifyDevInstance")
             .require("id", &args.id)
             .check(args.conf.is_some(), "conf", "must be set")
             .json(args);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     fn id_action(
         name: &'static str,
         action: &str,
-        args: &DevInstanceIdArgs,
+        args: &DevInstanceIdRequest,
     ) -> bce_core::Operation {
-        Client::action(name, Method::Post, action)
+        Client::op(name, Method::Post, action)
             .require("devInstanceId", &args.dev_instance_id)
             .query("devInstanceId", &args.dev_instance_id)
     }
@@ -249,38 +292,38 @@ impl Client {
     /// idempotent one.
     pub async fn start_dev_instance(
         &self,
-        args: &DevInstanceIdArgs,
+        args: &DevInstanceIdRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
         let op = Client::id_action("StartDevInstance", "StartDevInstance", args).idempotent(true);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Stops a dev machine (`POST /?action=StopDevInstance`); retried like
     /// an idempotent call.
     pub async fn stop_dev_instance(
         &self,
-        args: &DevInstanceIdArgs,
+        args: &DevInstanceIdRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
         let op = Client::id_action("StopDevInstance", "StopDevInstance", args).idempotent(true);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a dev machine (`POST /?action=DeleteDevInstance`); retried
     /// like an idempotent call.
     pub async fn delete_dev_instance(
         &self,
-        args: &DevInstanceIdArgs,
+        args: &DevInstanceIdRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
         let op = Client::id_action("DeleteDevInstance", "DeleteDevInstance", args).idempotent(true);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Schedules (or cancels) a stop (`POST /?action=TimedStopDevInstance`).
     pub async fn timed_stop_dev_instance(
         &self,
-        args: &TimedStopDevInstanceArgs,
+        args: &TimedStopDevInstanceRequest,
     ) -> Result<DevInstanceIdResponse, Error> {
-        let op = Client::action("TimedStopDevInstance", Method::Post, "TimedStopDevInstance")
+        let op = Client::op("TimedStopDevInstance", Method::Post, "TimedStopDevInstance")
             .require("devInstanceId", &args.dev_instance_id)
             .check(args.delay_sec >= 0, "delaySec", "must not be negative")
             .check(
@@ -290,29 +333,39 @@ impl Client {
             )
             .json(args)
             .idempotent(true);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Events of dev machines (`GET /?action=DescribeDevInstanceEvents`).
     pub async fn list_dev_instance_event(
         &self,
-        args: &ListDevInstanceEventArgs,
+        args: &ListDevInstanceEventRequest,
     ) -> Result<ListDevInstanceEventResponse, Error> {
-        let op = Client::action(
+        let op = Client::op(
             "ListDevInstanceEvent",
             Method::Get,
             "DescribeDevInstanceEvents",
-        )
-        .query_opt(
-            "pageNumber",
-            (args.page_number != 0).then_some(args.page_number),
-        )
-        .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
-        .query_if_not_empty("devInstanceId", &args.dev_instance_id)
-        .query_if_not_empty("startTime", &args.start_time)
-        .query_if_not_empty("endTime", &args.end_time)
-        .query_if_not_empty("eventType", &args.event_type)
-        .query_if_not_empty("message", &args.message);
-        self.inner.send(op).await
+        );
+        let op = page_query(op, args.page_number, args.page_size)
+            .query_if_not_empty("devInstanceId", &args.dev_instance_id)
+            .query_if_not_empty("startTime", &args.start_time)
+            .query_if_not_empty("endTime", &args.end_time)
+            .query_if_not_empty("eventType", &args.event_type)
+            .query_if_not_empty("message", &args.message);
+        self.call(op).await
+    }
+
+    /// All events matching `args`, page after page (20 per page unless set).
+    pub fn list_dev_instance_event_stream(
+        &self,
+        args: ListDevInstanceEventRequest,
+    ) -> impl Stream<Item = Result<DevInstanceEvent, Error>> + '_ {
+        let first = ListDevInstanceEventRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
+        };
+        page_number_stream(first, move |r| async move {
+            self.list_dev_instance_event(&r).await
+        })
     }
 }

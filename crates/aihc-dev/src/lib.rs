@@ -1,20 +1,4 @@
-//! # aihc-dev
-//!
-//! AIHC (百舸) dev machines for Rust: create, list, inspect, modify, start,
-//! stop, delete, timed stop, image packing and events. Requests match the
-//! official Go SDK on the wire (action-style calls on `/` with the unsigned
-//! `version: v2` header), and bad input is refused before sending.
-//!
-//! ```no_run
-//! use aihc_dev::{Client, DevInstanceIdArgs};
-//! # async fn demo() -> Result<(), bce_core::Error> {
-//! let client = Client::new(bce_core::Config::from_env()?)?;
-//! let detail = client
-//!     .query_dev_instance_detail(&DevInstanceIdArgs::new("dev-a1b2c3d4"))
-//!     .await?;
-//! println!("status {}", detail.dev_instance.status);
-//! # Ok(()) }
-//! ```
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -28,7 +12,24 @@ pub mod instance;
 pub mod model;
 pub mod wait;
 
+// The root exports the client and every request, answer and state type by
+// name (no glob: a new type is exported on purpose).
 pub use client::{Client, SERVICE};
-pub use image_pack::*;
-pub use instance::*;
-pub use model::*;
+pub use image_pack::{
+    CreateDevInstanceImagePackJobArgs, CreateDevInstanceImagePackJobRequest,
+    CreateImagePackJobResponse, DevInstanceImagePackJobDetailArgs,
+    DevInstanceImagePackJobDetailRequest, ImagePackJobDetail, ImagePackJobDetailResponse,
+    ImagePackJobStatus,
+};
+pub use instance::{
+    DevInstanceEvent, DevInstanceIdArgs, DevInstanceIdRequest, DevInstanceIdResponse,
+    ListDevInstanceArgs, ListDevInstanceEventArgs, ListDevInstanceEventRequest,
+    ListDevInstanceEventResponse, ListDevInstanceRequest, ListDevInstanceResponse,
+    QueryDevInstanceDetailResponse, TimedStopDevInstanceArgs, TimedStopDevInstanceRequest,
+};
+pub use model::{
+    Access, Bos, Cds, Cfs, CreateDevInstanceArgs, CreateDevInstanceRequest, Dataset, DatasetPfs,
+    DevInstanceBrief, DevInstanceConf, DevInstanceDetail, DevInstanceStatus, Image, LoginInfo,
+    LoginUrl, Notify, Pfs, PortInfo, ResourcePool, Resources, ScheduleConf, ServiceInstanceInfo,
+    TimedStop, VisibleScope, VolumnConf,
+};

@@ -249,7 +249,7 @@ pub struct Notify {
 /// Every field is sent; unset parts travel as `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateDevInstanceArgs {
+pub struct CreateDevInstanceRequest {
     /// Name (required).
     pub name: String,
     /// Instance id: empty to create, the machine's id to modify.
@@ -268,9 +268,13 @@ pub struct CreateDevInstanceArgs {
     pub creator_id: String,
 }
 
+/// The official SDK's name of [`CreateDevInstanceRequest`].
+pub type CreateDevInstanceArgs = CreateDevInstanceRequest;
+
 /// Where the machine runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ServiceInstanceInfo {
     /// Node IP.
     #[serde(rename = "nodeIP", alias = "nodeIp")]
@@ -290,6 +294,7 @@ pub struct ServiceInstanceInfo {
 /// A login URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct LoginUrl {
     /// The URL.
     pub url: String,
@@ -298,6 +303,7 @@ pub struct LoginUrl {
 /// Login addresses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct LoginInfo {
     /// Jupyter.
     pub jupyter: LoginUrl,
@@ -308,6 +314,7 @@ pub struct LoginInfo {
 /// A scheduled stop.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct TimedStop {
     /// When the timer started (Unix seconds).
     pub start_time: i64,
@@ -315,9 +322,47 @@ pub struct TimedStop {
     pub delay_sec: i64,
 }
 
+/// Declares a forward-compatible numeric state: a transparent wrapper of
+/// the number the service sends, so any value is representable.
+macro_rules! numeric_state {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl From<i64> for $name {
+            fn from(value: i64) -> Self {
+                $name(value)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+pub(crate) use numeric_state;
+
+numeric_state! {
+    /// The state of a dev machine, a number on the wire. Neither the wire
+    /// contract, the official SDK nor the public API reference (the
+    /// `DescribeDevInstance(s)` pages) says what the numbers mean, so no
+    /// value has a name here: compare with the values your machines report,
+    /// e.g. in [`crate::Client::wait_for_dev_instance`]. Every value
+    /// decodes and encodes unchanged.
+    DevInstanceStatus
+}
+
 /// A machine in a list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DevInstanceBrief {
     /// Name.
     pub name: String,
@@ -343,8 +388,8 @@ pub struct DevInstanceBrief {
     pub region: String,
     /// Version.
     pub version: String,
-    /// Status code (meanings are not documented by the service).
-    pub status: i64,
+    /// Status (see [`DevInstanceStatus`]).
+    pub status: DevInstanceStatus,
     /// Why the status is what it is.
     pub status_reason: String,
     /// Creation time (Unix seconds, 64-bit).
@@ -359,6 +404,7 @@ pub struct DevInstanceBrief {
 /// A machine in detail.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct DevInstanceDetail {
     /// Name.
     pub name: String,
@@ -388,8 +434,8 @@ pub struct DevInstanceDetail {
     pub region: String,
     /// Version.
     pub version: String,
-    /// Status code (meanings are not documented by the service).
-    pub status: i64,
+    /// Status (see [`DevInstanceStatus`]).
+    pub status: DevInstanceStatus,
     /// Why the status is what it is.
     pub status_reason: String,
     /// Creation time (Unix seconds, 64-bit).

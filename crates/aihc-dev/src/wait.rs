@@ -1,19 +1,27 @@
 //! Waiting for dev machines and image pack jobs.
 //!
 //! The service reports states as numbers whose meaning it does not
-//! document, so the caller names the wanted and the failed values.
+//! document ([`DevInstanceStatus`], [`ImagePackJobStatus`]), so the caller
+//! names the wanted and the failed values.
 
 use bce_core::{Error, WaitState, Waiter};
 
 use crate::client::Client;
-use crate::image_pack::{DevInstanceImagePackJobDetailArgs, ImagePackJobDetail};
-use crate::instance::DevInstanceIdArgs;
-use crate::model::DevInstanceDetail;
+use crate::image_pack::{
+    DevInstanceImagePackJobDetailRequest, ImagePackJobDetail, ImagePackJobStatus,
+};
+use crate::instance::DevInstanceIdRequest;
+use crate::model::{DevInstanceDetail, DevInstanceStatus};
 
-fn judge(status: i64, done: &[i64], failed: &[i64], reason: &str) -> WaitState {
-    if done.contains(&status) {
+fn judge<S: PartialEq + std::fmt::Display>(
+    status: &S,
+    done: &[S],
+    failed: &[S],
+    reason: &str,
+) -> WaitState {
+    if done.contains(status) {
         WaitState::Done
-    } else if failed.contains(&status) {
+    } else if failed.contains(status) {
         WaitState::Failed(if reason.is_empty() {
             format!("status {status}")
         } else {
@@ -31,11 +39,11 @@ impl Client {
     pub async fn wait_for_dev_instance(
         &self,
         id: &str,
-        done: &[i64],
-        failed: &[i64],
+        done: &[DevInstanceStatus],
+        failed: &[DevInstanceStatus],
         waiter: &Waiter,
     ) -> Result<DevInstanceDetail, Error> {
-        let args = DevInstanceIdArgs::new(id);
+        let args = DevInstanceIdRequest::new(id);
         waiter
             .wait(
                 || async {
@@ -43,7 +51,7 @@ impl Client {
                         .await
                         .map(|r| r.dev_instance)
                 },
-                |d| judge(d.status, done, failed, &d.status_reason),
+                |d| judge(&d.status, done, failed, &d.status_reason),
                 |d| d.status.to_string(),
             )
             .await
@@ -53,9 +61,9 @@ impl Client {
     /// status is in `succeeded`; fails fast when it is in `failed`.
     pub async fn wait_for_image_pack_job(
         &self,
-        args: &DevInstanceImagePackJobDetailArgs,
-        succeeded: &[i64],
-        failed: &[i64],
+        args: &DevInstanceImagePackJobDetailRequest,
+        succeeded: &[ImagePackJobStatus],
+        failed: &[ImagePackJobStatus],
         waiter: &Waiter,
     ) -> Result<ImagePackJobDetail, Error> {
         waiter
@@ -65,7 +73,7 @@ impl Client {
                         .await
                         .map(|r| r.dev_instance_image_pack_job)
                 },
-                |j| judge(j.status, succeeded, failed, ""),
+                |j| judge(&j.status, succeeded, failed, ""),
                 |j| j.status.to_string(),
             )
             .await

@@ -61,14 +61,14 @@ impl Machine {
     }
 
     fn event(&mut self, at: i64, reason: &str, message: String) {
-        self.events.push(DevInstanceEvent {
+        self.events.push(build!(DevInstanceEvent {
             reason: reason.into(),
             message,
             first_timestamp: at / 1000,
             last_timestamp: at / 1000,
             count: 1,
             kind: "Normal".into(),
-        });
+        }));
     }
 
     fn go(&mut self, running: bool, at: i64) {
@@ -103,7 +103,7 @@ impl Machine {
     fn brief(&self, now: i64) -> DevInstanceBrief {
         let conf = self.args.conf.clone().unwrap_or_default();
         let pool = conf.resource_pool.clone().unwrap_or_default();
-        DevInstanceBrief {
+        build!(DevInstanceBrief {
             name: self.args.name.clone(),
             id: self.id.clone(),
             resource_pool_id: pool.resource_pool_id,
@@ -115,34 +115,34 @@ impl Machine {
             creator: "emulator".into(),
             region: "bj".into(),
             version: "v2".into(),
-            status: self.status(now),
+            status: self.status(now).into(),
             created_at: self.created_ms / 1000,
             updated_at: self.updated_ms / 1000,
             ..DevInstanceBrief::default()
-        }
+        })
     }
 
     fn detail(&self, now: i64) -> DevInstanceDetail {
         let status = self.status(now);
-        DevInstanceDetail {
+        build!(DevInstanceDetail {
             name: self.args.name.clone(),
             id: self.id.clone(),
             conf: self.args.conf.clone(),
-            service_instance_info: (status == DEV_RUNNING).then(|| ServiceInstanceInfo {
+            service_instance_info: (status == DEV_RUNNING).then(|| build!(ServiceInstanceInfo {
                 node_ip: "192.168.0.11".into(),
                 pod_name: format!("{}-0", self.id),
                 service_instance_id: format!("{}-svc", self.id),
                 internal_ip: "10.0.3.10".into(),
                 public_ip: String::new(),
-            }),
-            login_info: (status == DEV_RUNNING).then(|| LoginInfo {
-                jupyter: LoginUrl {
+            })),
+            login_info: (status == DEV_RUNNING).then(|| build!(LoginInfo {
+                jupyter: build!(LoginUrl {
                     url: format!("http://127.0.0.1/emulator/{}/jupyter", self.id),
-                },
-                vscode: LoginUrl {
+                }),
+                vscode: build!(LoginUrl {
                     url: format!("http://127.0.0.1/emulator/{}/vscode", self.id),
-                },
-            }),
+                }),
+            })),
             notify: self.args.notify.clone(),
             visible_scope: self.args.visible_scope.clone(),
             timed_stop_dev_instance: self.timed_stop.clone(),
@@ -151,7 +151,7 @@ impl Machine {
             creator: "emulator".into(),
             region: "bj".into(),
             version: "v2".into(),
-            status,
+            status: status.into(),
             status_reason: if status == DEV_FAILED {
                 "emulated start failure".into()
             } else {
@@ -160,7 +160,7 @@ impl Machine {
             created_at: self.created_ms / 1000,
             updated_at: self.updated_ms / 1000,
             ..DevInstanceDetail::default()
-        }
+        })
     }
 }
 
@@ -178,10 +178,10 @@ pub(crate) struct Dev {
 }
 
 fn id_reply(ctx: &Ctx, id: &str) -> Reply {
-    Reply::ok(DevInstanceIdResponse {
+    Reply::ok(build!(DevInstanceIdResponse {
         dev_instance_id: id.into(),
         request_id: ctx.request_id.clone(),
-    })
+    }))
 }
 
 /// Answers `/?action=...`.
@@ -235,18 +235,18 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
                 .filter(|b| queue.is_empty() || b.queue_name == queue)
                 .filter(|b| val.is_empty() || b.name.contains(val) || b.id.contains(val))
                 .collect();
-            Reply::ok(ListDevInstanceResponse {
+            Reply::ok(build!(ListDevInstanceResponse {
                 total_count: all.len() as i64,
                 dev_instances: page(&all, ctx.qn("pageNumber", 1), ctx.qn("pageSize", 10)),
                 request_id: ctx.request_id.clone(),
-            })
+            }))
         }
         ("GET", "DescribeDevInstance") => match pos {
             None => Reply::not_found("dev instance", &id),
-            Some(i) => Reply::ok(QueryDevInstanceDetailResponse {
+            Some(i) => Reply::ok(build!(QueryDevInstanceDetailResponse {
                 dev_instance: d.machines[i].detail(now),
                 request_id: ctx.request_id.clone(),
-            }),
+            })),
         },
         ("POST", "ModifyDevInstance") => {
             let args: CreateDevInstanceArgs = match ctx.json() {
@@ -294,10 +294,10 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
             match d.machines.iter_mut().find(|m| m.id == args.dev_instance_id) {
                 None => Reply::not_found("dev instance", &args.dev_instance_id),
                 Some(m) => {
-                    m.timed_stop = args.enable.then_some(TimedStop {
+                    m.timed_stop = args.enable.then_some(build!(TimedStop {
                         start_time: now / 1000,
                         delay_sec: args.delay_sec,
-                    });
+                    }));
                     id_reply(ctx, &args.dev_instance_id)
                 }
             }
@@ -313,11 +313,11 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
             if !id.is_empty() && pos.is_none() {
                 return Some(Reply::not_found("dev instance", &id));
             }
-            Reply::ok(ListDevInstanceEventResponse {
+            Reply::ok(build!(ListDevInstanceEventResponse {
                 total_count: all.len() as i64,
                 events: page(&all, ctx.qn("pageNumber", 1), ctx.qn("pageSize", 10)),
                 request_id: ctx.request_id.clone(),
-            })
+            }))
         }
         ("POST", "CreateDevInstanceImagePackJob") => {
             let args: CreateDevInstanceImagePackJobArgs = match ctx.json() {
@@ -329,24 +329,24 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
             }
             let job_id = new_id("pack-", 8);
             d.packs.push(PackJob {
-                detail: ImagePackJobDetail {
+                detail: build!(ImagePackJobDetail {
                     id: job_id.clone(),
                     dev_instance_id: args.dev_instance_id.clone(),
                     image_name: args.image_name.clone(),
                     image_tag: args.image_tag.clone(),
                     registry: args.registry.clone(),
                     namespace: args.namespace.clone(),
-                    status: IMAGE_PACK_RUNNING,
+                    status: IMAGE_PACK_RUNNING.into(),
                     created_at: now / 1000,
                     updated_at: now / 1000,
-                },
+                }),
                 created_ms: now,
             });
-            Reply::ok(CreateImagePackJobResponse {
+            Reply::ok(build!(CreateImagePackJobResponse {
                 image_pack_job_id: job_id,
                 dev_instance_id: args.dev_instance_id,
                 request_id: ctx.request_id.clone(),
-            })
+            }))
         }
         ("GET", "DescribeDevInstanceImagePackJob") => {
             let job = ctx.qs("imagePackJobId");
@@ -355,13 +355,13 @@ pub(crate) fn route(d: &mut Dev, ctx: &Ctx) -> Option<Reply> {
                 Some(p) => {
                     let mut detail = p.detail.clone();
                     if now >= p.created_ms + PACK_MS {
-                        detail.status = IMAGE_PACK_SUCCEEDED;
+                        detail.status = IMAGE_PACK_SUCCEEDED.into();
                         detail.updated_at = (p.created_ms + PACK_MS) / 1000;
                     }
-                    Reply::ok(ImagePackJobDetailResponse {
+                    Reply::ok(build!(ImagePackJobDetailResponse {
                         dev_instance_image_pack_job: detail,
                         request_id: ctx.request_id.clone(),
-                    })
+                    }))
                 }
             }
         }

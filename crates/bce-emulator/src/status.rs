@@ -1,7 +1,7 @@
 //! Numeric states the emulator reports where the service uses numbers
 //! without documenting them (AIHC deploy app stats, AIHC dev machines and
 //! image pack jobs). Use them with the crates' waiters, e.g.
-//! `wait_for_dev_instance(id, &[DEV_RUNNING], &[DEV_FAILED], &waiter)`.
+//! `wait_for_dev_instance(id, &[DevInstanceStatus(DEV_RUNNING)], &[DevInstanceStatus(DEV_FAILED)], &waiter)`.
 
 /// App stat: instances are still coming up.
 pub const APP_DEPLOYING: i32 = 0;

@@ -3,13 +3,12 @@
 use std::sync::Arc;
 
 use bce_core::{Config, Error, HttpResponse};
-use bce_testkit::{test_config, test_credentials, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, test_credentials, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::json;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "5b0c9e2e-token";
 
@@ -620,15 +619,8 @@ async fn marker_streams_follow_next_marker() {
 
 #[tokio::test]
 async fn service_errors_on_every_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(404)
-                .set_body_json(json!({"code": "NoSuchBlb", "message": "gone", "requestId": "r-1"})),
-        )
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 404, "NoSuchBlb", "gone", "r-1").await;
     let b = "applb-1";
     let errors: Vec<Error> = vec![
         c.create_app_blb(None, &Default::default())

@@ -3,13 +3,12 @@
 use std::time::Duration;
 
 use bce_core::{Error, Waiter};
-use bce_testkit::{test_config, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn tcp80() -> Listeners {
     Listeners {
@@ -493,15 +492,8 @@ async fn streams_walk_every_page() {
 
 #[tokio::test]
 async fn service_errors_on_every_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(409)
-                .set_body_json(json!({"code": "BlbBusy", "message": "in use", "requestId": "r-2"})),
-        )
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 409, "BlbBusy", "in use", "r-2").await;
     let p = BlbPageArgs::default();
     let errors: Vec<Error> = vec![
         c.create_blb(&Default::default())

@@ -3,14 +3,14 @@
 use std::time::Duration;
 
 use bce_core::{Error, Waiter};
-use bce_testkit::{test_config, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, NoBody, RecordingTransport, VerifySignature};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 fn nginx() -> ContainerDetails {
     ContainerDetails {
@@ -381,16 +381,8 @@ async fn streams_walk_every_page() {
 
 #[tokio::test]
 async fn service_errors_on_every_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(500).set_body_json(
-                json!({"code": "InternalError", "message": "boom", "requestId": "r-5"}),
-            ),
-        )
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 500, "InternalError", "boom", "r-5").await;
     let q = MetricsQuery::default();
     let errors: Vec<Error> = vec![
         c.create_service(&Default::default())

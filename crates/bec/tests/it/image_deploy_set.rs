@@ -1,14 +1,14 @@
 //! Wiremock tests of images, nodes and deploy sets.
 
 use bce_core::Error;
-use bce_testkit::{test_config, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport, VerifySignature};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 #[tokio::test]
 async fn image_lifecycle() {
@@ -298,16 +298,8 @@ async fn deploy_set_stream() {
 
 #[tokio::test]
 async fn service_errors() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(403).set_body_json(
-                json!({"code": "AccessDenied", "message": "no", "requestId": "r-3"}),
-            ),
-        )
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 403, "AccessDenied", "no", "r-3").await;
     let errors: Vec<Error> = vec![
         c.create_vm_image(&Default::default())
             .await

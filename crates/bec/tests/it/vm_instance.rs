@@ -1,14 +1,13 @@
 //! Wiremock tests of the VM instance operations.
 
 use bce_core::{Error, Waiter};
-use bce_testkit::{test_config, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use std::time::Duration;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test]
 async fn add_instances_to_a_service() {
@@ -317,14 +316,8 @@ async fn security_groups_metrics_and_private_ips() {
 
 #[tokio::test]
 async fn service_errors_on_every_instance_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(404).set_body_json(
-            json!({"code": "NoSuchObject", "message": "vm not found", "requestId": "r-7"}),
-        ))
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 404, "NoSuchObject", "vm not found", "r-7").await;
     let errors: Vec<Error> = vec![
         c.create_vm_service_instance("s-1", &Default::default())
             .await

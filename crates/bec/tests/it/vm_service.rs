@@ -3,17 +3,15 @@
 use std::sync::Arc;
 
 use bce_core::{Config, Credentials, Error};
-use bce_testkit::{test_config, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
-use crate::expect;
+use crate::{client, expect};
 use serde_json::json;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test]
 async fn create_update_and_delete() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     let args = CreateVmServiceArgs {
         service_name: "web".into(),
         deploy_instances: vec![DeploymentInstance {
@@ -86,8 +84,7 @@ async fn create_update_and_delete() {
 
 #[tokio::test]
 async fn list_detail_metrics_and_actions() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "GET",
@@ -186,16 +183,8 @@ async fn list_detail_metrics_and_actions() {
 
 #[tokio::test]
 async fn service_errors_and_bad_input() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(
-            ResponseTemplate::new(404).set_body_json(
-                json!({"code": "NoSuchObject", "message": "gone", "requestId": "r-4"}),
-            ),
-        )
-        .mount(&server)
-        .await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
+    fail_every_call(&server, 404, "NoSuchObject", "gone", "r-4").await;
     let e = client.get_vm_service_detail("s-9").await.unwrap_err();
     assert_eq!(
         (e.status(), e.code(), e.message(), e.request_id()),

@@ -1,14 +1,14 @@
 //! Wiremock tests of VPCs, subnets, route tables and rules.
 
 use bce_core::Error;
-use bce_testkit::{test_config, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport, VerifySignature};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 #[tokio::test]
 async fn vpc_lifecycle() {
@@ -360,14 +360,8 @@ async fn streams_walk_every_page() {
 
 #[tokio::test]
 async fn service_errors_on_every_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(400).set_body_json(
-            json!({"code": "InvalidParameter", "message": "bad cidr", "requestId": "r-9"}),
-        ))
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 400, "InvalidParameter", "bad cidr", "r-9").await;
     let l = ListRequest::default();
     let errors: Vec<Error> = vec![
         c.create_vpc(&Default::default())

@@ -1,38 +1,17 @@
-//! One wiremock test per operation (method, path, query, `version: v2`,
-//! body, server-side signature, typed answer), service errors and bad input.
+//! One wiremock test per operation, service errors and bad input.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_dev::*;
+
+use crate::{client, expect};
 use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport, VerifySignature};
 use futures::StreamExt;
 use serde_json::{json, Value};
-use wiremock::matchers::{header, method, path};
+use wiremock::matchers::header;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path("/"))
-        .and(ExactQuery::new(query))
-        .and(header("version", "v2"))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(reply))
-        .expect(1)
-        .mount(server)
-        .await;
-}
 
 fn sample_args() -> CreateDevInstanceArgs {
     CreateDevInstanceArgs {
@@ -84,8 +63,7 @@ fn sample_body(id: &str) -> Value {
 
 #[tokio::test]
 async fn create_and_update_dev_instance() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "POST",
@@ -121,8 +99,7 @@ async fn create_and_update_dev_instance() {
 
 #[tokio::test]
 async fn list_dev_instance() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "GET",
@@ -148,8 +125,7 @@ async fn list_dev_instance() {
 
 #[tokio::test]
 async fn query_dev_instance_detail() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "GET",
@@ -171,8 +147,7 @@ async fn query_dev_instance_detail() {
 
 #[tokio::test]
 async fn start_stop_delete_dev_instance() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     for action in ["StartDevInstance", "StopDevInstance", "DeleteDevInstance"] {
         expect(
             &server,
@@ -200,8 +175,7 @@ async fn start_stop_delete_dev_instance() {
 
 #[tokio::test]
 async fn timed_stop_dev_instance() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "POST",
@@ -220,8 +194,7 @@ async fn timed_stop_dev_instance() {
 
 #[tokio::test]
 async fn list_dev_instance_event() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "GET",
@@ -244,8 +217,7 @@ async fn list_dev_instance_event() {
 
 #[tokio::test]
 async fn image_pack_jobs() {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
+    let (server, client) = client().await;
     expect(
         &server,
         "POST",
@@ -295,20 +267,14 @@ async fn image_pack_jobs() {
             .unwrap()
             .dev_instance_image_pack_job
             .status,
-        1
+        ImagePackJobStatus(1)
     );
 }
 
 #[tokio::test]
 async fn service_errors_are_typed_for_every_operation() {
-    let server = MockServer::start().await;
-    Mock::given(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(400).set_body_json(
-            json!({"code": "InvalidParameter", "message": "bad", "requestId": "rid-7"}),
-        ))
-        .mount(&server)
-        .await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
+    let (server, c) = client().await;
+    fail_every_call(&server, 400, "InvalidParameter", "bad", "rid-7").await;
     let id = DevInstanceIdArgs::new("dev-1");
     let mut update = sample_args();
     update.id = "dev-1".into();
@@ -360,21 +326,14 @@ async fn service_errors_are_typed_for_every_operation() {
 
 fn recording() -> (RecordingTransport, Client) {
     let t = RecordingTransport::new();
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(t.clone()))
-        .build()
-        .unwrap();
-    (t.clone(), Client::new(config).unwrap())
+    let c = Client::new(t.config()).unwrap();
+    (t, c)
 }
 
 #[tokio::test]
 async fn bad_input_never_sends() {
     let (t, c) = recording();
-    let field = |r: Result<(), Error>| match r.unwrap_err() {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("{other:?}"),
-    };
+    let field = bce_testkit::invalid_field::<()>;
     assert_eq!(
         field(
             c.query_dev_instance_detail(&DevInstanceIdArgs::new(""))
@@ -475,18 +434,28 @@ async fn waiters_succeed_and_fail_fast() {
         json!({"devInstance": {"status": 2}}),
     ]);
     assert_eq!(
-        c.wait_for_dev_instance("dev-1", &[2], &[9], &waiter())
-            .await
-            .unwrap()
-            .status,
-        2
+        c.wait_for_dev_instance(
+            "dev-1",
+            &[DevInstanceStatus(2)],
+            &[DevInstanceStatus(9)],
+            &waiter()
+        )
+        .await
+        .unwrap()
+        .status,
+        DevInstanceStatus(2)
     );
     let c = scripted(vec![
         json!({"devInstance": {"status": 1}}),
         json!({"devInstance": {"status": 9, "statusReason": "no quota"}}),
     ]);
     let err = c
-        .wait_for_dev_instance("dev-1", &[2], &[9], &waiter())
+        .wait_for_dev_instance(
+            "dev-1",
+            &[DevInstanceStatus(2)],
+            &[DevInstanceStatus(9)],
+            &waiter(),
+        )
         .await
         .unwrap_err();
     assert!(
@@ -502,7 +471,12 @@ async fn waiters_succeed_and_fail_fast() {
         dev_instance_id: "d".into(),
     };
     let err = c
-        .wait_for_image_pack_job(&args, &[2], &[3], &waiter())
+        .wait_for_image_pack_job(
+            &args,
+            &[ImagePackJobStatus(2)],
+            &[ImagePackJobStatus(3)],
+            &waiter(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::WaitFailed { .. }));
