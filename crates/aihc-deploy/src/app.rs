@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, DeployResponse};
-use crate::model::CreateAppArgs;
+use crate::model::CreateAppRequest;
+use crate::paging::{page_query, size_or_default};
 
 /// Extra query values of create/list (`source`, and `authToken` for create).
 /// A value that is `Some("")` is sent as a bare name.
@@ -25,26 +26,29 @@ pub struct ExtraInfo {
 /// Names one app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct AppIdArgs {
+pub struct AppIdRequest {
     /// App id.
     pub app_id: String,
 }
 
-impl AppIdArgs {
+/// The official SDK's name of [`AppIdRequest`].
+pub type AppIdArgs = AppIdRequest;
+
+impl AppIdRequest {
     /// Names the app `id`.
     pub fn new(id: impl Into<String>) -> Self {
-        AppIdArgs { app_id: id.into() }
+        AppIdRequest { app_id: id.into() }
     }
 }
 
 /// Filter and paging of [`Client::list_app`]; zero and empty values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListAppArgs {
+pub struct ListAppRequest {
     /// Page number.
-    pub page_no: i32,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i32,
+    pub page_size: u32,
     /// Sort field, e.g. `ctime`.
     pub order_by: String,
     /// Sort order.
@@ -53,42 +57,54 @@ pub struct ListAppArgs {
     pub keyword: String,
 }
 
+/// The official SDK's name of [`ListAppRequest`].
+pub type ListAppArgs = ListAppRequest;
+
 /// Apps of [`Client::list_app_stats`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListAppStatsArgs {
+pub struct ListAppStatsRequest {
     /// App ids (none: all apps). An id must not contain `#`, which joins them.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
     pub app_ids: Vec<String>,
 }
 
+/// The official SDK's name of [`ListAppStatsRequest`].
+pub type ListAppStatsArgs = ListAppStatsRequest;
+
 /// Arguments of [`Client::update_app`]: the id and a change note travel in
 /// the query, the configuration is the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct UpdateAppArgs {
+pub struct UpdateAppRequest {
     /// App id.
     pub app_id: String,
     /// The new configuration (required).
-    pub app_conf: Option<CreateAppArgs>,
+    pub app_conf: Option<CreateAppRequest>,
     /// A note on the change.
     pub short_desc: String,
 }
 
+/// The official SDK's name of [`UpdateAppRequest`].
+pub type UpdateAppArgs = UpdateAppRequest;
+
 /// Arguments of [`Client::scale_app`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ScaleAppArgs {
+pub struct ScaleAppRequest {
     /// App id.
     pub app_id: String,
     /// Wanted instances (always sent, also 0).
     pub ins_count: i32,
 }
 
+/// The official SDK's name of [`ScaleAppRequest`].
+pub type ScaleAppArgs = ScaleAppRequest;
+
 /// Arguments of [`Client::pub_access`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct PubAccessArgs {
+pub struct PubAccessRequest {
     /// App id.
     pub app_id: String,
     /// Turn public access on or off (always sent).
@@ -97,35 +113,45 @@ pub struct PubAccessArgs {
     pub eip: String,
 }
 
+/// The official SDK's name of [`PubAccessRequest`].
+pub type PubAccessArgs = PubAccessRequest;
+
 /// Filter and paging of [`Client::list_change`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListChangeArgs {
+pub struct ListChangeRequest {
     /// App id.
     pub app_id: String,
     /// Change type (0: all).
     pub change_type: i32,
     /// Page number.
-    pub page_no: i32,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i32,
+    pub page_size: u32,
     /// Sort field.
     pub order_by: String,
     /// Sort order.
     pub order: String,
 }
 
+/// The official SDK's name of [`ListChangeRequest`].
+pub type ListChangeArgs = ListChangeRequest;
+
 /// Names one change record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ChangeDetailArgs {
+pub struct ChangeDetailRequest {
     /// Change id.
     pub change_id: String,
 }
 
+/// The official SDK's name of [`ChangeDetailRequest`].
+pub type ChangeDetailArgs = ChangeDetailRequest;
+
 /// An id answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppIdData {
     /// App id.
     pub app_id: String,
@@ -134,6 +160,7 @@ pub struct AppIdData {
 /// An app in a list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBriefInfo {
     /// App id.
     pub app_id: String,
@@ -160,6 +187,7 @@ pub struct AppBriefInfo {
 /// A page of apps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct AppList {
     /// Apps.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -168,12 +196,36 @@ pub struct AppList {
     pub count: i64,
 }
 
+/// The state code of an app's stats, a number on the wire. Neither the
+/// contract, the official SDK nor the public API reference says what the
+/// numbers mean, so no value has a name; use
+/// [`AppBriefStat::all_ready`] (or [`crate::Client::wait_for_app_ready`]) to
+/// tell a serving app. Every value decodes and encodes unchanged.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct AppStatusCode(pub i32);
+
+impl From<i32> for AppStatusCode {
+    fn from(value: i32) -> Self {
+        AppStatusCode(value)
+    }
+}
+
+impl std::fmt::Display for AppStatusCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// Instance counts of an app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppBriefStat {
-    /// Status code (meanings are not documented).
-    pub status: i32,
+    /// State code (see [`AppStatusCode`]).
+    pub status: AppStatusCode,
     /// Ready instances.
     pub available_ins: i32,
     /// All instances.
@@ -190,6 +242,7 @@ impl AppBriefStat {
 /// Stats per app id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct AppStats {
     /// App id → stats.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -199,6 +252,7 @@ pub struct AppStats {
 /// Access addresses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct AccessIps {
     /// Internal address.
     pub internal: String,
@@ -209,6 +263,7 @@ pub struct AccessIps {
 /// An exposed port.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AccessPort {
     /// Name.
     pub name: String,
@@ -221,6 +276,7 @@ pub struct AccessPort {
 /// Where an app can be reached.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppStatus {
     /// Addresses.
     #[serde(rename = "accessIPs", alias = "accessIps")]
@@ -235,9 +291,10 @@ pub struct AppStatus {
 /// Details of an app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct AppDetails {
     /// Configuration.
-    pub app: CreateAppArgs,
+    pub app: CreateAppRequest,
     /// Access status.
     pub status: AppStatus,
     /// Creator.
@@ -251,6 +308,7 @@ pub struct AppDetails {
 /// A change record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct AppChangeRecord {
     /// Change id.
     pub change_id: String,
@@ -269,6 +327,7 @@ pub struct AppChangeRecord {
 /// A page of change records.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ChangeList {
     /// Total count.
     pub count: i64,
@@ -291,11 +350,10 @@ impl Client {
     /// Creates an app (`POST /api/v1/aihcpom/app/create`).
     pub async fn create_app(
         &self,
-        args: &CreateAppArgs,
+        args: &CreateAppRequest,
         extra: &ExtraInfo,
     ) -> Result<DeployResponse<AppIdData>, Error> {
-        let op = self
-            .op("CreateApp", Method::Post, "/api/v1/aihcpom/app/create")
+        let op = Client::op("CreateApp", Method::Post, "/api/v1/aihcpom/app/create")
             .require("appName", &args.app_name);
         let op = put_extra(op, "source", &extra.source);
         let op = put_extra(op, "authToken", &extra.auth_token).json(args);
@@ -305,57 +363,43 @@ impl Client {
     /// Lists apps (`GET /api/v1/aihcpom/app/list`).
     pub async fn list_app(
         &self,
-        args: &ListAppArgs,
+        args: &ListAppRequest,
         extra: &ExtraInfo,
     ) -> Result<DeployResponse<AppList>, Error> {
-        let op = self.op("ListApp", Method::Get, "/api/v1/aihcpom/app/list");
-        let op = put_extra(op, "source", &extra.source)
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
-            .query_if_not_empty("orderBy", &args.order_by)
-            .query_if_not_empty("order", &args.order)
-            .query_if_not_empty("keyword", &args.keyword);
+        let op = Client::op("ListApp", Method::Get, "/api/v1/aihcpom/app/list");
+        let op = page_query(
+            put_extra(op, "source", &extra.source),
+            args.page_no,
+            args.page_size,
+        )
+        .query_if_not_empty("orderBy", &args.order_by)
+        .query_if_not_empty("order", &args.order)
+        .query_if_not_empty("keyword", &args.keyword);
         self.call(op).await
     }
 
     /// All apps, page after page (20 per page unless set).
     pub fn list_app_stream(
         &self,
-        args: ListAppArgs,
+        args: ListAppRequest,
         extra: ExtraInfo,
     ) -> impl Stream<Item = Result<AppBriefInfo, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListAppRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListAppArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
+        page_number_stream(first, move |r| {
             let extra = extra.clone();
-            async move {
-                let data = self.list_app(&req, &extra).await?.data;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    data.list.len(),
-                    Some(data.count as u64),
-                );
-                Ok(Page::new(data.list, next.map(|n| n as i32)))
-            }
+            async move { self.list_app(&r, &extra).await }
         })
     }
 
     /// Instance counts of apps (`GET /api/v1/aihcpom/app/stats`).
     pub async fn list_app_stats(
         &self,
-        args: &ListAppStatsArgs,
+        args: &ListAppStatsRequest,
     ) -> Result<DeployResponse<AppStats>, Error> {
-        let op = self
-            .op("ListAppStats", Method::Get, "/api/v1/aihcpom/app/stats")
+        let op = Client::op("ListAppStats", Method::Get, "/api/v1/aihcpom/app/stats")
             .check(
                 !args
                     .app_ids
@@ -372,9 +416,11 @@ impl Client {
     }
 
     /// Details of an app (`GET /api/v1/aihcpom/app/details`).
-    pub async fn app_details(&self, args: &AppIdArgs) -> Result<DeployResponse<AppDetails>, Error> {
-        let op = self
-            .op("AppDetails", Method::Get, "/api/v1/aihcpom/app/details")
+    pub async fn app_details(
+        &self,
+        args: &AppIdRequest,
+    ) -> Result<DeployResponse<AppDetails>, Error> {
+        let op = Client::op("AppDetails", Method::Get, "/api/v1/aihcpom/app/details")
             .require("appId", &args.app_id)
             .query("appId", &args.app_id);
         self.call(op).await
@@ -383,10 +429,9 @@ impl Client {
     /// Replaces an app's configuration (`POST /api/v1/aihcpom/app/update`).
     pub async fn update_app(
         &self,
-        args: &UpdateAppArgs,
+        args: &UpdateAppRequest,
     ) -> Result<DeployResponse<AppIdData>, Error> {
-        let op = self
-            .op("UpdateApp", Method::Post, "/api/v1/aihcpom/app/update")
+        let op = Client::op("UpdateApp", Method::Post, "/api/v1/aihcpom/app/update")
             .require("appId", &args.app_id)
             .check(args.app_conf.is_some(), "appConf", "must be set")
             .query("appId", &args.app_id)
@@ -400,9 +445,8 @@ impl Client {
 
     /// Sets the number of instances (`POST /api/v1/aihcpom/app/scale`);
     /// repeating it is harmless, so it is retried like an idempotent call.
-    pub async fn scale_app(&self, args: &ScaleAppArgs) -> Result<EmptyResponse, Error> {
-        let op = self
-            .op("ScaleApp", Method::Post, "/api/v1/aihcpom/app/scale")
+    pub async fn scale_app(&self, args: &ScaleAppRequest) -> Result<EmptyResponse, Error> {
+        let op = Client::op("ScaleApp", Method::Post, "/api/v1/aihcpom/app/scale")
             .require("appId", &args.app_id)
             .check(args.ins_count >= 0, "insCount", "must not be negative")
             .query("appId", &args.app_id)
@@ -413,9 +457,8 @@ impl Client {
 
     /// Turns public access on or off (`POST /api/v1/aihcpom/app/pubaccess`);
     /// retried like an idempotent call.
-    pub async fn pub_access(&self, args: &PubAccessArgs) -> Result<EmptyResponse, Error> {
-        let op = self
-            .op("PubAccess", Method::Post, "/api/v1/aihcpom/app/pubaccess")
+    pub async fn pub_access(&self, args: &PubAccessRequest) -> Result<EmptyResponse, Error> {
+        let op = Client::op("PubAccess", Method::Post, "/api/v1/aihcpom/app/pubaccess")
             .require("appId", &args.app_id)
             .query("appId", &args.app_id)
             .query("publicAccess", args.public_access)
@@ -427,14 +470,12 @@ impl Client {
     /// Change records of an app (`GET /api/v1/aihcpom/app/listchange`).
     pub async fn list_change(
         &self,
-        args: &ListChangeArgs,
+        args: &ListChangeRequest,
     ) -> Result<DeployResponse<ChangeList>, Error> {
-        let op = self
-            .op("ListChange", Method::Get, "/api/v1/aihcpom/app/listchange")
+        let op = Client::op("ListChange", Method::Get, "/api/v1/aihcpom/app/listchange")
             .require("appId", &args.app_id)
-            .query("appId", &args.app_id)
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
+            .query("appId", &args.app_id);
+        let op = page_query(op, args.page_no, args.page_size)
             .query_if_not_empty("orderBy", &args.order_by)
             .query_if_not_empty("order", &args.order)
             .query_opt(
@@ -447,53 +488,34 @@ impl Client {
     /// All change records of an app, page after page.
     pub fn list_change_stream(
         &self,
-        args: ListChangeArgs,
+        args: ListChangeRequest,
     ) -> impl Stream<Item = Result<AppChangeRecord, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListChangeRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| {
-            let req = ListChangeArgs {
-                page_no: page,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let data = self.list_change(&req).await?.data;
-                let next = next_page_number(
-                    page as u32,
-                    size as u32,
-                    data.list.len(),
-                    Some(data.count as u64),
-                );
-                Ok(Page::new(data.list, next.map(|n| n as i32)))
-            }
-        })
+        page_number_stream(first, move |r| async move { self.list_change(&r).await })
     }
 
     /// One change record (`GET /api/v1/aihcpom/app/changedetail`).
     pub async fn change_detail(
         &self,
-        args: &ChangeDetailArgs,
+        args: &ChangeDetailRequest,
     ) -> Result<DeployResponse<AppChangeRecord>, Error> {
-        let op = self
-            .op(
-                "ChangeDetail",
-                Method::Get,
-                "/api/v1/aihcpom/app/changedetail",
-            )
-            .require("changeId", &args.change_id)
-            .query("changeId", &args.change_id);
+        let op = Client::op(
+            "ChangeDetail",
+            Method::Get,
+            "/api/v1/aihcpom/app/changedetail",
+        )
+        .require("changeId", &args.change_id)
+        .query("changeId", &args.change_id);
         self.call(op).await
     }
 
     /// Deletes an app (`POST /api/v1/aihcpom/app/delete`); retried like an
     /// idempotent call.
-    pub async fn delete_app(&self, args: &AppIdArgs) -> Result<EmptyResponse, Error> {
-        let op = self
-            .op("DeleteApp", Method::Post, "/api/v1/aihcpom/app/delete")
+    pub async fn delete_app(&self, args: &AppIdRequest) -> Result<EmptyResponse, Error> {
+        let op = Client::op("DeleteApp", Method::Post, "/api/v1/aihcpom/app/delete")
             .require("appId", &args.app_id)
             .query("appId", &args.app_id)
             .idempotent(true);

@@ -1,6 +1,9 @@
-//! The custom deployment client.
+//! The custom deployment client: how an operation is built, sent and
+//! decoded, and how failures inside 200 answers become errors.
 
-use bce_core::{Config, Error, Method, Operation};
+use bce_core::{
+    BceErrorDecoder, Config, Error, ErrorDecoder, HttpResponse, Method, Operation, ServiceError,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -8,11 +11,14 @@ use serde::{Deserialize, Serialize};
 pub const SERVICE: &str = "aihc-deploy";
 
 /// The answer envelope: the service's `code`, `message` and `requestId`
-/// next to the payload in `data`.
+/// next to the payload in `data`. An answer the client returns always has a
+/// success code: failures reported here become errors (see
+/// [`DeployErrorDecoder`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct DeployResponse<T> {
-    /// Business code (empty on success).
+    /// Business code (empty, or a success word, on success).
     pub code: String,
     /// Business message.
     pub message: String,
@@ -33,14 +39,16 @@ pub struct Client {
 impl Client {
     /// Builds a client; without an endpoint in `config` it talks to
     /// `aihc.{region}.baidubce.com` over HTTPS. An endpoint given by the
-    /// user is used exactly as given.
+    /// user is used exactly as given. Business failures inside 200 answers
+    /// become service errors, see [`DeployErrorDecoder`].
     pub fn new(config: Config) -> Result<Self, Error> {
         let region = config.region().to_owned();
         let host = bce_core::config::regional_host("aihc", &region);
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-            region,
-        })
+        let inner = bce_core::Client::builder(config)
+            .default_host(host)
+            .error_decoder(std::sync::Arc::new(DeployErrorDecoder))
+            .build()?;
+        Ok(Client { inner, region })
     }
 
     /// The same client sending `region` in the `X-Region` header.
@@ -61,15 +69,74 @@ impl Client {
         &self.inner
     }
 
-    pub(crate) fn op(&self, name: &'static str, method: Method, path: &str) -> Operation {
-        Operation::new(SERVICE, name, method)
-            .path(path)
-            .header("X-Region", self.region.clone())
+    /// An operation of this service named `name` (the Go SDK method name)
+    /// on `path`; [`Client::call`] adds the `X-Region` header.
+    pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
+        Operation::new(SERVICE, name, method).path(path)
     }
 
+    /// Sends `op` in this client's region (unsigned `X-Region` header,
+    /// sent even when empty) and decodes its JSON answer.
     pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
+        self.inner.send(self.in_region(op)).await
     }
+
+    /// Sends `op` in this client's region; its answer carries nothing of
+    /// interest.
+    #[allow(dead_code)] // every current operation answers with an envelope
+    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
+        self.inner.send_no_content(self.in_region(op)).await
+    }
+
+    fn in_region(&self, op: Operation) -> Operation {
+        op.header("X-Region", self.region.clone())
+    }
+}
+
+/// BCE's error shape for answers with an error status, plus the business
+/// failures the deployment API reports inside 200 answers: a `code` that is
+/// not empty is a failure (the contract's rule; the official SDK ignores
+/// it), except the success words some deployments send (`0`, `200`,
+/// `success`, `ok`, in any case). Such an answer becomes a
+/// [`ServiceError`] with that code, the `message` and the `requestId` of
+/// the envelope, and HTTP status 200.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DeployErrorDecoder;
+
+impl ErrorDecoder for DeployErrorDecoder {
+    fn decode(&self, response: &HttpResponse) -> ServiceError {
+        BceErrorDecoder.decode(response)
+    }
+
+    fn business_error(&self, response: &HttpResponse) -> Option<ServiceError> {
+        let body: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
+        let map = body.as_object()?;
+        let text = |key: &str| {
+            map.get(key)
+                .and_then(bce_core::error::json_text)
+                .unwrap_or_default()
+        };
+        let code = text("code");
+        if is_success_code(&code) {
+            return None;
+        }
+        let error = ServiceError::new(response.status, code, text("message"));
+        let request_id = text("requestId");
+        Some(if request_id.is_empty() {
+            error
+        } else {
+            error.with_request_id(request_id)
+        })
+    }
+}
+
+/// Whether a business code means success.
+fn is_success_code(code: &str) -> bool {
+    let code = code.trim();
+    code.is_empty()
+        || ["0", "200", "success", "ok"]
+            .iter()
+            .any(|ok| code.eq_ignore_ascii_case(ok))
 }
 
 pub(crate) fn is_zero(v: &i32) -> bool {

@@ -1,19 +1,4 @@
-//! # aihc-deploy
-//!
-//! AIHC (百舸) custom deployment for Rust: apps, scaling, public access,
-//! change records, pods and resource pools. Requests match the official Go
-//! SDK on the wire: ids travel in the query, the region in an unsigned
-//! `X-Region` header (the configured region unless overridden with
-//! [`Client::with_region`]).
-//!
-//! ```no_run
-//! use aihc_deploy::{AppIdArgs, Client};
-//! # async fn demo() -> Result<(), bce_core::Error> {
-//! let client = Client::new(bce_core::Config::from_env()?)?;
-//! let details = client.with_region("gz").app_details(&AppIdArgs::new("app-1")).await?;
-//! println!("{}", details.data.app.app_name);
-//! # Ok(()) }
-//! ```
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -24,12 +9,30 @@
 pub mod app;
 mod client;
 pub mod model;
+mod paging;
 pub mod pod;
 pub mod respool;
 pub mod wait;
 
-pub use app::*;
-pub use client::{Client, DeployResponse, SERVICE};
-pub use model::*;
-pub use pod::*;
-pub use respool::*;
+// The root exports the client, its envelope and error decoder and every
+// request, answer and state type by name (no glob: a new type is exported
+// on purpose).
+pub use app::{
+    AccessIps, AccessPort, AppBriefInfo, AppBriefStat, AppChangeRecord, AppDetails, AppIdArgs,
+    AppIdData, AppIdRequest, AppList, AppStats, AppStatus, AppStatusCode, ChangeDetailArgs,
+    ChangeDetailRequest, ChangeList, EmptyResponse, ExtraInfo, ListAppArgs, ListAppRequest,
+    ListAppStatsArgs, ListAppStatsRequest, ListChangeArgs, ListChangeRequest, PubAccessArgs,
+    PubAccessRequest, ScaleAppArgs, ScaleAppRequest, UpdateAppArgs, UpdateAppRequest,
+};
+pub use client::{Client, DeployErrorDecoder, DeployResponse, SERVICE};
+pub use model::{
+    AccessConf, CanaryStrategy, ContainerConf, CreateAppArgs, CreateAppRequest, DeployConf,
+    ExecAction, HttpGetAction, ImageConf, LogConf, Misc, PortConf, ProbeConf, ProbeHandlerConf,
+    ResPoolConf, SrcPath, StorageConf, TcpSocketAction, VolumnConf, VolumnMountConf,
+};
+pub use pod::{ContainerInfo, ContainerStatus, InsInfo, InsStatus, PodArgs, PodList, PodRequest};
+pub use respool::{
+    Count, ListBriefResPoolArgs, ListBriefResPoolRequest, ResPoolBriefInfo, ResPoolDetail,
+    ResPoolDetailArgs, ResPoolDetailRequest, ResPoolInfo, ResPoolList, ResPoolMeta, ResPoolSpec,
+    ResPoolStatus, ResQueueInfo,
+};

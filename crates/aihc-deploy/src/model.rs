@@ -317,7 +317,7 @@ pub struct Misc {
 /// The configuration of an app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CreateAppArgs {
+pub struct CreateAppRequest {
     /// Name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub app_name: String,
@@ -352,3 +352,6 @@ pub struct CreateAppArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub misc: Option<Misc>,
 }
+
+/// The official SDK's name of [`CreateAppRequest`].
+pub type CreateAppArgs = CreateAppRequest;

@@ -3,14 +3,14 @@
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use crate::app::{AppIdArgs, EmptyResponse};
+use crate::app::{AppIdRequest, EmptyResponse};
 use crate::client::{Client, DeployResponse};
 use crate::model::ContainerConf;
 
 /// Names one instance of an app; `block` is used by [`Client::block_pod`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct PodArgs {
+pub struct PodRequest {
     /// App id.
     pub app_id: String,
     /// Instance id.
@@ -20,9 +20,13 @@ pub struct PodArgs {
     pub block: bool,
 }
 
+/// The official SDK's name of [`PodRequest`].
+pub type PodArgs = PodRequest;
+
 /// State of a container.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ContainerStatus {
     /// State text.
     pub container_status: String,
@@ -35,6 +39,7 @@ pub struct ContainerStatus {
 /// A container of an instance.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ContainerInfo {
     /// Container id.
     pub container_id: String,
@@ -47,6 +52,7 @@ pub struct ContainerInfo {
 /// State of an instance.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct InsStatus {
     /// Out of traffic.
     pub blocked: bool,
@@ -69,6 +75,7 @@ pub struct InsStatus {
 /// An instance of an app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct InsInfo {
     /// Instance id.
     #[serde(rename = "insID", alias = "insId")]
@@ -83,6 +90,7 @@ pub struct InsInfo {
 /// Instances of an app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct PodList {
     /// Instances.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -91,18 +99,16 @@ pub struct PodList {
 
 impl Client {
     /// Instances of an app (`GET /api/v1/aihcpom/pod/list`).
-    pub async fn list_pod(&self, args: &AppIdArgs) -> Result<DeployResponse<PodList>, Error> {
-        let op = self
-            .op("ListPod", Method::Get, "/api/v1/aihcpom/pod/list")
+    pub async fn list_pod(&self, args: &AppIdRequest) -> Result<DeployResponse<PodList>, Error> {
+        let op = Client::op("ListPod", Method::Get, "/api/v1/aihcpom/pod/list")
             .require("appId", &args.app_id)
             .query("appId", &args.app_id);
         self.call(op).await
     }
 
     /// Takes an instance out of traffic or back in (`POST /api/v1/aihcpom/pod/block`).
-    pub async fn block_pod(&self, args: &PodArgs) -> Result<EmptyResponse, Error> {
-        let op = self
-            .op("BlockPod", Method::Post, "/api/v1/aihcpom/pod/block")
+    pub async fn block_pod(&self, args: &PodRequest) -> Result<EmptyResponse, Error> {
+        let op = Client::op("BlockPod", Method::Post, "/api/v1/aihcpom/pod/block")
             .require("appId", &args.app_id)
             .require("insID", &args.ins_id)
             .query("appId", &args.app_id)
@@ -113,9 +119,8 @@ impl Client {
     }
 
     /// Deletes an instance so that it is rebuilt (`POST /api/v1/aihcpom/pod/delete`).
-    pub async fn delete_pod(&self, args: &PodArgs) -> Result<EmptyResponse, Error> {
-        let op = self
-            .op("DeletePod", Method::Post, "/api/v1/aihcpom/pod/delete")
+    pub async fn delete_pod(&self, args: &PodRequest) -> Result<EmptyResponse, Error> {
+        let op = Client::op("DeletePod", Method::Post, "/api/v1/aihcpom/pod/delete")
             .require("appId", &args.app_id)
             .require("insID", &args.ins_id)
             .query("appId", &args.app_id)

@@ -2,34 +2,42 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, DeployResponse};
+use crate::paging::{page_query, size_or_default};
 
 /// Paging of [`Client::list_brief_res_pool`]; zero values are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ListBriefResPoolArgs {
+pub struct ListBriefResPoolRequest {
     /// Page number.
-    pub page_no: i32,
+    pub page_no: u32,
     /// Page size.
-    pub page_size: i32,
+    pub page_size: u32,
 }
+
+/// The official SDK's name of [`ListBriefResPoolRequest`].
+pub type ListBriefResPoolArgs = ListBriefResPoolRequest;
 
 /// Names one resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ResPoolDetailArgs {
+pub struct ResPoolDetailRequest {
     /// Resource pool id.
     pub res_pool_id: String,
 }
 
+/// The official SDK's name of [`ResPoolDetailRequest`].
+pub type ResPoolDetailArgs = ResPoolDetailRequest;
+
 /// A pool in a list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResPoolBriefInfo {
     /// Pool id.
     pub res_pool_id: String,
@@ -57,6 +65,7 @@ pub struct ResPoolBriefInfo {
 /// Pools of a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResPoolList {
     /// Pools.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -66,6 +75,7 @@ pub struct ResPoolList {
 /// Identity of a pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResPoolMeta {
     /// Pool id.
     pub res_pool_id: String,
@@ -80,6 +90,7 @@ pub struct ResPoolMeta {
 /// Configuration of a pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResPoolSpec {
     /// Kubernetes version.
     pub k8s_version: String,
@@ -106,6 +117,7 @@ pub struct ResPoolSpec {
 /// Used and total counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Count {
     /// Total.
     pub total: i64,
@@ -116,6 +128,7 @@ pub struct Count {
 /// State of a pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ResPoolStatus {
     /// GPUs.
     #[serde(rename = "GPUCount", alias = "gpuCount")]
@@ -130,6 +143,7 @@ pub struct ResPoolStatus {
 /// A pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ResPoolInfo {
     /// Identity.
     pub meta: Option<ResPoolMeta>,
@@ -142,6 +156,7 @@ pub struct ResPoolInfo {
 /// A queue of a pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResQueueInfo {
     /// Name.
     pub name: String,
@@ -172,6 +187,7 @@ pub struct ResQueueInfo {
 /// A pool with its queues.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResPoolDetail {
     /// The pool.
     pub res_pool: ResPoolInfo,
@@ -184,54 +200,45 @@ impl Client {
     /// Lists resource pools (`GET /api/v1/aihcpom/respool/listbrief`).
     pub async fn list_brief_res_pool(
         &self,
-        args: &ListBriefResPoolArgs,
+        args: &ListBriefResPoolRequest,
     ) -> Result<DeployResponse<ResPoolList>, Error> {
-        let op = self
-            .op(
-                "ListBriefResPool",
-                Method::Get,
-                "/api/v1/aihcpom/respool/listbrief",
-            )
-            .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
-            .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size));
-        self.call(op).await
+        let op = Client::op(
+            "ListBriefResPool",
+            Method::Get,
+            "/api/v1/aihcpom/respool/listbrief",
+        );
+        self.call(page_query(op, args.page_no, args.page_size))
+            .await
     }
 
     /// All resource pools, page after page (the answer has no total, so a
     /// short page ends the stream).
     pub fn list_brief_res_pool_stream(
         &self,
-        args: ListBriefResPoolArgs,
+        args: ListBriefResPoolRequest,
     ) -> impl Stream<Item = Result<ResPoolBriefInfo, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListBriefResPoolRequest {
+            page_size: size_or_default(args.page_size),
+            ..args
         };
-        items(args.page_no.max(1), move |page| async move {
-            let req = ListBriefResPoolArgs {
-                page_no: page,
-                page_size: size,
-            };
-            let data = self.list_brief_res_pool(&req).await?.data;
-            let next = next_page_number(page as u32, size as u32, data.res_pools.len(), None);
-            Ok(Page::new(data.res_pools, next.map(|n| n as i32)))
-        })
+        page_number_stream(
+            first,
+            move |r| async move { self.list_brief_res_pool(&r).await },
+        )
     }
 
     /// One resource pool with its queues (`GET /api/v1/aihcpom/respool/detail`).
     pub async fn res_pool_detail(
         &self,
-        args: &ResPoolDetailArgs,
+        args: &ResPoolDetailRequest,
     ) -> Result<DeployResponse<ResPoolDetail>, Error> {
-        let op = self
-            .op(
-                "ResPoolDetail",
-                Method::Get,
-                "/api/v1/aihcpom/respool/detail",
-            )
-            .require("resPoolId", &args.res_pool_id)
-            .query("resPoolId", &args.res_pool_id);
+        let op = Client::op(
+            "ResPoolDetail",
+            Method::Get,
+            "/api/v1/aihcpom/respool/detail",
+        )
+        .require("resPoolId", &args.res_pool_id)
+        .query("resPoolId", &args.res_pool_id);
         self.call(op).await
     }
 }

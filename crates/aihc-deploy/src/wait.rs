@@ -2,7 +2,7 @@
 
 use bce_core::{Error, WaitState, Waiter};
 
-use crate::app::{AppBriefStat, ListAppStatsArgs};
+use crate::app::{AppBriefStat, ListAppStatsRequest};
 use crate::client::Client;
 
 impl Client {
@@ -15,7 +15,7 @@ impl Client {
         app_id: &str,
         waiter: &Waiter,
     ) -> Result<AppBriefStat, Error> {
-        let args = ListAppStatsArgs {
+        let args = ListAppStatsRequest {
             app_ids: vec![app_id.to_owned()],
         };
         waiter

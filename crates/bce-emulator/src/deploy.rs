@@ -52,20 +52,21 @@ impl App {
     fn stat(&self, now: i64) -> AppBriefStat {
         let total = self.instances.len() as i32;
         let available = self.ready(now);
-        AppBriefStat {
+        build!(AppBriefStat {
             status: if available >= total {
                 APP_RUNNING
             } else {
                 APP_DEPLOYING
-            },
+            }
+            .into(),
             available_ins: available,
             total_ins: total,
-        }
+        })
     }
 
     fn brief(&self) -> AppBriefInfo {
         let pool = self.args.res_pool.clone().unwrap_or_default();
-        AppBriefInfo {
+        build!(AppBriefInfo {
             app_id: self.id.clone(),
             app_name: self.args.app_name.clone(),
             res_pool_name: format!("pool {}", pool.res_pool_id),
@@ -76,7 +77,7 @@ impl App {
             creator: "emulator".into(),
             ctime: self.created_ms / 1000,
             mtime: self.updated_ms / 1000,
-        }
+        })
     }
 
     fn add_instances(&mut self, n: usize, now: i64) {
@@ -97,7 +98,7 @@ impl App {
     }
 
     fn record(&mut self, change_type: i32, desc: &str, now: i64) {
-        self.changes.push(AppChangeRecord {
+        self.changes.push(build!(AppChangeRecord {
             change_id: new_id("chg-", 10),
             prev: self
                 .changes
@@ -108,7 +109,7 @@ impl App {
             short_desc: desc.into(),
             creator: "emulator".into(),
             ctime: now / 1000,
-        });
+        }));
     }
 }
 
@@ -118,13 +119,13 @@ pub(crate) struct Deploy {
     apps: Vec<App>,
 }
 
-fn ok<T: Serialize>(ctx: &Ctx, data: T) -> Reply {
-    Reply::ok(DeployResponse {
+fn ok<T: Serialize + Default>(ctx: &Ctx, data: T) -> Reply {
+    Reply::ok(build!(DeployResponse {
         code: "Success".into(),
         message: "success".into(),
         request_id: ctx.request_id.clone(),
         data,
-    })
+    }))
 }
 
 fn pools(now: i64) -> Vec<ResPoolBriefInfo> {
@@ -133,7 +134,7 @@ fn pools(now: i64) -> Vec<ResPoolBriefInfo> {
         ("cce-emu00h800", "emulator-h800"),
     ]
     .iter()
-    .map(|(id, name)| ResPoolBriefInfo {
+    .map(|(id, name)| build!(ResPoolBriefInfo {
         res_pool_id: (*id).into(),
         res_pool_name: (*name).into(),
         cluster_type: "aihc".into(),
@@ -143,7 +144,7 @@ fn pools(now: i64) -> Vec<ResPoolBriefInfo> {
         updated_at: iso(now - 3_600_000),
         phase: "running".into(),
         ..ResPoolBriefInfo::default()
-    })
+    }))
     .collect()
 }
 
@@ -177,7 +178,7 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
             app.record(1, "create", now);
             let id = app.id.clone();
             d.apps.push(app);
-            ok(ctx, AppIdData { app_id: id })
+            ok(ctx, build!(AppIdData { app_id: id }))
         }
         ("GET", "app/list") => {
             let keyword = ctx.qs("keyword");
@@ -190,10 +191,10 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 .collect();
             ok(
                 ctx,
-                AppList {
+                build!(AppList {
                     list: page(&all, ctx.qn("pageNo", 1), ctx.qn("pageSize", 10)),
                     count: all.len() as i64,
-                },
+                }),
             )
         }
         ("GET", "app/stats") => {
@@ -203,7 +204,7 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                     apps.insert(id.to_owned(), a.stat(now));
                 }
             }
-            ok(ctx, AppStats { apps })
+            ok(ctx, build!(AppStats { apps }))
         }
         ("GET", "app/details") => match find(d, &app_id) {
             None => Reply::not_found("app", &app_id),
@@ -212,24 +213,24 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 let public = a.args.access.as_ref().is_some_and(|x| x.public_access);
                 ok(
                     ctx,
-                    AppDetails {
+                    build!(AppDetails {
                         app: a.args.clone(),
-                        status: AppStatus {
-                            access_ips: Some(AccessIps {
+                        status: build!(AppStatus {
+                            access_ips: Some(build!(AccessIps {
                                 internal: "10.0.1.10".into(),
                                 external: if public {
                                     "106.12.0.10".into()
                                 } else {
                                     String::new()
                                 },
-                            }),
+                            })),
                             access_ports: Vec::new(),
                             blb_short_id: format!("lb-{}", &a.id[4..]),
-                        },
+                        }),
                         creator: "emulator".into(),
                         ctime: a.created_ms / 1000,
                         mtime: a.updated_ms / 1000,
-                    },
+                    }),
                 )
             }
         },
@@ -245,7 +246,7 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 a.updated_ms = now;
                 let desc = ctx.q("shortDesc").unwrap_or("update").to_owned();
                 a.record(2, &desc, now);
-                ok(ctx, AppIdData { app_id })
+                ok(ctx, build!(AppIdData { app_id }))
             }
         },
         ("POST", "app/scale") => match find(d, &app_id) {
@@ -288,10 +289,10 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 let all: Vec<AppChangeRecord> = d.apps[i].changes.iter().rev().cloned().collect();
                 ok(
                     ctx,
-                    ChangeList {
+                    build!(ChangeList {
                         count: all.len() as i64,
                         list: page(&all, ctx.qn("pageNo", 1), ctx.qn("pageSize", 10)),
-                    },
+                    }),
                 )
             }
         },
@@ -325,23 +326,23 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                     .map(|(k, ins)| {
                         let ready = now >= ins.created_ms;
                         let state = if ready { "Running" } else { "Pending" };
-                        InsInfo {
+                        build!(InsInfo {
                             ins_id: ins.id.clone(),
                             containers: a
                                 .args
                                 .containers
                                 .iter()
-                                .map(|c| ContainerInfo {
+                                .map(|c| build!(ContainerInfo {
                                     container_id: format!("{}-{}", ins.id, c.name),
                                     container: Some(c.clone()),
-                                    status: Some(ContainerStatus {
+                                    status: Some(build!(ContainerStatus {
                                         container_status: state.into(),
                                         ctime: ins.created_ms / 1000,
                                         reason: String::new(),
-                                    }),
-                                })
+                                    })),
+                                }))
                                 .collect(),
-                            status: Some(InsStatus {
+                            status: Some(build!(InsStatus {
                                 blocked: ins.blocked,
                                 ins_status: state.into(),
                                 ctime: ins.created_ms / 1000,
@@ -353,11 +354,11 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                                 total_containers: a.args.containers.len() as i32,
                                 pod_ip: format!("10.0.2.{}", 10 + k),
                                 node_ip: "192.168.0.10".into(),
-                            }),
-                        }
+                            })),
+                        })
                     })
                     .collect();
-                ok(ctx, PodList { list })
+                ok(ctx, build!(PodList { list }))
             }
         },
         ("POST", "pod/block") | ("POST", "pod/delete") => match find(d, &app_id) {
@@ -381,9 +382,9 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
             let all = pools(now);
             ok(
                 ctx,
-                ResPoolList {
+                build!(ResPoolList {
                     res_pools: page(&all, ctx.qn("pageNo", 1), ctx.qn("pageSize", 10)),
-                },
+                }),
             )
         }
         ("GET", "respool/detail") => {
@@ -392,28 +393,28 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                 None => Reply::not_found("resource pool", id),
                 Some(p) => ok(
                     ctx,
-                    ResPoolDetail {
-                        res_pool: ResPoolInfo {
-                            meta: Some(ResPoolMeta {
+                    build!(ResPoolDetail {
+                        res_pool: build!(ResPoolInfo {
+                            meta: Some(build!(ResPoolMeta {
                                 res_pool_id: p.res_pool_id.clone(),
                                 res_pool_name: p.res_pool_name.clone(),
                                 created_at: p.created_at.clone(),
                                 updated_at: p.updated_at.clone(),
-                            }),
-                            spec: Some(ResPoolSpec {
+                            })),
+                            spec: Some(build!(ResPoolSpec {
                                 k8s_version: p.k8s_version.clone(),
                                 region: "bj".into(),
                                 created_by: "emulator".into(),
                                 description: p.description.clone(),
                                 ..ResPoolSpec::default()
-                            }),
-                            status: Some(ResPoolStatus {
-                                gpu_count: Some(Count { total: 16, used: 0 }),
-                                node_count: Some(Count { total: 2, used: 0 }),
+                            })),
+                            status: Some(build!(ResPoolStatus {
+                                gpu_count: Some(build!(Count { total: 16, used: 0 })),
+                                node_count: Some(build!(Count { total: 2, used: 0 })),
                                 phase: "running".into(),
-                            }),
-                        },
-                        res_queue: vec![ResQueueInfo {
+                            })),
+                        }),
+                        res_queue: vec![build!(ResQueueInfo {
                             name: "default".into(),
                             name_space: "default".into(),
                             parent_queue: "root".into(),
@@ -421,8 +422,8 @@ pub(crate) fn route(d: &mut Deploy, ctx: &Ctx) -> Option<Reply> {
                             state: "Open".into(),
                             created_time: p.created_at,
                             ..ResQueueInfo::default()
-                        }],
-                    },
+                        })],
+                    }),
                 ),
             }
         }

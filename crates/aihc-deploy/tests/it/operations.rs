@@ -1,50 +1,17 @@
-//! One wiremock test per operation (method, path, query, `X-Region`, body,
-//! server-side signature, typed answer), service errors and bad input.
+//! One wiremock test per operation, service errors and bad input.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_deploy::*;
+
+use bce_testkit::fail_every_call;
+
+use crate::{expect, setup};
 use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::RecordingTransport;
 use futures::StreamExt;
 use serde_json::{json, Value};
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    data: Value,
-) {
-    let mock = Mock::given(method(verb))
-        .and(path(p))
-        .and(ExactQuery::new(query))
-        .and(header("x-region", "gz"))
-        .and(VerifySignature::test());
-    let mock = match body {
-        Some(b) => mock.and(JsonBody(b)),
-        None => mock.and(NoBody),
-    };
-    mock.respond_with(
-        ResponseTemplate::new(200)
-            .set_body_json(json!({"code": "", "message": "", "requestId": "rid", "data": data})),
-    )
-    .expect(1)
-    .mount(server)
-    .await;
-}
-
-async fn setup() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri()))
-        .unwrap()
-        .with_region("gz");
-    (server, client)
-}
 
 fn app_conf() -> CreateAppArgs {
     CreateAppArgs {
@@ -364,9 +331,8 @@ async fn res_pools() {
 
 #[tokio::test]
 async fn service_errors_are_typed_for_every_operation() {
-    let server = MockServer::start().await;
+    let (server, c) = setup().await;
     fail_every_call(&server, 403, "AccessDenied", "no", "rid-3").await;
-    let c = Client::new(test_config(&server.uri())).unwrap();
     let app = AppIdArgs::new("app-1");
     let pod = PodArgs {
         app_id: "app-1".into(),
@@ -554,4 +520,33 @@ async fn waiter_and_stream() {
         .collect()
         .await;
     assert_eq!(ids, ["a", "b", "c"]);
+}
+
+#[tokio::test]
+async fn business_errors_inside_200_answers_are_service_errors() {
+    let t = RecordingTransport::replying_json([json!({
+        "code": "App.NotFound",
+        "message": "app app-9 does not exist",
+        "requestId": "rid-9",
+        "data": null
+    })]);
+    let c = Client::new(t.config()).unwrap();
+    let e = c
+        .app_details(&AppIdRequest::new("app-9"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("App.NotFound"));
+    assert_eq!(e.message(), Some("app app-9 does not exist"));
+    assert_eq!(e.request_id(), Some("rid-9"));
+    assert_eq!(e.status(), Some(200));
+    assert!(!e.is_retryable());
+    assert_eq!(t.requests().len(), 1);
+
+    // Success words are successes.
+    for code in ["", "0", "Success", "OK", "200"] {
+        let t = RecordingTransport::replying_json([json!({"code": code, "data": {"appId": "a"}})]);
+        let c = Client::new(t.config()).unwrap();
+        let r = c.app_details(&AppIdRequest::new("a")).await;
+        assert!(r.is_ok(), "code {code:?}: {r:?}");
+    }
 }
