@@ -26,21 +26,23 @@ impl Driver for TrainDriver {
             };
         }
         match op {
-            "ListResourcePool" => {
-                run!(|c| async { c.list_resource_pool(&required(&input, "args")?).await })
-            }
+            "ListResourcePool" => run!(|c| async {
+                c.list_resource_pool(&required(&go_pages(&input), "args")?)
+                    .await
+            }),
             "GetResourcePool" => run!(|c| async {
                 c.get_resource_pool(&required::<String>(&input, "resourcePoolID")?)
                     .await
             }),
             "ListNodeByResourcePoolID" => run!(|c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
-                c.list_node_by_resource_pool_id(&pool, &required(&input, "args")?)
+                c.list_node_by_resource_pool_id(&pool, &required(&go_pages(&input), "args")?)
                     .await
             }),
             "ListQueue" => run!(|c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
-                c.list_queue(&pool, &required(&input, "args")?).await
+                c.list_queue(&pool, &required(&go_pages(&input), "args")?)
+                    .await
             }),
             "GetQueue" => run!(|c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
@@ -79,4 +81,20 @@ impl Driver for TrainDriver {
             _ => None,
         }
     }
+}
+
+/// The Go input with negative `args.pageNo`/`args.pageSize` read as 0. Go
+/// takes page numbers as `int`; ours are `u32`, where 0 is what Go's
+/// negative values mean in these lists (the pool and queue lists send page
+/// 1 of 10 for both; the node list refuses both).
+fn go_pages(input: &Value) -> Value {
+    let mut input = input.clone();
+    if let Some(args) = input.get_mut("args").and_then(Value::as_object_mut) {
+        for key in ["pageNo", "pageSize"] {
+            if args.get(key).and_then(Value::as_i64).is_some_and(|n| n < 0) {
+                args.insert(key.to_owned(), Value::from(0));
+            }
+        }
+    }
+    input
 }

@@ -13,6 +13,7 @@ pub(crate) const QUEUE_REQUIRED_POOLS: [&str; 2] = ["aihc-bhcmp", "aihc-serverle
 /// The `{requestId, result}` envelope of AIHC training answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ApiResponse<T> {
     /// Request id reported by the service.
     #[serde(rename = "requestId", alias = "requestID", alias = "RequestId")]
@@ -32,9 +33,10 @@ impl Client {
     /// `aihc.{region}.baidubce.com` over HTTPS.
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
+        let inner = bce_core::Client::builder(config)
+            .default_host(host)
+            .build()?;
+        Ok(Client { inner })
     }
 
     /// The shared pipeline client.
@@ -42,12 +44,21 @@ impl Client {
         &self.inner
     }
 
+    /// An operation of this service named `name` (the Go SDK method name)
+    /// on `path`.
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
         Operation::new(SERVICE, name, method).path(path)
     }
 
+    /// Sends `op` and decodes its JSON answer.
     pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
         self.inner.send(op).await
+    }
+
+    /// Sends `op`, whose answer carries nothing of interest.
+    #[allow(dead_code)] // every current operation answers with data
+    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
+        self.inner.send_no_content(op).await
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -125,9 +125,9 @@ pub struct ListJobsRequest {
     /// Sort order.
     pub order: String,
     /// Page number (sent as given).
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size (sent as given).
-    pub page_size: i64,
+    pub page_size: u32,
 }
 
 /// A `key`/`value` label.
@@ -385,6 +385,7 @@ pub struct UpdateJobRequest {
 /// A job in a list, and the base of [`JobDetail`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct JobSummary {
     /// Job id.
     pub job_id: String,
@@ -461,6 +462,7 @@ pub struct JobSummary {
 /// Kubernetes object metadata of a pod.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ObjectMeta {
     /// Annotations.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -482,6 +484,7 @@ pub struct ObjectMeta {
 /// Phase of a pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodStatus {
     /// `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`.
     pub pod_phase: String,
@@ -492,6 +495,7 @@ pub struct PodStatus {
 /// A pod of a job.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct Pod {
     /// Pod IP.
     #[serde(rename = "PodIP", alias = "podIP", alias = "podIp")]
@@ -518,6 +522,7 @@ pub struct Pod {
 /// Pods of a job.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodList {
     /// `{"totalItems": n}`.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -530,6 +535,7 @@ pub struct PodList {
 /// A job with its pods.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct JobDetail {
     /// The job.
     #[serde(flatten)]
@@ -541,6 +547,7 @@ pub struct JobDetail {
 /// A page of jobs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct JobPage {
     /// Total number of jobs.
     pub total: i64,
@@ -560,6 +567,7 @@ pub struct JobPage {
 /// Id and name of a job.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct JobRef {
     /// Job id.
     pub job_id: String,
@@ -603,28 +611,11 @@ impl Client {
         &self,
         args: ListJobsRequest,
     ) -> impl Stream<Item = Result<JobSummary, Error>> + '_ {
-        let size = if args.page_size <= 0 {
-            20
-        } else {
-            args.page_size
+        let first = ListJobsRequest {
+            page_size: Some(args.page_size).filter(|s| *s != 0).unwrap_or(20),
+            ..args
         };
-        items(args.page_no.max(1), move |page_no| {
-            let req = ListJobsRequest {
-                page_no,
-                page_size: size,
-                ..args.clone()
-            };
-            async move {
-                let page = self.list_jobs(&req).await?.result;
-                let next = next_page_number(
-                    page_no as u32,
-                    size as u32,
-                    page.jobs.len(),
-                    Some(page.total as u64),
-                );
-                Ok(Page::new(page.jobs, next.map(i64::from)))
-            }
-        })
+        page_number_stream(first, move |r| async move { self.list_jobs(&r).await })
     }
 
     /// Creates a job (`POST /api/v1/aijobs`). For the `aihc-serverless` and

@@ -1,20 +1,4 @@
-//! # aihc-train
-//!
-//! AIHC (百舸) training for Rust: resource pools, nodes, queues and training
-//! jobs with their events, logs, metrics and web terminal. Every operation
-//! sends what the official Go SDK sends (checked against recorded requests);
-//! bad input is refused before anything is sent.
-//!
-//! ```no_run
-//! use aihc_train::{Client, JobOptions};
-//! # async fn demo() -> Result<(), bce_core::Error> {
-//! let client = Client::new(bce_core::Config::from_env()?)?;
-//! let job = client
-//!     .get_job(&JobOptions::new("pytorchjob-a1b2c3d4", "cce-e0isdmib"))
-//!     .await?;
-//! println!("{} is {}", job.result.summary.name, job.result.summary.status);
-//! # Ok(()) }
-//! ```
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -26,14 +10,31 @@ mod client;
 pub mod follow;
 pub mod job;
 pub mod observe;
+mod paging;
 pub mod pool;
 pub mod queue;
 pub mod upload;
 pub mod wait;
 
+// The root exports the client, its envelope and every request, answer and
+// enum type by name (no glob: a new type is exported on purpose).
 pub use client::{ApiResponse, Client, SERVICE};
-pub use job::*;
-pub use observe::*;
-pub use pool::*;
-pub use queue::*;
-pub use upload::*;
+pub use job::{
+    AlertRuleReq, CodeSource, CreateJobOptions, CreateJobRequest, Datasource, DatasourceOptions,
+    Env, FaultToleranceConfig, ImageConfig, JobDetail, JobFramework, JobOptions, JobPage, JobRef,
+    JobSpec, JobStatus, JobSummary, Label, ListJobsRequest, ObjectMeta, Pod, PodList, PodStatus,
+    Priority, Resource, UpdateJobRequest,
+};
+pub use observe::{
+    Event, EventList, EventsResponse, GetJobNodesListOptions, GetJobNodesListRequest,
+    GetPodEventsRequest, GetPodLogsRequest, GetTaskEventRequest, GetTaskMetricsRequest,
+    GetWebSshUrlRequest, JobNodes, MetricPoint, PodLogs, PodMetrics, TaskMetrics, WebTerminal,
+};
+pub use paging::KeywordPageRequest;
+pub use pool::{
+    GpuDetail, Intervention, ListNodeRequest, ListResourcePoolRequest, Metadata, Node, NodePage,
+    ResourcePool, ResourcePoolPage, ResourcePoolResult, ResourcePoolSpec, ResourcePoolStatus,
+    UsageCount,
+};
+pub use queue::{ListQueueRequest, Queue, QueuePage, QueueResult, QueueType, SpecInfo};
+pub use upload::{FileUploadRequest, UploadCredentials};

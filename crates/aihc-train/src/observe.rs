@@ -99,7 +99,7 @@ pub struct GetTaskMetricsRequest {
 /// Arguments of [`Client::get_job_nodes_list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct GetJobNodesListOptions {
+pub struct GetJobNodesListRequest {
     /// Job id.
     #[serde(alias = "JobID")]
     pub job_id: String,
@@ -110,6 +110,9 @@ pub struct GetJobNodesListOptions {
     #[serde(alias = "Namespace")]
     pub namespace: String,
 }
+
+/// The official SDK's name of [`GetJobNodesListRequest`].
+pub type GetJobNodesListOptions = GetJobNodesListRequest;
 
 /// Arguments of [`Client::get_web_ssh_url`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +137,7 @@ pub struct GetWebSshUrlRequest {
 /// A Kubernetes event.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct Event {
     /// Reason.
     pub reason: String,
@@ -153,6 +157,7 @@ pub struct Event {
 /// Events and their count.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct EventList {
     /// The events.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -165,6 +170,7 @@ pub struct EventList {
 /// level; a `result` wrapper is accepted too (see [`EventsResponse::list`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct EventsResponse {
     /// Request id, when sent.
     #[serde(rename = "requestId", alias = "requestID")]
@@ -194,6 +200,7 @@ impl EventsResponse {
 /// Log lines of a pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodLogs {
     /// Job id.
     pub job_id: String,
@@ -209,6 +216,7 @@ pub struct PodLogs {
 /// One sample.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct MetricPoint {
     /// Time (as the service sends it).
     pub time: serde_json::Value,
@@ -219,6 +227,7 @@ pub struct MetricPoint {
 /// Samples of one pod.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct PodMetrics {
     /// Pod name.
     pub pod_name: String,
@@ -230,6 +239,7 @@ pub struct PodMetrics {
 /// Metrics of a job.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct TaskMetrics {
     /// Job id.
     pub job_id: String,
@@ -241,6 +251,7 @@ pub struct TaskMetrics {
 /// Nodes a job runs on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct JobNodes {
     /// Job id.
     pub job_id: String,
@@ -256,6 +267,7 @@ pub struct JobNodes {
 /// The web terminal address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct WebTerminal {
     /// URL of the terminal.
     #[serde(
@@ -376,7 +388,7 @@ impl Client {
     /// Nodes of a job (`GET /api/v1/aijobs/{jobId}/nodes`).
     pub async fn get_job_nodes_list(
         &self,
-        options: &GetJobNodesListOptions,
+        options: &GetJobNodesListRequest,
     ) -> Result<ApiResponse<JobNodes>, Error> {
         let op = pod_op(
             "GetJobNodesList",

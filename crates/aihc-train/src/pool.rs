@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
+use crate::paging::KeywordPageRequest;
 
 bce_core::string_enum! {
     /// How a node is held back from scheduling.
@@ -21,24 +22,8 @@ bce_core::string_enum! {
     }
 }
 
-/// Filter and paging of [`Client::list_resource_pool`]. Page numbers below 1
-/// are replaced by page 1 of 10 items, as the official SDK does.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListResourcePoolRequest {
-    /// Sort field, e.g. `createdAt`.
-    pub order_by: String,
-    /// `asc` or `desc`.
-    pub order: String,
-    /// Search text.
-    pub keyword: String,
-    /// What the keyword matches, e.g. `resourcePoolName`.
-    pub keyword_type: String,
-    /// Page number, from 1.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
-}
+/// Filter and paging of [`Client::list_resource_pool`].
+pub type ListResourcePoolRequest = KeywordPageRequest;
 
 /// Paging of [`Client::list_node_by_resource_pool_id`]; both values must be ≥ 1.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,14 +34,15 @@ pub struct ListNodeRequest {
     /// `asc` or `desc`.
     pub order: String,
     /// Page number, from 1.
-    pub page_no: i64,
+    pub page_no: u32,
     /// Page size, from 1.
-    pub page_size: i64,
+    pub page_size: u32,
 }
 
 /// A page of resource pools.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResourcePoolPage {
     /// The pools.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -76,6 +62,7 @@ pub struct ResourcePoolPage {
 /// A resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ResourcePool {
     /// Identity.
     pub metadata: Metadata,
@@ -88,6 +75,7 @@ pub struct ResourcePool {
 /// Identity of a resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct Metadata {
     /// Creation time (RFC 3339).
     pub created_at: String,
@@ -102,6 +90,7 @@ pub struct Metadata {
 /// Configuration of a resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResourcePoolSpec {
     /// Kubernetes version.
     pub k8s_version: String,
@@ -123,6 +112,7 @@ pub struct ResourcePoolSpec {
 /// Used and total counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct UsageCount {
     /// Total.
     pub total: i64,
@@ -133,6 +123,7 @@ pub struct UsageCount {
 /// GPUs of one kind in a pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct GpuDetail {
     /// GPU model.
     pub gpu_descriptor: String,
@@ -145,6 +136,7 @@ pub struct GpuDetail {
 /// State of a resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResourcePoolStatus {
     /// GPUs per model.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -161,6 +153,7 @@ pub struct ResourcePoolStatus {
 /// The `result` of [`Client::get_resource_pool`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct ResourcePoolResult {
     /// The pool.
     pub resource_pool: ResourcePool,
@@ -169,6 +162,7 @@ pub struct ResourcePoolResult {
 /// A page of nodes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct NodePage {
     /// The nodes.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -188,6 +182,7 @@ pub struct NodePage {
 /// A node of a resource pool.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct Node {
     /// Billing type.
     pub charging_type: String,
@@ -234,20 +229,8 @@ impl Client {
         &self,
         args: &ListResourcePoolRequest,
     ) -> Result<ApiResponse<ResourcePoolPage>, Error> {
-        let page_no = if args.page_no <= 0 { 1 } else { args.page_no };
-        let page_size = if args.page_size <= 0 {
-            10
-        } else {
-            args.page_size
-        };
-        let op = Client::op("ListResourcePool", Method::Get, "/api/v1/resourcepools")
-            .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("orderBy", &args.order_by)
-            .query_if_not_empty("order", &args.order)
-            .query("pageNo", page_no)
-            .query("pageSize", page_size);
-        self.call(op).await
+        let op = Client::op("ListResourcePool", Method::Get, "/api/v1/resourcepools");
+        self.call(args.query(op)).await
     }
 
     /// All resource pools matching `args`, page after page.
@@ -255,28 +238,10 @@ impl Client {
         &self,
         args: ListResourcePoolRequest,
     ) -> impl Stream<Item = Result<ResourcePool, Error>> + '_ {
-        let first = args.page_no.max(1);
-        items(first, move |page_no| {
-            let req = ListResourcePoolRequest {
-                page_no,
-                ..args.clone()
-            };
-            async move {
-                let page = self.list_resource_pool(&req).await?.result;
-                let size = if req.page_size <= 0 {
-                    10
-                } else {
-                    req.page_size
-                };
-                let next = next_page_number(
-                    page_no as u32,
-                    size as u32,
-                    page.resource_pools.len(),
-                    Some(page.total as u64),
-                );
-                Ok(Page::new(page.resource_pools, next.map(i64::from)))
-            }
-        })
+        page_number_stream(
+            args,
+            move |r| async move { self.list_resource_pool(&r).await },
+        )
     }
 
     /// One resource pool (`GET /api/v1/resourcepools/{id}`).
@@ -317,24 +282,9 @@ impl Client {
         resource_pool_id: &'a str,
         args: ListNodeRequest,
     ) -> impl Stream<Item = Result<Node, Error>> + 'a {
-        items(args.page_no.max(1), move |page_no| {
-            let req = ListNodeRequest {
-                page_no,
-                ..args.clone()
-            };
-            async move {
-                let page = self
-                    .list_node_by_resource_pool_id(resource_pool_id, &req)
-                    .await?
-                    .result;
-                let next = next_page_number(
-                    page_no as u32,
-                    req.page_size.max(1) as u32,
-                    page.nodes.len(),
-                    Some(page.total as u64),
-                );
-                Ok(Page::new(page.nodes, next.map(i64::from)))
-            }
+        page_number_stream(args, move |r| async move {
+            self.list_node_by_resource_pool_id(resource_pool_id, &r)
+                .await
         })
     }
 }

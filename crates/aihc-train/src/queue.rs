@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, next_page_number, Page};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
+use crate::paging::KeywordPageRequest;
 
 bce_core::string_enum! {
     /// Kind of queue.
@@ -21,28 +22,13 @@ bce_core::string_enum! {
     }
 }
 
-/// Filter and paging of [`Client::list_queue`]. Page numbers below 1 are
-/// replaced by page 1 of 10 items, as the official SDK does.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListQueueRequest {
-    /// Sort field.
-    pub order_by: String,
-    /// `asc` or `desc`.
-    pub order: String,
-    /// Search text.
-    pub keyword: String,
-    /// What the keyword matches, e.g. `queueName`.
-    pub keyword_type: String,
-    /// Page number, from 1.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
-}
+/// Filter and paging of [`Client::list_queue`].
+pub type ListQueueRequest = KeywordPageRequest;
 
 /// A page of queues.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct QueuePage {
     /// Total number of queues.
     pub total: i64,
@@ -62,6 +48,7 @@ pub struct QueuePage {
 /// Machines of one spec bound to a queue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct SpecInfo {
     /// Machine spec.
     pub machine_spec: String,
@@ -75,6 +62,7 @@ pub struct SpecInfo {
 /// A queue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
 pub struct Queue {
     /// Child queues.
     #[serde(deserialize_with = "bce_core::json::null_as_default")]
@@ -142,6 +130,7 @@ pub struct Queue {
 /// The `result` of [`Client::get_queue`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct QueueResult {
     /// The queue.
     pub queue: Queue,
@@ -154,22 +143,10 @@ impl Client {
         resource_pool_id: &str,
         args: &ListQueueRequest,
     ) -> Result<ApiResponse<QueuePage>, Error> {
-        let page_no = if args.page_no <= 0 { 1 } else { args.page_no };
-        let page_size = if args.page_size <= 0 {
-            10
-        } else {
-            args.page_size
-        };
         let op = Client::op("ListQueue", Method::Get, "/api/v1/resourcepools")
             .segment("resourcePoolId", resource_pool_id)
-            .path("/queue")
-            .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("orderBy", &args.order_by)
-            .query_if_not_empty("order", &args.order)
-            .query("pageNo", page_no)
-            .query("pageSize", page_size);
-        self.call(op).await
+            .path("/queue");
+        self.call(args.query(op)).await
     }
 
     /// All queues of a pool, page after page.
@@ -178,26 +155,8 @@ impl Client {
         resource_pool_id: &'a str,
         args: ListQueueRequest,
     ) -> impl Stream<Item = Result<Queue, Error>> + 'a {
-        items(args.page_no.max(1), move |page_no| {
-            let req = ListQueueRequest {
-                page_no,
-                ..args.clone()
-            };
-            async move {
-                let page = self.list_queue(resource_pool_id, &req).await?.result;
-                let size = if req.page_size <= 0 {
-                    10
-                } else {
-                    req.page_size
-                };
-                let next = next_page_number(
-                    page_no as u32,
-                    size as u32,
-                    page.queues.len(),
-                    Some(page.total as u64),
-                );
-                Ok(Page::new(page.queues, next.map(i64::from)))
-            }
+        page_number_stream(args, move |r| async move {
+            self.list_queue(resource_pool_id, &r).await
         })
     }
 

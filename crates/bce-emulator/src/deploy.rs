@@ -134,17 +134,19 @@ fn pools(now: i64) -> Vec<ResPoolBriefInfo> {
         ("cce-emu00h800", "emulator-h800"),
     ]
     .iter()
-    .map(|(id, name)| build!(ResPoolBriefInfo {
-        res_pool_id: (*id).into(),
-        res_pool_name: (*name).into(),
-        cluster_type: "aihc".into(),
-        description: "emulated pool".into(),
-        k8s_version: "1.28.8".into(),
-        created_at: iso(now - 86_400_000),
-        updated_at: iso(now - 3_600_000),
-        phase: "running".into(),
-        ..ResPoolBriefInfo::default()
-    }))
+    .map(|(id, name)| {
+        build!(ResPoolBriefInfo {
+            res_pool_id: (*id).into(),
+            res_pool_name: (*name).into(),
+            cluster_type: "aihc".into(),
+            description: "emulated pool".into(),
+            k8s_version: "1.28.8".into(),
+            created_at: iso(now - 86_400_000),
+            updated_at: iso(now - 3_600_000),
+            phase: "running".into(),
+            ..ResPoolBriefInfo::default()
+        })
+    })
     .collect()
 }
 

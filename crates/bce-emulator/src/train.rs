@@ -137,14 +137,14 @@ impl JobRec {
         let mut out = Vec::new();
         let mut add = |at: i64, reason: &str, kind: &str, message: String| {
             if at <= now {
-                out.push(Event {
+                out.push(build!(Event {
                     reason: reason.into(),
                     message,
                     first_timestamp: iso(at),
                     last_timestamp: iso(at),
                     count: 1,
                     kind: kind.into(),
-                });
+                }));
             }
         };
         let name = &self.summary.name;
@@ -194,44 +194,44 @@ pub(crate) struct Train {
 }
 
 fn pool(id: &str, name: &str, gpu: &str, gpus: i64, now: i64) -> ResourcePool {
-    ResourcePool {
-        metadata: Metadata {
+    build!(ResourcePool {
+        metadata: build!(Metadata {
             created_at: iso(now - 86_400_000),
             name: name.into(),
             id: id.into(),
             updated_at: iso(now - 3_600_000),
-        },
-        spec: ResourcePoolSpec {
+        }),
+        spec: build!(ResourcePoolSpec {
             k8s_version: "1.28.8".into(),
             created_by: "emulator".into(),
             description: format!("emulated {gpu} pool"),
             region: "bj".into(),
             ..ResourcePoolSpec::default()
-        },
-        status: ResourcePoolStatus {
-            gpu_detail: vec![GpuDetail {
+        }),
+        status: build!(ResourcePoolStatus {
+            gpu_detail: vec![build!(GpuDetail {
                 gpu_descriptor: gpu.into(),
                 total: gpus,
                 used: 0,
-            }],
-            gpu_count: Some(UsageCount {
+            })],
+            gpu_count: Some(build!(UsageCount {
                 total: gpus,
                 used: 0,
-            }),
-            node_count: Some(UsageCount {
+            })),
+            node_count: Some(build!(UsageCount {
                 total: gpus / 8,
                 used: 0,
-            }),
+            })),
             phase: "running".into(),
-        },
-    }
+        }),
+    })
 }
 
 fn queue(name: &str, description: &str, gpus: i64, now: i64) -> Queue {
     let mut capability = BTreeMap::new();
     capability.insert("baidu.com/a800_80g_cgpu".to_string(), gpus.to_string());
     capability.insert("cpu".into(), (gpus * 12).to_string());
-    Queue {
+    build!(Queue {
         created_time: iso(now - 86_400_000),
         description: description.into(),
         name: name.into(),
@@ -245,25 +245,27 @@ fn queue(name: &str, description: &str, gpus: i64, now: i64) -> Queue {
         capability,
         opened: Some(true),
         ..Queue::default()
-    }
+    })
 }
 
 fn nodes(pool_id: &str, now: i64) -> Vec<Node> {
     (0..2)
-        .map(|i| Node {
-            gpu_total: 8,
-            gpu_type: "A800".into(),
-            instance_id: format!("i-{pool_id}-{i}"),
-            instance_name: format!("{pool_id}-node-{i}"),
-            node_name: format!("192.168.0.{}", 10 + i),
-            status_phase: "Ready".into(),
-            zone: "zoneA".into(),
-            region: "bj".into(),
-            created_at: iso(now - 86_400_000),
-            gpu_descriptor: "A800-80G".into(),
-            cpu_total: 96,
-            memory_total: 1_000_000,
-            ..Node::default()
+        .map(|i| {
+            build!(Node {
+                gpu_total: 8,
+                gpu_type: "A800".into(),
+                instance_id: format!("i-{pool_id}-{i}"),
+                instance_name: format!("{pool_id}-node-{i}"),
+                node_name: format!("192.168.0.{}", 10 + i),
+                status_phase: "Ready".into(),
+                zone: "zoneA".into(),
+                region: "bj".into(),
+                created_at: iso(now - 86_400_000),
+                gpu_descriptor: "A800-80G".into(),
+                cpu_total: 96,
+                memory_total: 1_000_000,
+                ..Node::default()
+            })
         })
         .collect()
 }
@@ -300,11 +302,11 @@ impl Train {
     }
 }
 
-fn wrap<T: Serialize>(ctx: &Ctx, result: T) -> Reply {
-    Reply::ok(ApiResponse {
+fn wrap<T: Serialize + Default>(ctx: &Ctx, result: T) -> Reply {
+    Reply::ok(build!(ApiResponse {
         request_id: ctx.request_id.clone(),
         result,
-    })
+    }))
 }
 
 /// Answers `/api/v1/resourcepools...` and `/api/v1/aijobs...`.
@@ -320,9 +322,9 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
             .map(|p| {
                 wrap(
                     ctx,
-                    ResourcePoolResult {
+                    build!(ResourcePoolResult {
                         resource_pool: p.clone(),
-                    },
+                    }),
                 )
             })
             .unwrap_or_else(|| Reply::not_found("resource pool", id)),
@@ -334,13 +336,13 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
             let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
             wrap(
                 ctx,
-                NodePage {
+                build!(NodePage {
                     nodes: page(&all, no, size),
                     total: all.len() as i64,
                     page_no: no,
                     page_size: size,
                     ..NodePage::default()
-                },
+                }),
             )
         }
         ["api", "v1", "resourcepools", id, "queue"] if m == "GET" => match t.queues.get(*id) {
@@ -355,13 +357,13 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
                 let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
                 wrap(
                     ctx,
-                    QueuePage {
+                    build!(QueuePage {
                         total: all.len() as i64,
                         queues: page(&all, no, size),
                         page_no: no,
                         page_size: size,
                         ..QueuePage::default()
-                    },
+                    }),
                 )
             }
         },
@@ -371,7 +373,7 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
                 .get(*id)
                 .and_then(|qs| qs.iter().find(|q| q.name == *name))
             {
-                Some(q) => wrap(ctx, QueueResult { queue: q.clone() }),
+                Some(q) => wrap(ctx, build!(QueueResult { queue: q.clone() })),
                 None => Reply::not_found("queue", name),
             }
         }
@@ -399,14 +401,14 @@ fn list_pools(t: &Train, ctx: &Ctx) -> Reply {
     let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
     wrap(
         ctx,
-        ResourcePoolPage {
+        build!(ResourcePoolPage {
             resource_pools: page(&all, no, size),
             total: all.len() as i64,
             order_by: ctx.qs("orderBy").into(),
             order: ctx.qs("order").into(),
             page_no: no,
             page_size: size,
-        },
+        }),
     )
 }
 
@@ -438,14 +440,14 @@ fn list_jobs(t: &Train, ctx: &Ctx) -> Reply {
     let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
     wrap(
         ctx,
-        JobPage {
+        build!(JobPage {
             total: all.len() as i64,
             jobs: page(&all, no, size),
             order_by: ctx.qs("orderBy").into(),
             order: ctx.qs("order").into(),
             page_no: no,
             page_size: size,
-        },
+        }),
     )
 }
 
@@ -480,7 +482,7 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
     } else {
         req.queue.clone()
     };
-    let summary = JobSummary {
+    let summary = build!(JobSummary {
         job_id: job_id.clone(),
         name: req.name.clone(),
         resource_pool_id: pool,
@@ -509,7 +511,7 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
         k8s_namespace: "default".into(),
         log_collection_file_patterns: req.log_collection_file_patterns.clone().unwrap_or_default(),
         ..JobSummary::default()
-    };
+    });
     t.jobs.push(JobRec {
         summary,
         created_ms: ctx.now_ms,
@@ -519,10 +521,10 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
     });
     wrap(
         ctx,
-        JobRef {
+        build!(JobRef {
             job_id,
             job_name: req.name,
-        },
+        }),
     )
 }
 
@@ -536,10 +538,10 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
         Ok(j) => j.clone(),
         Err(r) => return r,
     };
-    let job_ref = JobRef {
+    let job_ref = build!(JobRef {
         job_id: job.summary.job_id.clone(),
         job_name: job.summary.name.clone(),
-    };
+    });
     match (m, rest) {
         ("GET", []) => {
             let summary = job.view(now);
@@ -548,33 +550,35 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
                 .pod_names()
                 .into_iter()
                 .enumerate()
-                .map(|(i, name)| Pod {
-                    pod_ip: format!("10.0.0.{}", 10 + i),
-                    node_name: format!("192.168.0.{}", 10 + i % 2),
-                    object_meta: ObjectMeta {
-                        creation_timestamp: iso(job.created_ms),
-                        name: name.clone(),
-                        namespace: "default".into(),
-                        ..ObjectMeta::default()
-                    },
-                    pod_status: PodStatus {
-                        pod_phase: phase.clone(),
-                        status: phase.clone(),
-                    },
-                    replica_type: if i == 0 { "master" } else { "worker" }.into(),
-                    finished_at: summary.finished_at.clone(),
-                    ..Pod::default()
+                .map(|(i, name)| {
+                    build!(Pod {
+                        pod_ip: format!("10.0.0.{}", 10 + i),
+                        node_name: format!("192.168.0.{}", 10 + i % 2),
+                        object_meta: build!(ObjectMeta {
+                            creation_timestamp: iso(job.created_ms),
+                            name: name.clone(),
+                            namespace: "default".into(),
+                            ..ObjectMeta::default()
+                        }),
+                        pod_status: build!(PodStatus {
+                            pod_phase: phase.clone(),
+                            status: phase.clone(),
+                        }),
+                        replica_type: if i == 0 { "master" } else { "worker" }.into(),
+                        finished_at: summary.finished_at.clone(),
+                        ..Pod::default()
+                    })
                 })
                 .collect();
             wrap(
                 ctx,
-                JobDetail {
+                build!(JobDetail {
                     summary,
-                    pod_list: Some(PodList {
+                    pod_list: Some(build!(PodList {
                         pods,
                         ..PodList::default()
-                    }),
-                },
+                    })),
+                }),
             )
         }
         ("PUT", []) => {
@@ -601,12 +605,12 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
         }
         ("GET", ["events"]) => {
             let events = job.events(now);
-            Reply::ok(EventsResponse {
+            Reply::ok(build!(EventsResponse {
                 request_id: ctx.request_id.clone(),
                 total: events.len() as i64,
                 events,
                 result: None,
-            })
+            }))
         }
         ("GET", ["pods", pod, what]) => {
             if !job.pod_names().iter().any(|p| p == pod) {
@@ -615,12 +619,12 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
             match *what {
                 "events" => {
                     let events = job.events(now);
-                    Reply::ok(EventsResponse {
+                    Reply::ok(build!(EventsResponse {
                         request_id: ctx.request_id.clone(),
                         total: events.len() as i64,
                         events,
                         result: None,
-                    })
+                    }))
                 }
                 "logs" => {
                     let mut logs = job.logs(now, pod);
@@ -630,19 +634,19 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
                     }
                     wrap(
                         ctx,
-                        PodLogs {
+                        build!(PodLogs {
                             job_id: id.into(),
                             pod_name: (*pod).into(),
                             logs,
                             next_marker: String::new(),
-                        },
+                        }),
                     )
                 }
                 "webterminal" => wrap(
                     ctx,
-                    WebTerminal {
+                    build!(WebTerminal {
                         web_terminal_url: format!("ws://127.0.0.1/emulator/terminal/{id}/{pod}"),
-                    },
+                    }),
                 ),
                 _ => Reply::error(404, "NotFound", "no such pod operation"),
             }
@@ -651,30 +655,32 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
             let pod_metrics = job
                 .pod_names()
                 .into_iter()
-                .map(|pod_name| PodMetrics {
-                    pod_name,
-                    metrics: (0..3)
-                        .map(|i| MetricPoint {
-                            time: json!((now / 1000) - 60 * (2 - i)),
-                            value: json!(format!("{}", 50 + 10 * i)),
-                        })
-                        .collect(),
+                .map(|pod_name| {
+                    build!(PodMetrics {
+                        pod_name,
+                        metrics: (0..3)
+                            .map(|i| build!(MetricPoint {
+                                time: json!((now / 1000) - 60 * (2 - i)),
+                                value: json!(format!("{}", 50 + 10 * i)),
+                            }))
+                            .collect(),
+                    })
                 })
                 .collect();
             wrap(
                 ctx,
-                TaskMetrics {
+                build!(TaskMetrics {
                     job_id: id.into(),
                     pod_metrics,
-                },
+                }),
             )
         }
         ("GET", ["nodes"]) => wrap(
             ctx,
-            JobNodes {
+            build!(JobNodes {
                 job_id: id.into(),
                 node_names: vec!["192.168.0.10".into()],
-            },
+            }),
         ),
         _ => Reply::error(404, "NotFound", "no such job operation"),
     }

@@ -2,16 +2,12 @@
 //! signature check, typed response; plus service errors for every operation.
 
 use aihc_train::*;
-use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, VerifySignature};
+
+use crate::setup;
+use bce_testkit::{ExactQuery, JsonBody, NoBody, VerifySignature};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn setup() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    let client = Client::new(test_config(&server.uri())).unwrap();
-    (server, client)
-}
 
 fn ok(result: serde_json::Value) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"requestId": "req-1", "result": result}))
@@ -48,7 +44,7 @@ async fn list_resource_pool() {
         keyword: "gpu".into(),
         keyword_type: "resourcePoolName".into(),
         page_no: 0,
-        page_size: -1,
+        page_size: 0,
         ..Default::default()
     };
     let r = client.list_resource_pool(&req).await.unwrap();

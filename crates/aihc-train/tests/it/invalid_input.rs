@@ -1,26 +1,13 @@
 //! Bad input is refused before anything is sent.
 
-use std::sync::Arc;
-
 use aihc_train::*;
-use bce_core::{Config, Credentials};
 use bce_testkit::RecordingTransport;
 
 fn client(t: &RecordingTransport) -> Client {
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(t.clone()))
-        .build()
-        .unwrap();
-    Client::new(config).unwrap()
+    Client::new(t.config()).unwrap()
 }
 
-fn field(r: Result<impl std::fmt::Debug, bce_core::Error>) -> String {
-    match r.unwrap_err() {
-        bce_core::Error::InvalidInput { field, .. } => field,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
+use bce_testkit::invalid_field as field;
 
 #[tokio::test]
 async fn bad_input_never_sends() {
@@ -49,7 +36,7 @@ async fn bad_input_never_sends() {
                 "cce-1",
                 &ListNodeRequest {
                     page_no: 1,
-                    page_size: -1,
+                    page_size: 0,
                     ..Default::default()
                 }
             )
