@@ -216,21 +216,8 @@ fn url_parts(url: &str) -> (String, String) {
     }
 }
 
-fn decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
-}
-
 fn query_pairs(query: &str) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|s| !s.is_empty())
-        .map(|item| match item.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(item), String::new()),
-        })
-        .collect();
+    let mut pairs = bce_testkit::decode_query(query);
     pairs.sort();
     pairs
 }

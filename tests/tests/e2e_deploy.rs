@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use aihc_deploy::{
-    AppIdArgs, ChangeDetailArgs, Client, ContainerConf, CreateAppArgs, ExtraInfo, ListAppArgs,
-    ListAppStatsArgs, ListBriefResPoolArgs, ListChangeArgs, PodArgs, ResPoolConf,
+    AppIdArgs, ChangeDetailArgs, Client, ContainerConf, CreateAppArgs, ExtraInfo, InsInfo,
+    ListAppArgs, ListAppStatsArgs, ListBriefResPoolArgs, ListChangeArgs, PodArgs, ResPoolConf,
     ResPoolDetailArgs, ScaleAppArgs,
 };
 use bce_core::Waiter;
@@ -101,12 +101,7 @@ async fn app_lifecycle_with_waiter_paginators_and_pods() {
         })
         .await
         .unwrap();
-    let pods = client
-        .list_pod(&AppIdArgs::new(&id))
-        .await
-        .unwrap()
-        .data
-        .list;
+    let pods = pods_of(&client, &id).await;
     assert_eq!(pods.len(), 3);
     emu.advance(Duration::from_secs(10));
     client.wait_for_app_ready(&id, &waiter).await.unwrap();
@@ -128,12 +123,7 @@ async fn app_lifecycle_with_waiter_paginators_and_pods() {
         })
         .await
         .unwrap();
-    let pods = client
-        .list_pod(&AppIdArgs::new(&id))
-        .await
-        .unwrap()
-        .data
-        .list;
+    let pods = pods_of(&client, &id).await;
     assert_eq!(pods.len(), 3);
     assert!(pods.iter().all(|p| p.ins_id != pod));
 
@@ -159,4 +149,14 @@ async fn app_lifecycle_with_waiter_paginators_and_pods() {
     client.delete_app(&AppIdArgs::new(&id)).await.unwrap();
     let err = client.app_details(&AppIdArgs::new(&id)).await.unwrap_err();
     assert_eq!(err.status(), Some(404));
+}
+
+/// The instances of app `id`.
+async fn pods_of(client: &Client, id: &str) -> Vec<InsInfo> {
+    client
+        .list_pod(&AppIdArgs::new(id))
+        .await
+        .unwrap()
+        .data
+        .list
 }

@@ -31,6 +31,10 @@ fn machine(name: &str) -> CreateDevInstanceArgs {
     }
 }
 
+/// The emulator's dev machine states as the waiters take them.
+const RUNNING: &[DevInstanceStatus] = &[DevInstanceStatus(DEV_RUNNING)];
+const STOPPED: &[DevInstanceStatus] = &[DevInstanceStatus(DEV_STOPPED)];
+const FAILED: &[DevInstanceStatus] = &[DevInstanceStatus(DEV_FAILED)];
 #[tokio::test]
 async fn dev_machine_lifecycle() {
     let emu = Emulator::builder().manual_clock().start().await.unwrap();
@@ -48,12 +52,7 @@ async fn dev_machine_lifecycle() {
     assert_eq!(detail.dev_instance.status, DevInstanceStatus(DEV_STARTING));
 
     let (running, _) = tokio::join!(
-        client.wait_for_dev_instance(
-            &id,
-            &[DevInstanceStatus(DEV_RUNNING)],
-            &[DevInstanceStatus(DEV_FAILED)],
-            &waiter
-        ),
+        client.wait_for_dev_instance(&id, RUNNING, FAILED, &waiter),
         async {
             tokio::time::sleep(Duration::from_millis(30)).await;
             emu.advance(Duration::from_secs(5));
@@ -104,23 +103,13 @@ async fn dev_machine_lifecycle() {
     client.stop_dev_instance(&args).await.unwrap();
     emu.advance(Duration::from_secs(3));
     client
-        .wait_for_dev_instance(
-            &id,
-            &[DevInstanceStatus(DEV_STOPPED)],
-            &[DevInstanceStatus(DEV_FAILED)],
-            &waiter,
-        )
+        .wait_for_dev_instance(&id, STOPPED, FAILED, &waiter)
         .await
         .unwrap();
     client.start_dev_instance(&args).await.unwrap();
     emu.advance(Duration::from_secs(5));
     client
-        .wait_for_dev_instance(
-            &id,
-            &[DevInstanceStatus(DEV_RUNNING)],
-            &[DevInstanceStatus(DEV_FAILED)],
-            &waiter,
-        )
+        .wait_for_dev_instance(&id, RUNNING, FAILED, &waiter)
         .await
         .unwrap();
 
@@ -134,12 +123,7 @@ async fn dev_machine_lifecycle() {
         .unwrap();
     emu.advance(Duration::from_secs(65));
     client
-        .wait_for_dev_instance(
-            &id,
-            &[DevInstanceStatus(DEV_STOPPED)],
-            &[DevInstanceStatus(DEV_FAILED)],
-            &waiter,
-        )
+        .wait_for_dev_instance(&id, STOPPED, FAILED, &waiter)
         .await
         .unwrap();
 
@@ -169,12 +153,7 @@ async fn a_failing_dev_machine_ends_the_wait() {
         .dev_instance_id;
     emu.advance(Duration::from_secs(10));
     let err = client
-        .wait_for_dev_instance(
-            &id,
-            &[DevInstanceStatus(DEV_RUNNING)],
-            &[DevInstanceStatus(DEV_FAILED)],
-            &Waiter::new(Duration::from_secs(5)),
-        )
+        .wait_for_dev_instance(&id, RUNNING, FAILED, &Waiter::new(Duration::from_secs(5)))
         .await
         .unwrap_err();
     assert!(matches!(err, bce_core::Error::WaitFailed { .. }), "{err:?}");

@@ -4,7 +4,6 @@
 use bce_core::{
     BceErrorDecoder, Config, Error, ErrorDecoder, HttpResponse, Method, Operation, ServiceError,
 };
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Service name used in operations and logs.
@@ -64,34 +63,17 @@ impl Client {
         &self.region
     }
 
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
-    }
-
     /// An operation of this service named `name` (the Go SDK method name)
-    /// on `path`; [`Client::call`] adds the `X-Region` header.
+    /// on `path`; `call` adds the `X-Region` header.
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
         Operation::new(SERVICE, name, method).path(path)
     }
-
-    /// Sends `op` in this client's region (unsigned `X-Region` header,
-    /// sent even when empty) and decodes its JSON answer.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(self.in_region(op)).await
-    }
-
-    /// Sends `op` in this client's region; its answer carries nothing of
-    /// interest.
-    #[allow(dead_code)] // every current operation answers with an envelope
-    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
-        self.inner.send_no_content(self.in_region(op)).await
-    }
-
-    fn in_region(&self, op: Operation) -> Operation {
-        op.header("X-Region", self.region.clone())
-    }
 }
+
+// Every operation is sent in the client's region: the unsigned `X-Region`
+// header, sent even when empty.
+bce_core::service_client!(Client, |client, op| op
+    .header("X-Region", client.region.clone()));
 
 /// BCE's error shape for answers with an error status, plus the business
 /// failures the deployment API reports inside 200 answers: a `code` that is

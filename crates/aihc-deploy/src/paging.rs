@@ -2,7 +2,7 @@
 //! parameters, the default page size of the streams, and the
 //! [`bce_core::paginate`] trait impls behind every `*_stream` method.
 
-use bce_core::paginate::{PageNumberRequest, PageNumberResponse};
+use bce_core::paginate::PageNumberResponse;
 use bce_core::Operation;
 
 use crate::app::{AppBriefInfo, AppChangeRecord, AppList, ChangeList};
@@ -21,23 +21,11 @@ pub(crate) fn page_query(op: Operation, page_no: u32, page_size: u32) -> Operati
         .query_opt("pageSize", (page_size != 0).then_some(page_size))
 }
 
-macro_rules! page_number_request {
-    ($($ty:ty),* $(,)?) => {$(
-        impl PageNumberRequest for $ty {
-            fn page_number(&self) -> u32 {
-                self.page_no
-            }
-            fn set_page_number(&mut self, page: u32) {
-                self.page_no = page;
-            }
-            fn page_size(&self) -> u32 {
-                self.page_size
-            }
-        }
-    )*};
-}
-
-page_number_request!(ListAppRequest, ListChangeRequest, ListBriefResPoolRequest);
+bce_core::page_number_request!(
+    ListAppRequest: page_no, page_size;
+    ListChangeRequest: page_no, page_size;
+    ListBriefResPoolRequest: page_no, page_size;
+);
 
 /// Implements [`PageNumberResponse`] for an envelope whose `data` has a
 /// list; `$count` reads the total the service reports, if any.

@@ -1,7 +1,6 @@
 //! The dev machine client: how an operation is built, sent and decoded.
 
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
 
 /// Service name used in operations and logs.
 pub const SERVICE: &str = "aihc-dev";
@@ -18,15 +17,9 @@ impl Client {
     /// empty endpoint instead).
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        let inner = bce_core::Client::builder(config)
-            .default_host(host)
-            .build()?;
-        Ok(Client { inner })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        Ok(Client {
+            inner: bce_core::Client::new(config, &host)?,
+        })
     }
 
     /// An operation of this service named `name` (the Go SDK method name):
@@ -38,15 +31,6 @@ impl Client {
             .query("action", action)
             .header("version", "v2")
     }
-
-    /// Sends `op` and decodes its JSON answer.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
-    }
-
-    /// Sends `op`, whose answer carries nothing of interest.
-    #[allow(dead_code)] // every current operation answers with data
-    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
-        self.inner.send_no_content(op).await
-    }
 }
+
+bce_core::service_client!(Client);

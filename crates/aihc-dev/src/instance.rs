@@ -1,7 +1,7 @@
 //! Dev machine lifecycle: create, list, inspect, modify, start, stop,
 //! delete, timed stop and events.
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
+use bce_core::paginate::{page_number_stream, PageNumberResponse};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -166,22 +166,15 @@ pub struct ListDevInstanceEventResponse {
     pub request_id: String,
 }
 
-/// Implements the paging traits for the dev machine lists (`pageNumber`,
-/// `pageSize`, `totalCount`).
-macro_rules! paged {
-    ($($request:ty => $response:ty: $list:ident: $item:ty),* $(,)?) => {$(
-        impl PageNumberRequest for $request {
-            fn page_number(&self) -> u32 {
-                self.page_number
-            }
-            fn set_page_number(&mut self, page: u32) {
-                self.page_number = page;
-            }
-            fn page_size(&self) -> u32 {
-                self.page_size
-            }
-        }
+bce_core::page_number_request!(
+    ListDevInstanceRequest: page_number, page_size;
+    ListDevInstanceEventRequest: page_number, page_size;
+);
 
+/// Implements [`PageNumberResponse`] for the dev machine lists (`totalCount`
+/// and a list).
+macro_rules! paged {
+    ($($response:ty: $list:ident: $item:ty),* $(,)?) => {$(
         impl PageNumberResponse for $response {
             type Item = $item;
             fn total(&self) -> Option<u64> {
@@ -195,8 +188,8 @@ macro_rules! paged {
 }
 
 paged!(
-    ListDevInstanceRequest => ListDevInstanceResponse: dev_instances: DevInstanceBrief,
-    ListDevInstanceEventRequest => ListDevInstanceEventResponse: events: DevInstanceEvent,
+    ListDevInstanceResponse: dev_instances: DevInstanceBrief,
+    ListDevInstanceEventResponse: events: DevInstanceEvent,
 );
 
 /// `pageNumber` and `pageSize`, each sent when not 0.

@@ -1,7 +1,6 @@
 //! The AIHC training client.
 
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Service name used in operations and logs.
@@ -33,15 +32,9 @@ impl Client {
     /// `aihc.{region}.baidubce.com` over HTTPS.
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        let inner = bce_core::Client::builder(config)
-            .default_host(host)
-            .build()?;
-        Ok(Client { inner })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        Ok(Client {
+            inner: bce_core::Client::new(config, &host)?,
+        })
     }
 
     /// An operation of this service named `name` (the Go SDK method name)
@@ -49,18 +42,9 @@ impl Client {
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
         Operation::new(SERVICE, name, method).path(path)
     }
-
-    /// Sends `op` and decodes its JSON answer.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
-    }
-
-    /// Sends `op`, whose answer carries nothing of interest.
-    #[allow(dead_code)] // every current operation answers with data
-    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
-        self.inner.send_no_content(op).await
-    }
 }
+
+bce_core::service_client!(Client);
 
 /// Refuses a special pool without a queue, as the official SDK does.
 pub(crate) fn queue_rule(op: Operation, pool: &str, queue: &str) -> Operation {

@@ -71,23 +71,10 @@ impl PageNumberRequest for KeywordPageRequest {
     }
 }
 
-macro_rules! page_number_request {
-    ($($ty:ty),* $(,)?) => {$(
-        impl PageNumberRequest for $ty {
-            fn page_number(&self) -> u32 {
-                self.page_no
-            }
-            fn set_page_number(&mut self, page: u32) {
-                self.page_no = page;
-            }
-            fn page_size(&self) -> u32 {
-                self.page_size
-            }
-        }
-    )*};
-}
-
-page_number_request!(ListNodeRequest, ListJobsRequest);
+bce_core::page_number_request!(
+    ListNodeRequest: page_no, page_size;
+    ListJobsRequest: page_no, page_size;
+);
 
 /// Implements [`PageNumberResponse`] for `{requestId, result: {total, <list>}}`.
 macro_rules! page_number_response {

@@ -46,6 +46,7 @@ pub mod paginate;
 pub mod profile;
 pub mod redact;
 pub mod retry;
+pub mod service;
 pub mod sign;
 pub mod transport;
 pub mod waiter;

@@ -208,6 +208,52 @@ where
     })
 }
 
+/// Implements [`PageNumberRequest`] for request types whose page number
+/// and page size are `u32` fields: `page_number_request!(Type: page_field,
+/// size_field; …)`.
+///
+/// ```
+/// #[derive(Clone, Default)]
+/// struct ListThings {
+///     page_no: u32,
+///     page_size: u32,
+/// }
+/// bce_core::page_number_request!(ListThings: page_no, page_size);
+/// use bce_core::PageNumberRequest;
+/// let mut r = ListThings::default();
+/// r.set_page_number(3);
+/// assert_eq!(r.page_number(), 3);
+/// ```
+#[macro_export]
+macro_rules! page_number_request {
+    ($($ty:ty: $page:ident, $size:ident);+ $(;)?) => {$(
+        impl $crate::paginate::PageNumberRequest for $ty {
+            fn page_number(&self) -> u32 {
+                self.$page
+            }
+            fn set_page_number(&mut self, page: u32) {
+                self.$page = page;
+            }
+            fn page_size(&self) -> u32 {
+                self.$size
+            }
+        }
+    )+};
+}
+
+/// Implements [`MarkerRequest`] for request types whose marker is a
+/// `String` field: `marker_request!(Type: marker_field; …)`.
+#[macro_export]
+macro_rules! marker_request {
+    ($($ty:ty: $marker:ident);+ $(;)?) => {$(
+        impl $crate::paginate::MarkerRequest for $ty {
+            fn set_marker(&mut self, marker: String) {
+                self.$marker = marker;
+            }
+        }
+    )+};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

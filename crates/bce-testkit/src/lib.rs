@@ -76,17 +76,10 @@ pub fn verify_parts(
     } else {
         parts[4].split(';').collect()
     };
-    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
-    let path = decode(raw_path);
-    let query: Vec<(String, String)> = raw_query
-        .unwrap_or("")
-        .split('&')
-        .filter(|s| !s.is_empty())
-        .map(|item| match item.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(item), String::new()),
-        })
-        .collect();
+    let path = percent_decode_str(raw_path)
+        .decode_utf8_lossy()
+        .into_owned();
+    let query = decode_query(raw_query.unwrap_or(""));
     let mut chosen = Vec::new();
     for name in &signed {
         let value = headers
@@ -135,6 +128,19 @@ pub fn verify_parts(
         }
     }
     Ok(())
+}
+
+/// The decoded `(name, value)` pairs of a raw query string, in order; a
+/// name without `=` has an empty value.
+pub fn decode_query(raw: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+    raw.split('&')
+        .filter(|s| !s.is_empty())
+        .map(|item| match item.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(item), String::new()),
+        })
+        .collect()
 }
 
 /// Verifies a request received by wiremock.
@@ -260,7 +266,7 @@ pub struct Expect {
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
     body: Option<serde_json::Value>,
-    reply: serde_json::Value,
+    reply: Option<serde_json::Value>,
 }
 
 impl Expect {
@@ -272,7 +278,7 @@ impl Expect {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
-            reply: serde_json::json!({}),
+            reply: Some(serde_json::json!({})),
         }
     }
 
@@ -299,7 +305,13 @@ impl Expect {
 
     /// The JSON answered with status 200.
     pub fn reply(mut self, reply: serde_json::Value) -> Self {
-        self.reply = reply;
+        self.reply = Some(reply);
+        self
+    }
+
+    /// Answers status 200 with no body at all.
+    pub fn empty_reply(mut self) -> Self {
+        self.reply = None;
         self
     }
 
@@ -367,6 +379,37 @@ pub async fn fail_every_call(
         ))
         .mount(server)
         .await;
+}
+
+/// Asserts that every error is the service error `status` `code`
+/// `message` with `request_id` (the outcome of [`fail_every_call`]); the
+/// index of a mismatch is in the failure message.
+pub fn assert_service_errors(
+    errors: impl IntoIterator<Item = bce_core::Error>,
+    status: u16,
+    code: &str,
+    message: &str,
+    request_id: &str,
+) {
+    for (i, e) in errors.into_iter().enumerate() {
+        assert_eq!(
+            (e.status(), e.code(), e.message(), e.request_id()),
+            (Some(status), Some(code), Some(message), Some(request_id)),
+            "call {i}: {e:?}"
+        );
+    }
+}
+
+/// Awaits each call and collects its error (a call that succeeds fails
+/// the test): `errors_of![c.get_x("a"), c.delete_y("b")]`.
+#[macro_export]
+macro_rules! errors_of {
+    ($($call:expr),* $(,)?) => {
+        vec![$(match $call.await {
+            Ok(_) => unreachable!("{} succeeded", stringify!($call)),
+            Err(e) => e,
+        }),*]
+    };
 }
 
 /// The field an invalid-input error names; any other outcome is a test

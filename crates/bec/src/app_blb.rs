@@ -37,21 +37,9 @@ bce_core::string_enum! {
     }
 }
 
-bce_core::string_enum! {
-    /// Listener or policy protocol of an app load balancer.
-    pub enum AppBlbProtocol {
-        /// TCP.
-        Tcp = "TCP",
-        /// UDP.
-        Udp = "UDP",
-        /// HTTP.
-        Http = "HTTP",
-        /// HTTPS.
-        Https = "HTTPS",
-        /// SSL.
-        Ssl = "SSL",
-    }
-}
+/// Listener or policy protocol of an app load balancer: the same values as
+/// the v1 load balancers' [`Protocol`](crate::blb::Protocol).
+pub type AppBlbProtocol = crate::blb::Protocol;
 
 /// Paging fields of every marker-paged answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +73,7 @@ pub struct MarkerRequest {
     pub max_keys: u32,
 }
 
-crate::paging::marker_request!(MarkerRequest);
+bce_core::marker_request!(MarkerRequest: marker);
 
 /// Body of [`Client::create_app_blb`]. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +199,27 @@ crate::paging::marker_response!(AppBlbListResponse => blb_list: AppBlbDetails);
 /// token (see the module documentation).
 pub(crate) fn app_op(name: &'static str, method: Method, client_token: Option<&str>) -> Operation {
     with_client_token(Client::op(name, method, "/v2/appblb"), client_token)
+}
+
+/// A change of a part of one balancer: `/v2/appblb/{blbId}{tail}` with the
+/// client token.
+pub(crate) fn blb_op(
+    name: &'static str,
+    method: Method,
+    client_token: Option<&str>,
+    blb_id: &str,
+    tail: &str,
+) -> Operation {
+    app_op(name, method, client_token)
+        .segment("blbId", blb_id)
+        .path(tail)
+}
+
+/// A read of a part of one balancer: `GET /v2/appblb/{blbId}{tail}`.
+pub(crate) fn blb_read(name: &'static str, blb_id: &str, tail: &str) -> Operation {
+    Client::op(name, Method::Get, "/v2/appblb")
+        .segment("blbId", blb_id)
+        .path(tail)
 }
 
 impl Client {

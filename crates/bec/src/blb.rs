@@ -254,7 +254,7 @@ pub struct ListBlbRequest {
 /// The official SDK's name of [`ListBlbRequest`].
 pub type ListBlbArgs = ListBlbRequest;
 
-crate::paging::page_number_request!(ListBlbRequest);
+bce_core::page_number_request!(ListBlbRequest: page_no, page_size);
 
 /// A load balancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -381,13 +381,7 @@ impl Client {
         &self,
         blb_ids: &[String],
     ) -> Result<ActionResult<Vec<OperationVo>>, Error> {
-        let op = Client::op("BatchDeleteBlb", Method::Post, "/v1/blb/batch/delete")
-            .check(
-                !blb_ids.iter().any(String::is_empty),
-                "blbIdList",
-                "ids must not be empty",
-            )
-            .json(blb_ids);
-        self.call(op).await
+        let op = Client::op("BatchDeleteBlb", Method::Post, "/v1/blb/batch/delete");
+        self.call(ids_body(op, "blbIdList", blb_ids)).await
     }
 }

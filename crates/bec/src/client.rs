@@ -3,7 +3,6 @@
 use bce_core::{
     BceErrorDecoder, Config, Error, ErrorDecoder, HttpResponse, Method, Operation, ServiceError,
 };
-use serde::de::DeserializeOwned;
 
 /// Service name used in operations and logs.
 pub const SERVICE: &str = "bec";
@@ -29,27 +28,14 @@ impl Client {
         Ok(Client { inner })
     }
 
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
-    }
-
     /// An operation of this service named `name` (the Go SDK method name)
     /// on `path`.
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
         Operation::new(SERVICE, name, method).path(path)
     }
-
-    /// Sends `op` and decodes its JSON answer.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
-    }
-
-    /// Sends `op`, whose answer carries nothing of interest.
-    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
-        self.inner.send_no_content(op).await
-    }
 }
+
+bce_core::service_client!(Client);
 
 /// Turns a client token argument into the `clientToken` query parameter:
 /// `None` generates a UUID v4 (once per call; every retry of the call

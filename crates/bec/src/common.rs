@@ -489,6 +489,37 @@ pub struct ActionResult<D> {
     pub details: D,
 }
 
+/// Body of the batch start/stop calls ([`crate::Client::batch_operate_vm_service`],
+/// [`crate::Client::service_batch_operate`]): the ids and the action.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BatchActionRequest {
+    /// The services.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "bce_core::json::null_as_default"
+    )]
+    pub id_list: Vec<String>,
+    /// `start` or `stop`.
+    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
+    pub action: ServiceAction,
+}
+
+/// The body of a batch delete: the ids as a JSON array, none of them empty
+/// (refused before sending, naming `field`).
+pub(crate) fn ids_body(
+    op: bce_core::Operation,
+    field: &str,
+    ids: &[String],
+) -> bce_core::Operation {
+    op.check(
+        !ids.iter().any(String::is_empty),
+        field,
+        "ids must not be empty",
+    )
+    .json(ids)
+}
+
 /// Outcome for one resource of a batch. A batch call succeeds as a whole
 /// even when some resources failed: read `success` and `error` here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -572,4 +603,43 @@ pub struct ListRequest {
     pub vpc_id: String,
 }
 
-crate::paging::page_number_request!(ListRequest);
+bce_core::page_number_request!(ListRequest: page_no, page_size);
+
+impl ListRequest {
+    /// The query of the VM service and VM instance lists: paging, then
+    /// `orderBy`, `order`, and the filters of [`ListRequest::search_query`].
+    pub(crate) fn vm_query(&self, op: bce_core::Operation) -> bce_core::Operation {
+        let op = crate::paging::page_query(op, self.page_no, self.page_size)
+            .query_if_not_empty("orderBy", &self.order_by)
+            .query_if_not_empty("order", &self.order);
+        search_query(
+            op,
+            &self.keyword_type,
+            &self.keyword,
+            self.status.as_str(),
+            &self.region,
+            &self.os_name,
+            &self.service_id,
+        )
+    }
+}
+
+/// The search filters the VM and image lists share, each sent when not
+/// empty, in this order: `keywordType`, `keyword`, `status`, `region`,
+/// `osName`, `serviceId`.
+pub(crate) fn search_query(
+    op: bce_core::Operation,
+    keyword_type: &str,
+    keyword: &str,
+    status: &str,
+    region: &str,
+    os_name: &str,
+    service_id: &str,
+) -> bce_core::Operation {
+    op.query_if_not_empty("keywordType", keyword_type)
+        .query_if_not_empty("keyword", keyword)
+        .query_if_not_empty("status", status)
+        .query_if_not_empty("region", region)
+        .query_if_not_empty("osName", os_name)
+        .query_if_not_empty("serviceId", service_id)
+}

@@ -124,49 +124,18 @@ pub struct UpdateServiceRequest {
 /// The official SDK's name of [`UpdateServiceRequest`].
 pub type UpdateServiceArgs = UpdateServiceRequest;
 
-/// Filter and paging of [`Client::list_service`]; zero and empty values
-/// are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListServiceRequest {
-    /// Page number.
-    pub page_no: u32,
-    /// Page size.
-    pub page_size: u32,
-    /// Field to search.
-    pub keyword_type: String,
-    /// Search text.
-    pub keyword: String,
-    /// Sort order.
-    pub order: String,
-    /// Sort field.
-    pub order_by: String,
-    /// Status filter.
-    pub status: ResourceStatus,
-}
+/// Filter and paging of [`Client::list_service`]: the generic
+/// [`ListRequest`], of which paging, `keywordType`, `keyword`, `status`,
+/// `order` and `orderBy` are sent (zero and empty values are not).
+pub type ListServiceRequest = ListRequest;
 
 /// The official SDK's name of [`ListServiceRequest`].
 pub type ListServiceArgs = ListServiceRequest;
 
-crate::paging::page_number_request!(ListServiceRequest);
-
 /// Body of [`Client::service_batch_operate`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ServiceBatchOperateRequest {
-    /// Services.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub id_list: Vec<String>,
-    /// `start` or `stop`.
-    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
-    pub action: ServiceAction,
-}
-
+pub type ServiceBatchOperateRequest = BatchActionRequest;
 /// The official SDK's name of [`ServiceBatchOperateRequest`].
-pub type ServiceBatchOperateArgs = ServiceBatchOperateRequest;
+pub type ServiceBatchOperateArgs = BatchActionRequest;
 
 /// A container service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -423,13 +392,7 @@ impl Client {
             "ServiceBatchDelete",
             Method::Post,
             "/v1/service/batch/delete",
-        )
-        .check(
-            !service_ids.iter().any(String::is_empty),
-            "serviceIds",
-            "ids must not be empty",
-        )
-        .json(service_ids);
-        self.call(op).await
+        );
+        self.call(ids_body(op, "serviceIds", service_ids)).await
     }
 }

@@ -6,7 +6,7 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_zero, Client};
-use crate::common::PageResult;
+use crate::common::{search_query, PageResult};
 use crate::paging::size_or_default;
 
 /// One disk image to make from a VM.
@@ -121,7 +121,7 @@ pub struct ListVmImageRequest {
 /// The official SDK's name of [`ListVmImageRequest`].
 pub type ListVmImageArgs = ListVmImageRequest;
 
-crate::paging::page_number_request!(ListVmImageRequest);
+bce_core::page_number_request!(ListVmImageRequest: page_no, page_size);
 
 /// An image.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,13 +233,16 @@ impl Client {
             .query_opt("PageSize", (args.page_size != 0).then_some(args.page_size))
             .query_if_not_empty("OrderBy", &args.order_by)
             .query_if_not_empty("Order", &args.order)
-            .query_if_not_empty("Type", &args.kind)
-            .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("status", &args.status)
-            .query_if_not_empty("region", &args.region)
-            .query_if_not_empty("osName", &args.os_name)
-            .query_if_not_empty("serviceId", &args.service_id);
+            .query_if_not_empty("Type", &args.kind);
+        let op = search_query(
+            op,
+            &args.keyword_type,
+            &args.keyword,
+            &args.status,
+            &args.region,
+            &args.os_name,
+            &args.service_id,
+        );
         self.call(op).await
     }
 

@@ -1,10 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(not(test), deny(clippy::panic))]
 
 pub mod app_blb;
 pub mod blb;
@@ -53,10 +51,11 @@ pub use blb::{
 };
 pub use client::{BecErrorDecoder, Client, ACTION_REFUSED, DEFAULT_ENDPOINT, SERVICE};
 pub use common::{
-    ActionResult, DeploymentInstance, DiskType, DnsConfig, GpuRequest, ImageType, IpAddress,
-    KeyConfig, ListRequest, MetricPoint, MetricsQuery, MetricsRequest, MetricsType, NetworkConfig,
-    Networks, OperationVo, PageResult, Period, Region, ResourceStatus, ServiceAction,
-    ServiceMetricsResult, ServiceProvider, SystemVolumeConfig, Tag, UpdateVmType, VolumeConfig,
+    ActionResult, BatchActionRequest, DeploymentInstance, DiskType, DnsConfig, GpuRequest,
+    ImageType, IpAddress, KeyConfig, ListRequest, MetricPoint, MetricsQuery, MetricsRequest,
+    MetricsType, NetworkConfig, Networks, OperationVo, PageResult, Period, Region, ResourceStatus,
+    ServiceAction, ServiceMetricsResult, ServiceProvider, SystemVolumeConfig, Tag, UpdateVmType,
+    VolumeConfig,
 };
 pub use container::{
     ContainerDetails, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,

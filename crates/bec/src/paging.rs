@@ -1,6 +1,8 @@
 //! Paging plumbing shared by every BEC list: the query parameters, the
 //! default page size of the streams, and the [`bce_core::paginate`] trait
-//! impls that let each `*_stream` method be one call of
+//! impls (with `bce_core::page_number_request!` and
+//! `bce_core::marker_request!` for the requests) that let each `*_stream`
+//! method be one call of
 //! [`bce_core::paginate::page_number_stream`] or
 //! [`bce_core::paginate::marker_stream`].
 
@@ -33,36 +35,6 @@ pub(crate) fn marker_query(op: Operation, marker: &str, max_keys: u32) -> Operat
         .query_opt("maxKeys", (max_keys != 0).then_some(max_keys))
 }
 
-/// Implements [`bce_core::paginate::PageNumberRequest`] for request types
-/// with `page_no` and `page_size` fields.
-macro_rules! page_number_request {
-    ($($ty:ty),* $(,)?) => {$(
-        impl bce_core::paginate::PageNumberRequest for $ty {
-            fn page_number(&self) -> u32 {
-                self.page_no
-            }
-            fn set_page_number(&mut self, page: u32) {
-                self.page_no = page;
-            }
-            fn page_size(&self) -> u32 {
-                self.page_size
-            }
-        }
-    )*};
-}
-
-/// Implements [`bce_core::paginate::MarkerRequest`] for request types with
-/// a `marker` field.
-macro_rules! marker_request {
-    ($($ty:ty),* $(,)?) => {$(
-        impl bce_core::paginate::MarkerRequest for $ty {
-            fn set_marker(&mut self, marker: String) {
-                self.marker = marker;
-            }
-        }
-    )*};
-}
-
 /// Implements [`bce_core::paginate::MarkerResponse`] for answers with a
 /// flattened `page: MarkerInfo` and a list field.
 macro_rules! marker_response {
@@ -79,7 +51,7 @@ macro_rules! marker_response {
     )*};
 }
 
-pub(crate) use {marker_request, marker_response, page_number_request};
+pub(crate) use marker_response;
 
 impl<T> PageNumberResponse for PageResult<T> {
     type Item = T;

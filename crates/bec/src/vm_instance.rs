@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
-use crate::paging::{page_query, size_or_default};
+use crate::paging::size_or_default;
 use crate::vm_service::{CreateVmServiceRequest, ImageDetail, VmServiceBriefVo};
 
 bce_core::string_enum! {
@@ -549,16 +549,7 @@ impl Client {
         args: &ListRequest,
     ) -> Result<LogicPageVmInstanceResult, Error> {
         let op = Client::op("GetVmInstanceList", Method::Get, "/v1/vm/instance");
-        let op = page_query(op, args.page_no, args.page_size)
-            .query_if_not_empty("orderBy", &args.order_by)
-            .query_if_not_empty("order", &args.order)
-            .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("status", args.status.as_str())
-            .query_if_not_empty("region", &args.region)
-            .query_if_not_empty("osName", &args.os_name)
-            .query_if_not_empty("serviceId", &args.service_id);
-        self.call(op).await
+        self.call(args.vm_query(op)).await
     }
 
     /// All VM instances, page after page (20 per page unless set).

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero, Client};
 use crate::common::*;
-use crate::paging::{page_query, size_or_default};
+use crate::paging::size_or_default;
 
 /// Body of [`Client::create_vm_service`] (and, later, of adding instances
 /// to a service).
@@ -276,55 +276,18 @@ impl std::fmt::Debug for UpdateVmServiceArgs {
     }
 }
 
-/// Filter and paging of [`Client::get_vm_service_list`]; zero and empty
-/// values are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListVmServiceRequest {
-    /// Field to search.
-    pub keyword_type: String,
-    /// Search text.
-    pub keyword: String,
-    /// Page number.
-    pub page_no: u32,
-    /// Page size.
-    pub page_size: u32,
-    /// Sort order.
-    pub order: String,
-    /// Sort field.
-    pub order_by: String,
-    /// Status filter.
-    pub status: ResourceStatus,
-    /// Region filter.
-    pub region: String,
-    /// OS filter.
-    pub os_name: String,
-    /// Service id filter.
-    pub service_id: String,
-}
+/// Filter and paging of [`Client::get_vm_service_list`]: the generic
+/// [`ListRequest`], of which paging, sort, keyword, status, region, OS and
+/// service filters are sent (zero and empty values are not).
+pub type ListVmServiceRequest = ListRequest;
 
 /// The official SDK's name of [`ListVmServiceRequest`].
 pub type ListVmServiceArgs = ListVmServiceRequest;
 
-crate::paging::page_number_request!(ListVmServiceRequest);
-
 /// Body of [`Client::batch_operate_vm_service`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct VmServiceBatchActionRequest {
-    /// Services.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub id_list: Vec<String>,
-    /// `start` or `stop`.
-    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
-    pub action: ServiceAction,
-}
-
+pub type VmServiceBatchActionRequest = BatchActionRequest;
 /// The official SDK's name of [`VmServiceBatchActionRequest`].
-pub type VmServiceBatchActionArgs = VmServiceBatchActionRequest;
+pub type VmServiceBatchActionArgs = BatchActionRequest;
 
 /// An image as reported with a service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -461,16 +424,7 @@ impl Client {
         args: &ListVmServiceRequest,
     ) -> Result<PageResult<VmServiceBriefVo>, Error> {
         let op = Client::op("GetVmServiceList", Method::Get, "/v1/vm/service");
-        let op = page_query(op, args.page_no, args.page_size)
-            .query_if_not_empty("orderBy", &args.order_by)
-            .query_if_not_empty("order", &args.order)
-            .query_if_not_empty("keywordType", &args.keyword_type)
-            .query_if_not_empty("keyword", &args.keyword)
-            .query_if_not_empty("status", args.status.as_str())
-            .query_if_not_empty("region", &args.region)
-            .query_if_not_empty("osName", &args.os_name)
-            .query_if_not_empty("serviceId", &args.service_id);
-        self.call(op).await
+        self.call(args.vm_query(op)).await
     }
 
     /// All VM services, page after page (20 per page unless set).
@@ -550,14 +504,8 @@ impl Client {
             "BatchDeleteVmService",
             Method::Post,
             "/v1/vm/service/batch/delete",
-        )
-        .check(
-            !service_ids.iter().any(String::is_empty),
-            "serviceIds",
-            "ids must not be empty",
-        )
-        .json(service_ids);
-        self.call(op).await
+        );
+        self.call(ids_body(op, "serviceIds", service_ids)).await
     }
 
     /// Starts or stops several VM services (`PUT /v1/vm/service/batch/operate`).

@@ -27,6 +27,12 @@ pub async fn expect(
         .await;
 }
 
+/// Mounts one expected bodyless `POST` (the id-in-the-query actions) in
+/// region `gz`, answered with an empty success envelope.
+pub async fn expect_post(server: &wiremock::MockServer, path: &str, query: &[(&str, &str)]) {
+    expect(server, "POST", path, query, None, json!({})).await;
+}
+
 /// A wiremock server and a client in region `gz` pointed at it.
 pub async fn setup() -> (wiremock::MockServer, aihc_deploy::Client) {
     let (server, config) = bce_testkit::mock_server().await;

@@ -7,7 +7,7 @@ use aihc_deploy::*;
 
 use bce_testkit::fail_every_call;
 
-use crate::{expect, setup};
+use crate::{expect, expect_post, setup};
 use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
 use bce_testkit::RecordingTransport;
 use futures::StreamExt;
@@ -162,33 +162,19 @@ async fn update_app() {
 #[tokio::test]
 async fn scale_and_pub_access_and_delete() {
     let (server, client) = setup().await;
-    expect(
+    expect_post(
         &server,
-        "POST",
         "/api/v1/aihcpom/app/scale",
         &[("appId", "app-1"), ("insCount", "0")],
-        None,
-        json!({}),
     )
     .await;
-    expect(
+    expect_post(
         &server,
-        "POST",
         "/api/v1/aihcpom/app/pubaccess",
         &[("appId", "app-1"), ("publicAccess", "false")],
-        None,
-        json!({}),
     )
     .await;
-    expect(
-        &server,
-        "POST",
-        "/api/v1/aihcpom/app/delete",
-        &[("appId", "app-1")],
-        None,
-        json!({}),
-    )
-    .await;
+    expect_post(&server, "/api/v1/aihcpom/app/delete", &[("appId", "app-1")]).await;
     client
         .scale_app(&ScaleAppArgs {
             app_id: "app-1".into(),
@@ -261,22 +247,16 @@ async fn pods() {
         json!({"list": [{"insID": "ins-1", "status": {"blocked": true, "podIP": "10.0.0.9"}}]}),
     )
     .await;
-    expect(
+    expect_post(
         &server,
-        "POST",
         "/api/v1/aihcpom/pod/block",
         &[("appId", "app-1"), ("insID", "ins-1"), ("block", "true")],
-        None,
-        json!({}),
     )
     .await;
-    expect(
+    expect_post(
         &server,
-        "POST",
         "/api/v1/aihcpom/pod/delete",
         &[("appId", "app-1"), ("insID", "ins-1")],
-        None,
-        json!({}),
     )
     .await;
     let r = client.list_pod(&AppIdArgs::new("app-1")).await.unwrap();
@@ -339,76 +319,48 @@ async fn service_errors_are_typed_for_every_operation() {
         ins_id: "i".into(),
         block: false,
     };
-    let results: Vec<Result<(), Error>> = vec![
-        c.create_app(&app_conf(), &ExtraInfo::default())
-            .await
-            .map(drop),
-        c.list_app(&Default::default(), &ExtraInfo::default())
-            .await
-            .map(drop),
-        c.list_app_stats(&Default::default()).await.map(drop),
-        c.app_details(&app).await.map(drop),
+    let errors = bce_testkit::errors_of![
+        c.create_app(&app_conf(), &ExtraInfo::default()),
+        c.list_app(&Default::default(), &ExtraInfo::default()),
+        c.list_app_stats(&Default::default()),
+        c.app_details(&app),
         c.update_app(&UpdateAppArgs {
             app_id: "app-1".into(),
             app_conf: Some(app_conf()),
             ..Default::default()
-        })
-        .await
-        .map(drop),
+        }),
         c.scale_app(&ScaleAppArgs {
             app_id: "app-1".into(),
             ins_count: 1,
-        })
-        .await
-        .map(drop),
+        }),
         c.pub_access(&PubAccessArgs {
             app_id: "app-1".into(),
             ..Default::default()
-        })
-        .await
-        .map(drop),
+        }),
         c.list_change(&ListChangeArgs {
             app_id: "app-1".into(),
             ..Default::default()
-        })
-        .await
-        .map(drop),
+        }),
         c.change_detail(&ChangeDetailArgs {
             change_id: "c".into(),
-        })
-        .await
-        .map(drop),
-        c.delete_app(&app).await.map(drop),
-        c.list_pod(&app).await.map(drop),
-        c.block_pod(&pod).await.map(drop),
-        c.delete_pod(&pod).await.map(drop),
-        c.list_brief_res_pool(&Default::default()).await.map(drop),
+        }),
+        c.delete_app(&app),
+        c.list_pod(&app),
+        c.block_pod(&pod),
+        c.delete_pod(&pod),
+        c.list_brief_res_pool(&Default::default()),
         c.res_pool_detail(&ResPoolDetailArgs {
             res_pool_id: "p".into(),
-        })
-        .await
-        .map(drop),
+        }),
     ];
-    assert_eq!(results.len(), 15);
-    for (i, r) in results.into_iter().enumerate() {
-        let e = r.unwrap_err();
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (Some(403), Some("AccessDenied"), Some("no"), Some("rid-3")),
-            "op {i}"
-        );
-    }
+    assert_eq!(errors.len(), 15);
+    bce_testkit::assert_service_errors(errors, 403, "AccessDenied", "no", "rid-3");
 }
 
 #[tokio::test]
 async fn bad_input_never_sends() {
     let t = RecordingTransport::new();
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(t.clone()))
-        .build()
-        .unwrap();
-    let c = Client::new(config).unwrap();
+    let c = Client::new(t.config()).unwrap();
     let field = bce_testkit::invalid_field::<()>;
     assert_eq!(
         field(c.app_details(&AppIdArgs::default()).await.map(drop)),

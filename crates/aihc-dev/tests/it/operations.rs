@@ -278,50 +278,30 @@ async fn service_errors_are_typed_for_every_operation() {
     let id = DevInstanceIdArgs::new("dev-1");
     let mut update = sample_args();
     update.id = "dev-1".into();
-    let results: Vec<Result<(), Error>> = vec![
-        c.create_dev_instance(&sample_args()).await.map(drop),
-        c.list_dev_instance(&Default::default()).await.map(drop),
-        c.query_dev_instance_detail(&id).await.map(drop),
-        c.update_dev_instance(&update).await.map(drop),
-        c.start_dev_instance(&id).await.map(drop),
-        c.stop_dev_instance(&id).await.map(drop),
-        c.delete_dev_instance(&id).await.map(drop),
+    let errors = bce_testkit::errors_of![
+        c.create_dev_instance(&sample_args()),
+        c.list_dev_instance(&Default::default()),
+        c.query_dev_instance_detail(&id),
+        c.update_dev_instance(&update),
+        c.start_dev_instance(&id),
+        c.stop_dev_instance(&id),
+        c.delete_dev_instance(&id),
         c.timed_stop_dev_instance(&TimedStopDevInstanceArgs {
             dev_instance_id: "dev-1".into(),
             ..Default::default()
-        })
-        .await
-        .map(drop),
-        c.list_dev_instance_event(&Default::default())
-            .await
-            .map(drop),
+        }),
+        c.list_dev_instance_event(&Default::default()),
         c.create_dev_instance_image_pack_job(&CreateDevInstanceImagePackJobArgs {
             image_name: "i".into(),
             dev_instance_id: "dev-1".into(),
             ..Default::default()
-        })
-        .await
-        .map(drop),
+        }),
         c.dev_instance_image_pack_job_detail(&DevInstanceImagePackJobDetailArgs {
             image_pack_job_id: "p".into(),
             ..Default::default()
-        })
-        .await
-        .map(drop),
+        }),
     ];
-    for (i, r) in results.into_iter().enumerate() {
-        let e = r.unwrap_err();
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (
-                Some(400),
-                Some("InvalidParameter"),
-                Some("bad"),
-                Some("rid-7")
-            ),
-            "op {i}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 400, "InvalidParameter", "bad", "rid-7");
 }
 
 fn recording() -> (RecordingTransport, Client) {

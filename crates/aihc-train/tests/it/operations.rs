@@ -494,128 +494,83 @@ async fn service_errors_are_typed_for_every_operation() {
         .mount(&server)
         .await;
     let j = job_opts();
-    let checks: Vec<Result<(), bce_core::Error>> = vec![
-        client
-            .list_resource_pool(&Default::default())
-            .await
-            .map(drop),
-        client.get_resource_pool("cce-1").await.map(drop),
-        client
-            .list_node_by_resource_pool_id(
-                "cce-1",
-                &ListNodeRequest {
-                    page_no: 1,
-                    page_size: 1,
-                    ..Default::default()
-                },
-            )
-            .await
-            .map(drop),
-        client
-            .list_queue("cce-1", &Default::default())
-            .await
-            .map(drop),
-        client.get_queue("cce-1", "q").await.map(drop),
-        client
-            .list_jobs(&ListJobsRequest {
-                resource_pool_id: "cce-1".into(),
+    let errors = bce_testkit::errors_of![
+        client.list_resource_pool(&Default::default()),
+        client.get_resource_pool("cce-1"),
+        client.list_node_by_resource_pool_id(
+            "cce-1",
+            &ListNodeRequest {
+                page_no: 1,
+                page_size: 1,
                 ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .create_job(
-                &CreateJobRequest {
-                    name: "n".into(),
-                    ..Default::default()
-                },
-                &CreateJobOptions {
-                    resource_pool_id: "cce-1".into(),
-                },
-            )
-            .await
-            .map(drop),
-        client.get_job(&j).await.map(drop),
-        client
-            .update_job(
-                &UpdateJobRequest {
-                    priority: "high".into(),
-                },
-                &j,
-            )
-            .await
-            .map(drop),
-        client.stop_job(&j).await.map(drop),
-        client.delete_job(&j).await.map(drop),
-        client
-            .get_task_event(&GetTaskEventRequest {
-                job_id: "job-1".into(),
-                resource_pool_id: "cce-1".into(),
-                job_framework: "PyTorchJob".into(),
+            },
+        ),
+        client.list_queue("cce-1", &Default::default()),
+        client.get_queue("cce-1", "q"),
+        client.list_jobs(&ListJobsRequest {
+            resource_pool_id: "cce-1".into(),
+            ..Default::default()
+        }),
+        client.create_job(
+            &CreateJobRequest {
+                name: "n".into(),
                 ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .get_pod_events(&GetPodEventsRequest {
-                job_id: "job-1".into(),
+            },
+            &CreateJobOptions {
                 resource_pool_id: "cce-1".into(),
-                job_framework: "PyTorchJob".into(),
-                pod_name: "p".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .get_pod_logs(&GetPodLogsRequest {
-                job_id: "job-1".into(),
-                resource_pool_id: "cce-1".into(),
-                pod_name: "p".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .get_task_metrics(&GetTaskMetricsRequest {
-                job_id: "job-1".into(),
-                resource_pool_id: "cce-1".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .get_job_nodes_list(&GetJobNodesListOptions {
-                job_id: "job-1".into(),
-                resource_pool_id: "cce-1".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .get_web_ssh_url(&GetWebSshUrlRequest {
-                job_id: "job-1".into(),
-                resource_pool_id: "cce-1".into(),
-                pod_name: "p".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
-        client
-            .file_upload(&FileUploadRequest {
-                resource_pool_id: "cce-1".into(),
-                ..Default::default()
-            })
-            .await
-            .map(drop),
+            },
+        ),
+        client.get_job(&j),
+        client.update_job(
+            &UpdateJobRequest {
+                priority: "high".into(),
+            },
+            &j,
+        ),
+        client.stop_job(&j),
+        client.delete_job(&j),
+        client.get_task_event(&GetTaskEventRequest {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            job_framework: "PyTorchJob".into(),
+            ..Default::default()
+        }),
+        client.get_pod_events(&GetPodEventsRequest {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            job_framework: "PyTorchJob".into(),
+            pod_name: "p".into(),
+            ..Default::default()
+        }),
+        client.get_pod_logs(&GetPodLogsRequest {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            pod_name: "p".into(),
+            ..Default::default()
+        }),
+        client.get_task_metrics(&GetTaskMetricsRequest {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            ..Default::default()
+        }),
+        client.get_job_nodes_list(&GetJobNodesListOptions {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            ..Default::default()
+        }),
+        client.get_web_ssh_url(&GetWebSshUrlRequest {
+            job_id: "job-1".into(),
+            resource_pool_id: "cce-1".into(),
+            pod_name: "p".into(),
+            ..Default::default()
+        }),
+        client.file_upload(&FileUploadRequest {
+            resource_pool_id: "cce-1".into(),
+            ..Default::default()
+        }),
     ];
-    assert_eq!(checks.len(), 18);
-    for (i, r) in checks.into_iter().enumerate() {
-        let e = r.unwrap_err();
-        assert_eq!(e.status(), Some(404), "op {i}");
-        assert_eq!(e.code(), Some("ResourceNotFound"), "op {i}");
-        assert_eq!(e.message(), Some("nothing here"), "op {i}");
-        assert_eq!(e.request_id(), Some("body-rid"), "op {i}");
-        assert!(e.is_not_found());
-    }
+    assert_eq!(errors.len(), 18);
+    assert!(errors.iter().all(bce_core::Error::is_not_found));
+    bce_testkit::assert_service_errors(errors, 404, "ResourceNotFound", "nothing here", "body-rid");
     assert_eq!(server.received_requests().await.unwrap().len(), 18);
 }

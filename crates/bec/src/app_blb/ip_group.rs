@@ -5,7 +5,7 @@ use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, AppBlbProtocol, MarkerInfo};
+use super::{blb_op, blb_read, AppBlbProtocol, MarkerInfo};
 use crate::client::{is_zero, Client};
 use crate::paging::marker_query;
 
@@ -282,7 +282,7 @@ pub struct IpGroupListRequest {
 /// The official SDK's name of [`IpGroupListRequest`].
 pub type IpGroupListQuery = IpGroupListRequest;
 
-crate::paging::marker_request!(GetBlbIpGroupListRequest, IpGroupListRequest);
+bce_core::marker_request!(GetBlbIpGroupListRequest: marker; IpGroupListRequest: marker);
 
 /// Body of [`Client::delete_ip_group_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -395,24 +395,6 @@ crate::paging::marker_response!(
     GetBlbIpGroupMemberListResponse => member_list: IpGroupMember,
 );
 
-fn group_path(
-    name: &'static str,
-    method: Method,
-    token: Option<&str>,
-    blb_id: &str,
-    tail: &str,
-) -> bce_core::Operation {
-    app_op(name, method, token)
-        .segment("blbId", blb_id)
-        .path(tail)
-}
-
-fn read_path(name: &'static str, blb_id: &str, tail: &str) -> bce_core::Operation {
-    Client::op(name, Method::Get, "/v2/appblb")
-        .segment("blbId", blb_id)
-        .path(tail)
-}
-
 impl Client {
     /// Creates an IP group (`POST /v2/appblb/{blbId}/ipgroup`).
     pub async fn create_ip_group(
@@ -421,7 +403,7 @@ impl Client {
         blb_id: &str,
         args: &CreateBlbIpGroupRequest,
     ) -> Result<CreateBlbIpGroupResponse, Error> {
-        let op = group_path(
+        let op = blb_op(
             "CreateIpGroup",
             Method::Post,
             client_token,
@@ -439,7 +421,7 @@ impl Client {
         blb_id: &str,
         args: &UpdateBlbIpGroupRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "UpdateIpGroup",
             Method::Put,
             client_token,
@@ -456,7 +438,7 @@ impl Client {
         blb_id: &str,
         args: &GetBlbIpGroupListRequest,
     ) -> Result<GetBlbIpGroupListResponse, Error> {
-        let op = read_path("GetIpGroup", blb_id, "/ipgroup")
+        let op = blb_read("GetIpGroup", blb_id, "/ipgroup")
             .query_if_not_empty("name", &args.name)
             .query("exactlyMatch", args.exactly_match);
         self.call(marker_query(op, &args.marker, args.max_keys))
@@ -482,7 +464,7 @@ impl Client {
         blb_id: &str,
         args: &DeleteBlbIpGroupRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "DeleteIpGroup",
             Method::Put,
             client_token,
@@ -502,7 +484,7 @@ impl Client {
         blb_id: &str,
         args: &CreateBlbIpGroupBackendPolicyRequest,
     ) -> Result<CreateBlbIpGroupBackendPolicyResponse, Error> {
-        let op = group_path(
+        let op = blb_op(
             "CreateIpGroupPolicy",
             Method::Post,
             client_token,
@@ -521,7 +503,7 @@ impl Client {
         blb_id: &str,
         args: &UpdateBlbIpGroupBackendPolicyRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "UpdateIpGroupPolicy",
             Method::Put,
             client_token,
@@ -539,7 +521,7 @@ impl Client {
         blb_id: &str,
         args: &IpGroupListRequest,
     ) -> Result<GetBlbIpGroupPolicyListResponse, Error> {
-        let op = read_path("GetIpGroupPolicyList", blb_id, "/ipgroup/backendpolicy")
+        let op = blb_read("GetIpGroupPolicyList", blb_id, "/ipgroup/backendpolicy")
             .query_if_not_empty("ipGroupId", &args.ip_group_id);
         self.call(marker_query(op, &args.marker, args.max_keys))
             .await
@@ -564,7 +546,7 @@ impl Client {
         blb_id: &str,
         args: &DeleteBlbIpGroupBackendPolicyRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "DeleteIpGroupPolicy",
             Method::Delete,
             client_token,
@@ -582,7 +564,7 @@ impl Client {
         blb_id: &str,
         args: &CreateBlbIpGroupMemberRequest,
     ) -> Result<CreateBlbIpGroupMemberResponse, Error> {
-        let op = group_path(
+        let op = blb_op(
             "CreateIpGroupMember",
             Method::Post,
             client_token,
@@ -600,7 +582,7 @@ impl Client {
         blb_id: &str,
         args: &UpdateBlbIpGroupMemberRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "UpdateIpGroupMember",
             Method::Put,
             client_token,
@@ -617,7 +599,7 @@ impl Client {
         blb_id: &str,
         args: &IpGroupListRequest,
     ) -> Result<GetBlbIpGroupMemberListResponse, Error> {
-        let op = read_path("GetIpGroupMemberList", blb_id, "/ipgroup/member")
+        let op = blb_read("GetIpGroupMemberList", blb_id, "/ipgroup/member")
             .query_if_not_empty("ipGroupId", &args.ip_group_id);
         self.call(marker_query(op, &args.marker, args.max_keys))
             .await
@@ -641,7 +623,7 @@ impl Client {
         blb_id: &str,
         args: &DeleteBlbIpGroupMemberRequest,
     ) -> Result<(), Error> {
-        let op = group_path(
+        let op = blb_op(
             "DeleteIpGroupMember",
             Method::Put,
             client_token,

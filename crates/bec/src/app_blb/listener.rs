@@ -4,7 +4,7 @@ use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, AppBlbProtocol, AppBlbScheduler, MarkerInfo};
+use super::{blb_op, blb_read, AppBlbProtocol, AppBlbScheduler, MarkerInfo};
 use crate::client::{is_zero, Client};
 use crate::paging::marker_query;
 
@@ -78,7 +78,7 @@ pub struct AppBlbListenerRequest {
 /// The official SDK's name of [`AppBlbListenerRequest`].
 pub type AppBlbListenerQuery = AppBlbListenerRequest;
 
-crate::paging::marker_request!(AppBlbListenerRequest);
+bce_core::marker_request!(AppBlbListenerRequest: marker);
 
 /// A TCP listener.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +168,15 @@ fn listener_query(op: bce_core::Operation, q: &AppBlbListenerRequest) -> bce_cor
     )
 }
 
+/// The port of the listener a change is for (`listenerPort`, required).
+fn for_port(op: bce_core::Operation, listener_port: &str) -> bce_core::Operation {
+    op.require("listenerPort", listener_port)
+        .query("listenerPort", listener_port)
+}
+
+const TCP: &str = "/TCPlistener";
+const UDP: &str = "/UDPlistener";
+
 impl Client {
     /// Adds a TCP listener (`POST /v2/appblb/{blbId}/TCPlistener`).
     pub async fn create_tcp_listener(
@@ -176,11 +185,8 @@ impl Client {
         blb_id: &str,
         args: &CreateAppBlbTcpListenerRequest,
     ) -> Result<(), Error> {
-        let op = app_op("CreateTcpListener", Method::Post, client_token)
-            .segment("blbId", blb_id)
-            .path("/TCPlistener")
-            .json(args);
-        self.call_no_content(op).await
+        let op = blb_op("CreateTcpListener", Method::Post, client_token, blb_id, TCP);
+        self.call_no_content(op.json(args)).await
     }
 
     /// Changes a TCP listener
@@ -192,13 +198,9 @@ impl Client {
         listener_port: &str,
         args: &UpdateAppBlbTcpListenerRequest,
     ) -> Result<(), Error> {
-        let op = app_op("UpdateTcpListener", Method::Put, client_token)
-            .segment("blbId", blb_id)
-            .path("/TCPlistener")
-            .require("listenerPort", listener_port)
-            .query("listenerPort", listener_port)
-            .json(args);
-        self.call_no_content(op).await
+        let op = blb_op("UpdateTcpListener", Method::Put, client_token, blb_id, TCP);
+        self.call_no_content(for_port(op, listener_port).json(args))
+            .await
     }
 
     /// TCP listeners (`GET /v2/appblb/{blbId}/TCPlistener`).
@@ -207,9 +209,7 @@ impl Client {
         blb_id: &str,
         args: &AppBlbListenerRequest,
     ) -> Result<GetBecAppBlbTcpListenerResponse, Error> {
-        let op = Client::op("GetTcpListener", Method::Get, "/v2/appblb")
-            .segment("blbId", blb_id)
-            .path("/TCPlistener");
+        let op = blb_read("GetTcpListener", blb_id, TCP);
         self.call(listener_query(op, args)).await
     }
 
@@ -231,11 +231,8 @@ impl Client {
         blb_id: &str,
         args: &CreateAppBlbUdpListenerRequest,
     ) -> Result<(), Error> {
-        let op = app_op("CreateUdpListener", Method::Post, client_token)
-            .segment("blbId", blb_id)
-            .path("/UDPlistener")
-            .json(args);
-        self.call_no_content(op).await
+        let op = blb_op("CreateUdpListener", Method::Post, client_token, blb_id, UDP);
+        self.call_no_content(op.json(args)).await
     }
 
     /// Changes a UDP listener
@@ -247,13 +244,9 @@ impl Client {
         listener_port: &str,
         args: &UpdateAppBlbUdpListenerRequest,
     ) -> Result<(), Error> {
-        let op = app_op("UpdateUdpListener", Method::Put, client_token)
-            .segment("blbId", blb_id)
-            .path("/UDPlistener")
-            .require("listenerPort", listener_port)
-            .query("listenerPort", listener_port)
-            .json(args);
-        self.call_no_content(op).await
+        let op = blb_op("UpdateUdpListener", Method::Put, client_token, blb_id, UDP);
+        self.call_no_content(for_port(op, listener_port).json(args))
+            .await
     }
 
     /// UDP listeners (`GET /v2/appblb/{blbId}/UDPlistener`).
@@ -262,9 +255,7 @@ impl Client {
         blb_id: &str,
         args: &AppBlbListenerRequest,
     ) -> Result<GetBecAppBlbUdpListenerResponse, Error> {
-        let op = Client::op("GetUdpListener", Method::Get, "/v2/appblb")
-            .segment("blbId", blb_id)
-            .path("/UDPlistener");
+        let op = blb_read("GetUdpListener", blb_id, UDP);
         self.call(listener_query(op, args)).await
     }
 
@@ -286,11 +277,15 @@ impl Client {
         client_token: Option<&str>,
         args: &DeleteAppBlbListenerRequest,
     ) -> Result<(), Error> {
-        let op = app_op("DeleteAppBlbListener", Method::Put, client_token)
-            .segment("blbId", blb_id)
-            .path("/listener")
-            .query("batchdelete", "")
-            .json(args);
+        let op = blb_op(
+            "DeleteAppBlbListener",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/listener",
+        )
+        .query("batchdelete", "")
+        .json(args);
         self.call_no_content(op).await
     }
 }

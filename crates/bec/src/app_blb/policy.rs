@@ -4,7 +4,7 @@ use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{app_op, AppBlbProtocol, MarkerInfo};
+use super::{blb_op, blb_read, AppBlbProtocol, MarkerInfo};
 use crate::client::{is_zero, Client};
 use crate::paging::marker_query;
 
@@ -57,7 +57,7 @@ pub struct GetListenerPolicyRequest {
     pub max_keys: u32,
 }
 
-crate::paging::marker_request!(GetListenerPolicyRequest);
+bce_core::marker_request!(GetListenerPolicyRequest: marker);
 
 /// Body of [`Client::delete_listener_policy`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,10 +138,14 @@ impl Client {
         blb_id: &str,
         args: &CreateListenerPolicyRequest,
     ) -> Result<(), Error> {
-        let op = app_op("CreateListenerPolicy", Method::Post, client_token)
-            .segment("blbId", blb_id)
-            .path("/policys")
-            .json(args);
+        let op = blb_op(
+            "CreateListenerPolicy",
+            Method::Post,
+            client_token,
+            blb_id,
+            "/policys",
+        )
+        .json(args);
         self.call_no_content(op).await
     }
 
@@ -151,9 +155,7 @@ impl Client {
         blb_id: &str,
         args: &GetListenerPolicyRequest,
     ) -> Result<GetBlbListenerPolicyResponse, Error> {
-        let op = Client::op("GetListenerPolicy", Method::Get, "/v2/appblb")
-            .segment("blbId", blb_id)
-            .path("/policys")
+        let op = blb_read("GetListenerPolicy", blb_id, "/policys")
             .query_if_not_empty("type", args.kind.as_str())
             .query_opt("port", (args.port != 0).then_some(args.port));
         self.call(marker_query(op, &args.marker, args.max_keys))
@@ -179,11 +181,15 @@ impl Client {
         blb_id: &str,
         args: &DeleteListenerPolicyRequest,
     ) -> Result<(), Error> {
-        let op = app_op("DeleteListenerPolicy", Method::Put, client_token)
-            .segment("blbId", blb_id)
-            .path("/policys")
-            .query("batchdelete", "")
-            .json(args);
+        let op = blb_op(
+            "DeleteListenerPolicy",
+            Method::Put,
+            client_token,
+            blb_id,
+            "/policys",
+        )
+        .query("batchdelete", "")
+        .json(args);
         self.call_no_content(op).await
     }
 }

@@ -103,7 +103,7 @@ pub struct BlbBindingListRequest {
 /// The official SDK's name of [`BlbBindingListRequest`].
 pub type BlbBindingListArgs = BlbBindingListRequest;
 
-crate::paging::page_number_request!(BlbBindingListRequest);
+bce_core::page_number_request!(BlbBindingListRequest: page_no, page_size);
 
 /// Metrics filter of [`Client::get_blb_metrics`]; zero and empty values
 /// are not sent.

@@ -47,7 +47,7 @@ pub struct ListPodRequest {
 /// The official SDK's name of [`ListPodRequest`].
 pub type ListPodArgs = ListPodRequest;
 
-crate::paging::page_number_request!(ListPodRequest);
+bce_core::page_number_request!(ListPodRequest: page_no, page_size);
 
 /// A pod.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,14 +333,9 @@ impl Client {
         &self,
         deployment_ids: &[String],
     ) -> Result<ActionResult<BTreeMap<String, Vec<String>>>, Error> {
-        let op = Client::op("DeletePodDeployment", Method::Delete, "/v1/deployment")
-            .check(
-                !deployment_ids.iter().any(String::is_empty),
-                "deploymentIds",
-                "ids must not be empty",
-            )
-            .json(deployment_ids);
-        self.call(op).await
+        let op = Client::op("DeletePodDeployment", Method::Delete, "/v1/deployment");
+        self.call(ids_body(op, "deploymentIds", deployment_ids))
+            .await
     }
 
     /// Lists pods (`GET /v1/pod`).

@@ -622,104 +622,37 @@ async fn service_errors_on_every_operation() {
     let (server, c) = client().await;
     fail_every_call(&server, 404, "NoSuchBlb", "gone", "r-1").await;
     let b = "applb-1";
-    let errors: Vec<Error> = vec![
-        c.create_app_blb(None, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_app_blb(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_app_blb_list(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_app_blb_details(b).await.map(drop).unwrap_err(),
-        c.delete_app_blb_instance(b, None).await.unwrap_err(),
-        c.create_tcp_listener(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.update_tcp_listener(None, b, "80", &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_tcp_listener(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.create_udp_listener(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.update_udp_listener(None, b, "53", &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_udp_listener(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_app_blb_listener(b, None, &Default::default())
-            .await
-            .unwrap_err(),
-        c.create_ip_group(None, b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_ip_group(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_ip_group(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_ip_group(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.create_ip_group_policy(None, b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_ip_group_policy(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_ip_group_policy_list(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_ip_group_policy(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.create_ip_group_member(None, b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_ip_group_member(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_ip_group_member_list(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_ip_group_member(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.create_listener_policy(None, b, &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_listener_policy(b, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_listener_policy(None, b, &Default::default())
-            .await
-            .unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_app_blb(None, &Default::default()),
+        c.update_app_blb(None, b, &Default::default()),
+        c.get_app_blb_list(&Default::default()),
+        c.get_app_blb_details(b),
+        c.delete_app_blb_instance(b, None),
+        c.create_tcp_listener(None, b, &Default::default()),
+        c.update_tcp_listener(None, b, "80", &Default::default()),
+        c.get_tcp_listener(b, &Default::default()),
+        c.create_udp_listener(None, b, &Default::default()),
+        c.update_udp_listener(None, b, "53", &Default::default()),
+        c.get_udp_listener(b, &Default::default()),
+        c.delete_app_blb_listener(b, None, &Default::default()),
+        c.create_ip_group(None, b, &Default::default()),
+        c.update_ip_group(None, b, &Default::default()),
+        c.get_ip_group(b, &Default::default()),
+        c.delete_ip_group(None, b, &Default::default()),
+        c.create_ip_group_policy(None, b, &Default::default()),
+        c.update_ip_group_policy(None, b, &Default::default()),
+        c.get_ip_group_policy_list(b, &Default::default()),
+        c.delete_ip_group_policy(None, b, &Default::default()),
+        c.create_ip_group_member(None, b, &Default::default()),
+        c.update_ip_group_member(None, b, &Default::default()),
+        c.get_ip_group_member_list(b, &Default::default()),
+        c.delete_ip_group_member(None, b, &Default::default()),
+        c.create_listener_policy(None, b, &Default::default()),
+        c.get_listener_policy(b, &Default::default()),
+        c.delete_listener_policy(None, b, &Default::default()),
     ];
     assert_eq!(errors.len(), 27);
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (Some(404), Some("NoSuchBlb"), Some("gone"), Some("r-1")),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 404, "NoSuchBlb", "gone", "r-1");
 }
 
 #[tokio::test]

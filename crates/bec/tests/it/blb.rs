@@ -417,42 +417,15 @@ async fn streams_walk_every_page() {
     for (page, n) in [("1", 2), ("2", 1)] {
         let items: Vec<Value> = (0..n).map(|i| json!({"blbId": format!("lb-{page}-{i}"), "podName": format!("p-{page}-{i}"), "port": i + 1, "deploymentName": "d"})).collect();
         let reply = json!({"totalCount": 3, "result": items});
-        expect(
-            &server,
-            "GET",
+        for path in [
             "/v1/blb",
-            &[("pageNo", page), ("pageSize", "2")],
-            None,
-            reply.clone(),
-        )
-        .await;
-        expect(
-            &server,
-            "GET",
             "/v1/blb/lb-1/monitor",
-            &[("pageNo", page), ("pageSize", "2")],
-            None,
-            reply.clone(),
-        )
-        .await;
-        expect(
-            &server,
-            "GET",
             "/v1/blb/lb-1/binded",
-            &[("pageNo", page), ("pageSize", "2")],
-            None,
-            reply.clone(),
-        )
-        .await;
-        expect(
-            &server,
-            "GET",
             "/v1/blb/lb-1/binding",
-            &[("pageNo", page), ("pageSize", "2")],
-            None,
-            reply,
-        )
-        .await;
+        ] {
+            let query = [("pageNo", page), ("pageSize", "2")];
+            expect(&server, "GET", path, &query, None, reply.clone()).await;
+        }
     }
     let paging = BlbPageArgs {
         page_no: 0,
@@ -495,89 +468,29 @@ async fn service_errors_on_every_operation() {
     let (server, c) = client().await;
     fail_every_call(&server, 409, "BlbBusy", "in use", "r-2").await;
     let p = BlbPageArgs::default();
-    let errors: Vec<Error> = vec![
-        c.create_blb(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_blb("l").await.map(drop).unwrap_err(),
-        c.get_blb_list(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_detail("l").await.map(drop).unwrap_err(),
-        c.update_blb("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.create_blb_monitor_port("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_blb_monitor_port("l", &[])
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_monitor_port_list("l", &p)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_blb_monitor_port("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_monitor_port_details("l", &Protocol::Tcp, 80)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.batch_create_blb(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.batch_delete_blb(&["l".into()])
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.batch_create_blb_monitor("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_backend_pod_list("l", &p)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_backend_binding_sts_list("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_binding_pod_list_with_sts("l", "s")
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.create_blb_binding("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_blb_bind_pod("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_blb_bind_pod_weight("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_blb_metrics("l", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_blb(&Default::default()),
+        c.delete_blb("l"),
+        c.get_blb_list(&Default::default()),
+        c.get_blb_detail("l"),
+        c.update_blb("l", &Default::default()),
+        c.create_blb_monitor_port("l", &Default::default()),
+        c.delete_blb_monitor_port("l", &[]),
+        c.get_blb_monitor_port_list("l", &p),
+        c.update_blb_monitor_port("l", &Default::default()),
+        c.get_blb_monitor_port_details("l", &Protocol::Tcp, 80),
+        c.batch_create_blb(&Default::default()),
+        c.batch_delete_blb(&["l".into()]),
+        c.batch_create_blb_monitor("l", &Default::default()),
+        c.get_blb_backend_pod_list("l", &p),
+        c.get_blb_backend_binding_sts_list("l", &Default::default()),
+        c.get_blb_binding_pod_list_with_sts("l", "s"),
+        c.create_blb_binding("l", &Default::default()),
+        c.delete_blb_bind_pod("l", &Default::default()),
+        c.update_blb_bind_pod_weight("l", &Default::default()),
+        c.get_blb_metrics("l", &Default::default()),
     ];
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (Some(409), Some("BlbBusy"), Some("in use"), Some("r-2")),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 409, "BlbBusy", "in use", "r-2");
 }
 
 #[tokio::test]

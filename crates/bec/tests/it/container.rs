@@ -3,14 +3,12 @@
 use std::time::Duration;
 
 use bce_core::{Error, Waiter};
-use bce_testkit::{fail_every_call, NoBody, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 fn nginx() -> ContainerDetails {
     ContainerDetails {
@@ -260,12 +258,8 @@ async fn deployments_and_pods() {
     )
     .await;
     expect(&server, "GET", "/v1/pod/sts-1-0", &[], None, json!({"podId": "sts-1-0", "podIp": "10.1.0.5", "containerStatuses": [{"name": "web", "ready": true, "containerID": "c-1", "state": {"running": {"startedAt": 1700000000}}}], "podEventDetails": [{"eventName": "Pulled"}]})).await;
-    Mock::given(method("PUT"))
-        .and(path("/v1/pod/sts-1-0/restart"))
-        .and(NoBody)
-        .and(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
+    bce_testkit::Expect::new("PUT", "/v1/pod/sts-1-0/restart")
+        .empty_reply()
         .mount(&server)
         .await;
 
@@ -384,68 +378,29 @@ async fn service_errors_on_every_operation() {
     let (server, c) = client().await;
     fail_every_call(&server, 500, "InternalError", "boom", "r-5").await;
     let q = MetricsQuery::default();
-    let errors: Vec<Error> = vec![
-        c.create_service(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.list_service(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_service("s-1").await.map(drop).unwrap_err(),
-        c.service_action("s-1", &ServiceAction::Start)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_service("s-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_service("s-1").await.map(drop).unwrap_err(),
-        c.get_service_metrics("s-1", &q)
-            .await
-            .map(drop)
-            .unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_service(&Default::default()),
+        c.list_service(&Default::default()),
+        c.get_service("s-1"),
+        c.service_action("s-1", &ServiceAction::Start),
+        c.update_service("s-1", &Default::default()),
+        c.delete_service("s-1"),
+        c.get_service_metrics("s-1", &q),
         c.service_batch_operate(&ServiceBatchOperateArgs {
             action: ServiceAction::Stop,
             ..Default::default()
-        })
-        .await
-        .map(drop)
-        .unwrap_err(),
-        c.service_batch_delete(&["s-1".into()])
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_pod_deployment("d-1").await.map(drop).unwrap_err(),
-        c.get_pod_deployment_metrics("d-1", &q)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_pod_deployment_replicas("d-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_pod_deployment(&["d-1".into()])
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_pod_list(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_pod_metrics("p-1", &q).await.map(drop).unwrap_err(),
-        c.get_pod_detail("p-1").await.map(drop).unwrap_err(),
-        c.restart_pod("p-1").await.unwrap_err(),
+        }),
+        c.service_batch_delete(&["s-1".into()]),
+        c.get_pod_deployment("d-1"),
+        c.get_pod_deployment_metrics("d-1", &q),
+        c.update_pod_deployment_replicas("d-1", &Default::default()),
+        c.delete_pod_deployment(&["d-1".into()]),
+        c.get_pod_list(&Default::default()),
+        c.get_pod_metrics("p-1", &q),
+        c.get_pod_detail("p-1"),
+        c.restart_pod("p-1"),
     ];
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (Some(500), Some("InternalError"), Some("boom"), Some("r-5")),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 500, "InternalError", "boom", "r-5");
 }
 
 #[tokio::test]

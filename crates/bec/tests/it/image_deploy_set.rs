@@ -1,14 +1,12 @@
 //! Wiremock tests of images, nodes and deploy sets.
 
 use bce_core::Error;
-use bce_testkit::{fail_every_call, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 #[tokio::test]
 async fn image_lifecycle() {
@@ -208,11 +206,8 @@ async fn deploy_set_lifecycle() {
         json!({"deploysetId": "dset-1", "name": "spread-2", "instanceTotal": 5}),
     )
     .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v1/deployset/dset-1"))
-        .and(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
+    bce_testkit::Expect::new("DELETE", "/v1/deployset/dset-1")
+        .empty_reply()
         .mount(&server)
         .await;
 
@@ -300,58 +295,22 @@ async fn deploy_set_stream() {
 async fn service_errors() {
     let (server, c) = client().await;
     fail_every_call(&server, 403, "AccessDenied", "no", "r-3").await;
-    let errors: Vec<Error> = vec![
-        c.create_vm_image(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_vm_image(&["im-1".into()])
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_vm_image("im-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.list_vm_image(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.import_image(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_bec_available_node_info_vo("vm")
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.create_deploy_set(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_vm_instance_deploy_set(&Default::default())
-            .await
-            .unwrap_err(),
-        c.delete_vm_instance_from_deploy_set(&Default::default())
-            .await
-            .unwrap_err(),
-        c.update_deploy_set("d-1", &Default::default())
-            .await
-            .unwrap_err(),
-        c.get_deploy_set_list(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_deploy_set_detail("d-1").await.map(drop).unwrap_err(),
-        c.delete_deploy_set("d-1").await.unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_vm_image(&Default::default()),
+        c.delete_vm_image(&["im-1".into()]),
+        c.update_vm_image("im-1", &Default::default()),
+        c.list_vm_image(&Default::default()),
+        c.import_image(&Default::default()),
+        c.get_bec_available_node_info_vo("vm"),
+        c.create_deploy_set(&Default::default()),
+        c.update_vm_instance_deploy_set(&Default::default()),
+        c.delete_vm_instance_from_deploy_set(&Default::default()),
+        c.update_deploy_set("d-1", &Default::default()),
+        c.get_deploy_set_list(&Default::default()),
+        c.get_deploy_set_detail("d-1"),
+        c.delete_deploy_set("d-1"),
     ];
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.request_id()),
-            (Some(403), Some("AccessDenied"), Some("r-3")),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 403, "AccessDenied", "no", "r-3");
 }
 
 #[tokio::test]

@@ -318,68 +318,27 @@ async fn security_groups_metrics_and_private_ips() {
 async fn service_errors_on_every_instance_operation() {
     let (server, c) = client().await;
     fail_every_call(&server, 404, "NoSuchObject", "vm not found", "r-7").await;
-    let errors: Vec<Error> = vec![
-        c.create_vm_service_instance("s-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_vm_instance_list(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_vm_service_instance("s-1", &Default::default()),
+        c.get_vm_instance_list(&Default::default()),
         c.get_node_vm_instance_list(
             &Region::EastChina,
             &ServiceProvider::ChinaMobile,
             "HANGZHOU",
             &Default::default(),
-        )
-        .await
-        .map(drop)
-        .unwrap_err(),
-        c.get_virtual_machine("vm-1").await.map(drop).unwrap_err(),
-        c.delete_vm_instance("vm-1").await.map(drop).unwrap_err(),
-        c.update_vm_instance("vm-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.bind_security_group(&SecurityGroupAction::Unbind, &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.reinstall_vm_instance("vm-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.operate_vm_deployment("vm-1", &VmInstanceAction::Stop)
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_vm_instance_metrics("vm-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_vm_config("vm-1").await.map(drop).unwrap_err(),
-        c.create_vm_private_ip("vm-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.delete_vm_private_ip("vm-1", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
+        ),
+        c.get_virtual_machine("vm-1"),
+        c.delete_vm_instance("vm-1"),
+        c.update_vm_instance("vm-1", &Default::default()),
+        c.bind_security_group(&SecurityGroupAction::Unbind, &Default::default()),
+        c.reinstall_vm_instance("vm-1", &Default::default()),
+        c.operate_vm_deployment("vm-1", &VmInstanceAction::Stop),
+        c.get_vm_instance_metrics("vm-1", &Default::default()),
+        c.get_vm_config("vm-1"),
+        c.create_vm_private_ip("vm-1", &Default::default()),
+        c.delete_vm_private_ip("vm-1", &Default::default()),
     ];
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (
-                Some(404),
-                Some("NoSuchObject"),
-                Some("vm not found"),
-                Some("r-7")
-            ),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 404, "NoSuchObject", "vm not found", "r-7");
 }
 
 #[tokio::test]

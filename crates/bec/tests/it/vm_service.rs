@@ -1,8 +1,6 @@
 //! Wiremock tests of the VM service operations.
 
-use std::sync::Arc;
-
-use bce_core::{Config, Credentials, Error};
+use bce_core::Error;
 use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
@@ -193,12 +191,7 @@ async fn service_errors_and_bad_input() {
     assert!(e.is_not_found());
 
     let t = RecordingTransport::new();
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(t.clone()))
-        .build()
-        .unwrap();
-    let c = Client::new(config).unwrap();
+    let c = Client::new(t.config()).unwrap();
     let invalid = |r: Result<(), Error>| r.unwrap_err().is_invalid_input();
     assert!(invalid(c.get_vm_service_detail("").await.map(drop)));
     assert!(invalid(c.delete_vm_service("a/b").await.map(drop)));
@@ -224,12 +217,7 @@ async fn service_errors_and_bad_input() {
 #[tokio::test]
 async fn default_endpoint_is_https_bec() {
     let t = RecordingTransport::new();
-    let config = Config::builder()
-        .credentials(Credentials::new("ak", "sk").unwrap())
-        .transport(Arc::new(t.clone()))
-        .build()
-        .unwrap();
-    Client::new(config)
+    Client::new(t.config())
         .unwrap()
         .get_vm_service_list(&Default::default())
         .await

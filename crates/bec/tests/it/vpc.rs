@@ -1,14 +1,12 @@
 //! Wiremock tests of VPCs, subnets, route tables and rules.
 
 use bce_core::Error;
-use bce_testkit::{fail_every_call, RecordingTransport, VerifySignature};
+use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
 use crate::{client, expect};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, ResponseTemplate};
 
 #[tokio::test]
 async fn vpc_lifecycle() {
@@ -123,11 +121,8 @@ async fn subnet_lifecycle() {
         json!({"subnet": {"subnetId": "sbn-1", "usedIp": 3}}),
     )
     .await;
-    Mock::given(method("DELETE"))
-        .and(path("/v1/vpc/subnet/sbn-1"))
-        .and(VerifySignature::test())
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
+    bce_testkit::Expect::new("DELETE", "/v1/vpc/subnet/sbn-1")
+        .empty_reply()
         .mount(&server)
         .await;
 
@@ -363,51 +358,25 @@ async fn service_errors_on_every_operation() {
     let (server, c) = client().await;
     fail_every_call(&server, 400, "InvalidParameter", "bad cidr", "r-9").await;
     let l = ListRequest::default();
-    let errors: Vec<Error> = vec![
-        c.create_vpc(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_vpc("v", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_vpc_list(&l).await.map(drop).unwrap_err(),
-        c.get_vpc_detail("v").await.map(drop).unwrap_err(),
-        c.delete_vpc("v").await.map(drop).unwrap_err(),
-        c.create_subnet(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.update_subnet("s", &Default::default()).await.unwrap_err(),
-        c.get_subnet_list(&l).await.map(drop).unwrap_err(),
-        c.get_subnet_detail("s").await.map(drop).unwrap_err(),
-        c.delete_subnet("s").await.unwrap_err(),
-        c.update_route_table("t", &Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_route_table_list(&l).await.map(drop).unwrap_err(),
-        c.get_route_table_detail("t").await.map(drop).unwrap_err(),
-        c.create_route_rule(&Default::default())
-            .await
-            .map(drop)
-            .unwrap_err(),
-        c.get_route_rule_list("t", &l).await.map(drop).unwrap_err(),
-        c.delete_route_rule("r").await.map(drop).unwrap_err(),
+    let errors = bce_testkit::errors_of![
+        c.create_vpc(&Default::default()),
+        c.update_vpc("v", &Default::default()),
+        c.get_vpc_list(&l),
+        c.get_vpc_detail("v"),
+        c.delete_vpc("v"),
+        c.create_subnet(&Default::default()),
+        c.update_subnet("s", &Default::default()),
+        c.get_subnet_list(&l),
+        c.get_subnet_detail("s"),
+        c.delete_subnet("s"),
+        c.update_route_table("t", &Default::default()),
+        c.get_route_table_list(&l),
+        c.get_route_table_detail("t"),
+        c.create_route_rule(&Default::default()),
+        c.get_route_rule_list("t", &l),
+        c.delete_route_rule("r"),
     ];
-    for e in errors {
-        assert_eq!(
-            (e.status(), e.code(), e.message(), e.request_id()),
-            (
-                Some(400),
-                Some("InvalidParameter"),
-                Some("bad cidr"),
-                Some("r-9")
-            ),
-            "{e:?}"
-        );
-    }
+    bce_testkit::assert_service_errors(errors, 400, "InvalidParameter", "bad cidr", "r-9");
 }
 
 #[tokio::test]
