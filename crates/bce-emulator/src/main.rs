@@ -12,74 +12,40 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY};
+use clap::Parser;
 
-const USAGE: &str = "\
-usage: bce-emulator [options]
-
-  --host ADDR               address to listen on (default 127.0.0.1)
-  --port N                  port to listen on (default 8080; 0 = any free port)
-  --access-key-id AK        access key id requests must be signed with
-                            (default: $BCE_ACCESS_KEY_ID, else the built-in test key)
-  --secret-access-key SK    secret access key (default: $BCE_SECRET_ACCESS_KEY, else built-in)
-  --session-token TOKEN     also require this STS token (default: $BCE_SESSION_TOKEN)
-  --speed X                 run lifecycles X times faster than real time (default 1)
-  -h, --help                show this help
-";
-
-#[derive(Debug)]
+/// An offline, signature-checking emulator of Baidu AI Cloud AIHC and BEC.
+#[derive(Debug, Parser)]
+#[command(name = "bce-emulator", version)]
 struct Args {
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     host: String,
+    /// Port to listen on (0: any free port).
+    #[arg(long, value_name = "N", default_value_t = 8080)]
     port: u16,
+    /// Access key id requests must be signed with (default:
+    /// $BCE_ACCESS_KEY_ID, else the built-in test key).
+    #[arg(long, value_name = "AK")]
     access_key_id: Option<String>,
+    /// Secret access key (default: $BCE_SECRET_ACCESS_KEY, else the
+    /// built-in test key).
+    #[arg(long, value_name = "SK")]
     secret_access_key: Option<String>,
+    /// Also require this STS token (default: $BCE_SESSION_TOKEN).
+    #[arg(long, value_name = "TOKEN")]
     session_token: Option<String>,
+    /// Run lifecycles X times faster than real time.
+    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
     speed: f64,
 }
 
-fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args {
-        host: "127.0.0.1".into(),
-        port: 8080,
-        access_key_id: None,
-        secret_access_key: None,
-        session_token: None,
-        speed: 1.0,
-    };
-    while let Some(flag) = argv.next() {
-        let (name, inline) = match flag.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
-            _ => (flag.clone(), None),
-        };
-        if name == "-h" || name == "--help" {
-            return Ok(None);
-        }
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| argv.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "--host" => args.host = value()?,
-            "--port" => {
-                let v = value()?;
-                args.port = v.parse().map_err(|_| format!("invalid port '{v}'"))?;
-            }
-            "--access-key-id" => args.access_key_id = Some(value()?),
-            "--secret-access-key" => args.secret_access_key = Some(value()?),
-            "--session-token" => args.session_token = Some(value()?),
-            "--speed" => {
-                let v = value()?;
-                args.speed = v
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-                    .ok_or_else(|| format!("invalid speed '{v}'"))?;
-            }
-            other => return Err(format!("unknown option '{other}'")),
-        }
-    }
-    Ok(Some(args))
+/// A finite, non-negative speed factor.
+fn parse_speed(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .ok_or_else(|| format!("invalid speed '{text}'"))
 }
 
 fn env(name: &str) -> Option<String> {
@@ -88,19 +54,9 @@ fn env(name: &str) -> Option<String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let args = Args::parse();
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
-    let args = match parse(std::env::args().skip(1)) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            let _ = write!(out, "{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            let _ = write!(err, "bce-emulator: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
     let ak = args
         .access_key_id
         .or_else(|| env("BCE_ACCESS_KEY_ID"))
@@ -140,4 +96,36 @@ async fn main() -> ExitCode {
     let _ = out.flush();
     std::future::pending::<()>().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments() {
+        let a = Args::try_parse_from(["bce-emulator"]).unwrap();
+        assert_eq!((a.host.as_str(), a.port, a.speed), ("127.0.0.1", 8080, 1.0));
+        let a = Args::try_parse_from([
+            "bce-emulator",
+            "--port=0",
+            "--host",
+            "0.0.0.0",
+            "--speed",
+            "10",
+            "--access-key-id",
+            "ak",
+        ])
+        .unwrap();
+        assert_eq!((a.port, a.host.as_str(), a.speed), (0, "0.0.0.0", 10.0));
+        assert_eq!(a.access_key_id.as_deref(), Some("ak"));
+        for bad in [
+            &["bce-emulator", "--port", "x"][..],
+            &["bce-emulator", "--speed", "-1"],
+            &["bce-emulator", "--speed", "inf"],
+            &["bce-emulator", "--nope"],
+        ] {
+            assert!(Args::try_parse_from(bad).is_err(), "{bad:?}");
+        }
+    }
 }
