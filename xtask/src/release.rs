@@ -1,4 +1,10 @@
 //! `cargo xtask release <crate> <major|minor|patch>`: bumps one crate.
+//!
+//! Before changing anything it checks, when `cargo-semver-checks` is
+//! installed and the crate has an earlier release, that the public API did
+//! not change more than the bump allows (it never installs the tool). It
+//! prints the order in which the crate and the workspace crates that depend
+//! on it must be published.
 
 use std::fmt;
 use std::fs;
@@ -26,6 +32,18 @@ impl Bump {
             "minor" => Some(Bump::Minor),
             "patch" => Some(Bump::Patch),
             _ => None,
+        }
+    }
+
+    /// The release type `cargo semver-checks --release-type` must accept
+    /// for this bump of `version`: before 1.0 a minor bump (0.1 → 0.2) is
+    /// the breaking one and a patch bump may add API, as Cargo reads them.
+    pub fn semver_release_type(self, version: &str) -> &'static str {
+        let pre_1_0 = version.starts_with("0.");
+        match (self, pre_1_0) {
+            (Bump::Major, _) | (Bump::Minor, true) => "major",
+            (Bump::Minor, false) | (Bump::Patch, true) => "minor",
+            (Bump::Patch, false) => "patch",
         }
     }
 
@@ -65,6 +83,8 @@ pub struct Plan {
     date: String,
     files: Vec<PathBuf>,
     dry_run: bool,
+    semver: String,
+    publish_order: Vec<String>,
 }
 
 impl fmt::Display for Plan {
@@ -81,6 +101,15 @@ impl fmt::Display for Plan {
         )?;
         for file in &self.files {
             writeln!(f, "  {}", file.display())?;
+        }
+        writeln!(f, "{}", self.semver)?;
+        writeln!(f, "publish order: {}", self.publish_order.join(", "))?;
+        if self.publish_order.len() > 1 {
+            writeln!(
+                f,
+                "  (the crates after {} depend on it: release them too, in this order)",
+                self.crate_name
+            )?;
         }
         Ok(())
     }
@@ -206,7 +235,10 @@ fn release(
         .to_owned();
     let new = bump.apply(&old)?;
     let changelog_path = crate_dir.join("CHANGELOG.md");
-    let changelog = rewrite_changelog(&read(&changelog_path)?, &new, date)?;
+    let changelog_text = read(&changelog_path)?;
+    let changelog = rewrite_changelog(&changelog_text, &new, date)?;
+    let semver = semver_check(root, &crate_dir, &package_name, &old, bump, &changelog_text)?;
+    let publish_order = publish_order(root, &package_name)?;
     if let Some(v) = manifest["package"]["version"].as_value_mut() {
         set_keeping_decor(v, &new);
     }
@@ -258,7 +290,156 @@ fn release(
             .map(|(p, _)| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
             .collect(),
         dry_run: options.dry_run,
+        semver,
+        publish_order,
     })
+}
+
+/// Whether the changelog has a section for `version` (it was released).
+fn was_released(changelog: &str, version: &str) -> bool {
+    let heading = format!("## [{version}]");
+    changelog.lines().any(|l| l.trim().starts_with(&heading))
+}
+
+/// Checks the public API change against the bump with cargo-semver-checks
+/// when it is installed and there is an earlier release to compare with.
+/// Returns a note for the plan; refuses (`Err`) a bump smaller than the
+/// API change.
+fn semver_check(
+    root: &Path,
+    crate_dir: &Path,
+    package: &str,
+    old: &str,
+    bump: Bump,
+    changelog: &str,
+) -> Result<String, String> {
+    if !was_released(changelog, old) {
+        return Ok(format!(
+            "semver check skipped: {package} {old} was never released (no '## [{old}]' in its changelog)"
+        ));
+    }
+    let installed = Command::new("cargo")
+        .args(["semver-checks", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        return Ok(
+            "semver check skipped: cargo-semver-checks is not installed \
+             (`cargo install cargo-semver-checks --locked` enables it)"
+                .into(),
+        );
+    }
+    // The release commit of `old`: the last commit that put that version
+    // into the crate's manifest.
+    let manifest = crate_dir.join("Cargo.toml");
+    let log = Command::new("git")
+        .args(["log", "-1", "--format=%H", "-S"])
+        .arg(format!("version = \"{old}\""))
+        .arg("--")
+        .arg(&manifest)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let rev = String::from_utf8_lossy(&log.stdout).trim().to_owned();
+    if rev.is_empty() {
+        return Ok(format!(
+            "semver check skipped: no commit sets {package} to {old} (cannot find the baseline)"
+        ));
+    }
+    let release_type = bump.semver_release_type(old);
+    let out = Command::new("cargo")
+        .args(["semver-checks", "check-release", "--package", package])
+        .args(["--baseline-rev", &rev, "--release-type", release_type])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run cargo semver-checks: {e}"))?;
+    if out.status.success() {
+        Ok(format!(
+            "semver check passed: the API change since {old} ({}) fits a {release_type} release",
+            &rev[..rev.len().min(10)]
+        ))
+    } else {
+        let mut report = String::from_utf8_lossy(&out.stdout).into_owned();
+        report.push_str(&String::from_utf8_lossy(&out.stderr));
+        Err(format!(
+            "the public API of {package} changed more than a {release_type} release allows \
+             (cargo semver-checks against {old}); choose a larger bump:\n{report}"
+        ))
+    }
+}
+
+/// The publishable workspace crates under `crates/` and the workspace
+/// crates each one depends on (normal and build dependencies).
+fn workspace_graph(root: &Path) -> Result<Vec<(String, Vec<String>)>, String> {
+    let mut manifests: Vec<PathBuf> = fs::read_dir(root.join("crates"))
+        .map_err(|e| format!("cannot read crates/: {e}"))?
+        .flatten()
+        .map(|e| e.path().join("Cargo.toml"))
+        .filter(|p| p.is_file())
+        .collect();
+    manifests.sort();
+    let mut packages = Vec::new();
+    for path in manifests {
+        let doc = parse(&path)?;
+        let package = doc.get("package");
+        let Some(name) = package.and_then(|p| p.get("name")).and_then(Item::as_str) else {
+            continue;
+        };
+        if package
+            .and_then(|p| p.get("publish"))
+            .and_then(Item::as_bool)
+            == Some(false)
+        {
+            continue;
+        }
+        let deps: Vec<String> = ["dependencies", "build-dependencies"]
+            .iter()
+            .filter_map(|t| doc.get(t).and_then(Item::as_table_like))
+            .flat_map(|t| t.iter().map(|(k, _)| k.to_owned()).collect::<Vec<_>>())
+            .collect();
+        packages.push((name.to_owned(), deps));
+    }
+    let names: Vec<String> = packages.iter().map(|(n, _)| n.clone()).collect();
+    Ok(packages
+        .into_iter()
+        .map(|(n, deps)| (n, deps.into_iter().filter(|d| names.contains(d)).collect()))
+        .collect())
+}
+
+/// `package` followed by every workspace crate that depends on it (directly
+/// or not), each after all of its workspace dependencies in that set.
+fn publish_order(root: &Path, package: &str) -> Result<Vec<String>, String> {
+    let graph = workspace_graph(root)?;
+    let mut affected = vec![package.to_owned()];
+    loop {
+        let more: Vec<String> = graph
+            .iter()
+            .filter(|(n, deps)| !affected.contains(n) && deps.iter().any(|d| affected.contains(d)))
+            .map(|(n, _)| n.clone())
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        affected.extend(more);
+    }
+    let mut order: Vec<String> = Vec::new();
+    while order.len() < affected.len() {
+        let ready = affected.iter().find(|n| {
+            !order.contains(n)
+                && graph
+                    .iter()
+                    .find(|(g, _)| g == *n)
+                    .map_or(true, |(_, deps)| {
+                        deps.iter()
+                            .all(|d| !affected.contains(d) || order.contains(d))
+                    })
+        });
+        match ready {
+            Some(n) => order.push(n.clone()),
+            None => return Err("the workspace crates depend on each other in a cycle".into()),
+        }
+    }
+    Ok(order)
 }
 
 #[cfg(test)]
@@ -312,6 +493,41 @@ mod tests {
     }
 
     #[test]
+    fn semver_release_types() {
+        assert_eq!(Bump::Minor.semver_release_type("0.1.0"), "major");
+        assert_eq!(Bump::Patch.semver_release_type("0.1.0"), "minor");
+        assert_eq!(Bump::Major.semver_release_type("0.1.0"), "major");
+        assert_eq!(Bump::Minor.semver_release_type("1.2.0"), "minor");
+        assert_eq!(Bump::Patch.semver_release_type("1.2.0"), "patch");
+        assert!(was_released("## [0.1.0] - 2026-01-01\n", "0.1.0"));
+        assert!(!was_released("## [Unreleased]\n## [0.0.1]\n", "0.1.0"));
+    }
+
+    #[test]
+    fn publish_order_puts_dependents_after_what_they_use() {
+        let root = workspace("order");
+        fs::create_dir_all(root.join("crates/app")).unwrap();
+        fs::write(
+            root.join("crates/app/Cargo.toml"),
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nsvc = { path = \"../svc\" }\ncore = { path = \"../core\" }\n",
+        )
+        .unwrap();
+        fs::create_dir_all(root.join("crates/kit")).unwrap();
+        fs::write(
+            root.join("crates/kit/Cargo.toml"),
+            "[package]\nname = \"kit\"\nversion = \"0.1.0\"\npublish = false\n\n[dependencies]\ncore = { path = \"../core\" }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            publish_order(&root, "core").unwrap(),
+            ["core", "svc", "app"]
+        );
+        assert_eq!(publish_order(&root, "svc").unwrap(), ["svc", "app"]);
+        assert_eq!(publish_order(&root, "app").unwrap(), ["app"]);
+        fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
     fn release_updates_version_requirements_and_changelog() {
         let root = workspace("full");
         let plan = release(&root, "core", Bump::Minor, DIRTY_OK, "2026-11-22").unwrap();
@@ -341,6 +557,12 @@ mod tests {
             "{log}"
         );
         assert!(log.contains("## [0.0.1] - 2020-01-01"));
+        let shown = plan.to_string();
+        assert!(
+            shown.contains("semver check skipped: core 0.1.0 was never released"),
+            "{shown}"
+        );
+        assert!(shown.contains("publish order: core, svc"), "{shown}");
         fs::remove_dir_all(root).unwrap();
     }
 
