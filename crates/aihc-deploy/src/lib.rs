@@ -22,6 +22,8 @@
 )]
 
 pub mod app;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod model;
 pub mod pod;

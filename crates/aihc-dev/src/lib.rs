@@ -22,6 +22,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod image_pack;
 pub mod instance;

@@ -35,6 +35,8 @@
 )]
 
 pub mod auth;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod client;
 pub mod clock;
 pub mod config;
@@ -74,3 +76,6 @@ pub use waiter::{WaitState, Waiter};
 
 #[doc(hidden)]
 pub use serde as __serde;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub use serde_json as __serde_json;
