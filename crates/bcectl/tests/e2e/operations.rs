@@ -1,0 +1,267 @@
+//! `bcectl <service> <operation>`, errors, dry runs and the secret scan.
+
+use bce_emulator::Emulator;
+
+use crate::{World, POOL, SPEED};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn table_operations_take_sets_and_input_files() {
+    let world = World::start().await;
+    let pools = world
+        .bcectl(&["aihc-train", "list-resource-pool"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        pools["result"]["resourcePools"].as_array().unwrap().len(),
+        2
+    );
+    let queue = world
+        .bcectl(&[
+            "aihc-train",
+            "get-queue",
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+            "--set",
+            "queueName=research",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(queue["result"]["queue"]["name"], "research");
+    // snake_case names work too, and -o table shows the top-level fields.
+    let table = world
+        .bcectl(&[
+            "-o",
+            "table",
+            "aihc-train",
+            "get_resource_pool",
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+        ])
+        .await
+        .ok();
+    assert!(
+        table.stdout.contains("FIELD") && table.stdout.contains("requestId"),
+        "{table:?}"
+    );
+
+    // create-job from a file, with --set on top, and the id read back.
+    let file = world.file(
+        "create.json",
+        r#"{"name": "from-file", "jobSpec": {"image": "busybox", "replicas": 1, "command": "echo hi"}}"#,
+    );
+    let created = world
+        .bcectl(&[
+            "aihc-train",
+            "create-job",
+            "--input",
+            &format!("@{file}"),
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+            "--set",
+            "jobSpec.envs[0].name=A",
+            "--set",
+            "jobSpec.envs[0].value=1",
+        ])
+        .await
+        .ok()
+        .json();
+    let id = created["result"]["jobId"].as_str().unwrap().to_owned();
+    let job = world
+        .raw(
+            &[
+                "--endpoint",
+                world.emulator.endpoint(),
+                "aihc-train",
+                "get-job",
+                "--input",
+                "-",
+            ],
+            Some(&format!(
+                r#"{{"jobId": "{id}", "resourcePoolId": "{POOL}"}}"#
+            )),
+        )
+        .await
+        .ok()
+        .json();
+    assert_eq!(job["result"]["name"], "from-file");
+    assert_eq!(job["result"]["envs"][0]["name"], "A");
+
+    // The skeleton lists every field, nested ones included.
+    let skeleton = world
+        .bcectl(&["aihc-train", "create-job", "--skeleton"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(skeleton["resourcePoolId"], "");
+    assert!(
+        skeleton["jobSpec"]["envs"][0].get("name").is_some(),
+        "{skeleton}"
+    );
+    // Operations of the other crates.
+    world.bcectl(&["bec", "get-vm-service-list"]).await.ok();
+    world.bcectl(&["aihc-dev", "list-dev-instance"]).await.ok();
+    world
+        .bcectl(&["aihc-deploy", "list-brief-res-pool"])
+        .await
+        .ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_job_is_a_service_error_with_exit_code_1() {
+    let world = World::start().await;
+    let run = world
+        .bcectl(&[
+            "aihc-train",
+            "get-job",
+            "--set",
+            "jobId=job-nonexistent",
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+        ])
+        .await;
+    assert_eq!(run.code, 1, "{run:?}");
+    let line = run.stderr.trim();
+    assert_eq!(line.lines().count(), 1, "{run:?}");
+    for part in [
+        "GetJob",
+        "NotFound",
+        "HTTP 404",
+        "job-nonexistent",
+        "request id",
+    ] {
+        assert!(line.contains(part), "{part}: {line}");
+    }
+    assert!(run.stdout.is_empty());
+    let flow = world
+        .bcectl(&["job", "get", "job-nonexistent", "--pool", POOL])
+        .await;
+    assert_eq!(flow.code, 1, "{flow:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_endpoint_is_a_transport_error_with_exit_code_3() {
+    let world = World::start().await;
+    let run = world
+        .raw(
+            &[
+                "--endpoint",
+                "http://127.0.0.1:9",
+                "--timeout",
+                "3s",
+                "pool",
+                "list",
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(run.code, 3, "{run:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dry_run_sends_nothing_and_masks_the_signature() {
+    let world = World::start().await;
+    let file = world.file(
+        "job.json",
+        r#"{"name": "dry", "jobSpec": {"image": "busybox", "replicas": 1, "imageConfig": {"username": "u", "password": "registry-pass-1234"}}}"#,
+    );
+    for endpoint in [world.emulator.endpoint(), "http://127.0.0.1:9"] {
+        let run = world
+            .raw(
+                &[
+                    "--endpoint",
+                    endpoint,
+                    "--dry-run",
+                    "job",
+                    "submit",
+                    "--pool",
+                    POOL,
+                    "-f",
+                    &file,
+                ],
+                None,
+            )
+            .await
+            .ok();
+        assert!(run.stdout.starts_with("POST http://127.0.0.1:"), "{run:?}");
+        assert!(run
+            .stdout
+            .contains("/api/v1/aijobs?resourcePoolId=cce-emu00a800"));
+        let auth = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("Authorization: bce-auth-v1/"))
+            .unwrap_or_else(|| panic!("{run:?}"));
+        assert!(auth.ends_with("/***"), "{auth}");
+        assert!(run.stdout.contains("\"name\": \"dry\""));
+        assert!(!run.stdout.contains("registry-pass-1234"), "{run:?}");
+        assert!(run.stderr.contains("nothing was sent"));
+    }
+    let json = world
+        .bcectl(&[
+            "--dry-run",
+            "-o",
+            "json",
+            "aihc-dev",
+            "start-dev-instance",
+            "--set",
+            "devInstanceId=dev-1",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(json["method"], "POST");
+    assert!(json["url"]
+        .as_str()
+        .unwrap()
+        .contains("action=StartDevInstance"));
+    assert_eq!(
+        world.emulator.requests_seen(),
+        0,
+        "a dry run sent a request"
+    );
+}
+
+/// With STS credentials and the most verbose logging, neither the secret
+/// key nor the token appears anywhere (the world's scan checks every run).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_is_ever_printed() {
+    let token = "sts-session-token-0123456789abcdef";
+    let world = World::with(Emulator::builder().speed(SPEED), Some(token)).await;
+    let file = world.file(
+        "job.json",
+        r#"{"name": "sts", "jobSpec": {"image": "busybox", "replicas": 1}}"#,
+    );
+    for args in [
+        &["--debug", "--debug", "pool", "list"][..],
+        &[
+            "--debug", "job", "submit", "--pool", POOL, "-f", &file, "--wait",
+        ],
+        &["--debug", "--debug", "--dry-run", "pool", "list"],
+        &["--dry-run", "-o", "json", "queue", "list", "--pool", POOL],
+        &[
+            "--debug",
+            "aihc-train",
+            "get-job",
+            "--set",
+            "jobId=none",
+            "--set",
+            "resourcePoolId=x",
+        ],
+        &[
+            "aihc-train",
+            "file-upload",
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+        ],
+    ] {
+        let run = world.bcectl(args).await;
+        assert!(run.code == 0 || run.code == 1, "{args:?}: {run:?}");
+    }
+    // The token was really used: a request without it is refused.
+    let mut plain = World::with(Emulator::builder(), Some(token)).await;
+    plain.session_token = None;
+    let refused = plain.bcectl(&["pool", "list"]).await;
+    assert_eq!(refused.code, 1, "{refused:?}");
+}
