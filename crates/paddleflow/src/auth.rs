@@ -1,31 +1,33 @@
-//! The login token: obtained lazily with `POST /login`, cached, sent as
-//! `x-pf-authorization`, and renewed once when the server rejects it.
+//! PaddleFlow's authorization and error shape, plugged into bce-core's
+//! pipeline: the login token (obtained lazily with `POST /login`, cached,
+//! sent as `x-pf-authorization`, renewed once when the server rejects it)
+//! and the `{"requestID", "code", "message"}` error body.
 
-use bce_core::{Error, Method, Secret};
+use bce_core::auth::{AuthRequest, Authorizer};
+use bce_core::error::{parse_service_error, ErrorDecoder, ServiceError};
+use bce_core::{BoxFuture, Error, HttpResponse, Method, Operation, Secret};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
-use crate::client::{check_user, Client};
+use crate::client::{check_user, Client, REQUEST_ID_HEADER, SERVICE, TOKEN_HEADER};
 
-/// Error codes with which the server rejects a token that a new login fixes.
+/// Error codes with which the server rejects a token that a new login fixes
+/// (answered with HTTP 400, not 401).
 pub const RELOGIN_CODES: &[&str] = &["AuthInvalidToken", "AuthFailed"];
 
 /// Body of `POST /login`.
-#[derive(Clone, Serialize)]
-pub(crate) struct LoginBody<'a> {
-    pub(crate) username: &'a str,
-    pub(crate) password: &'a str,
+#[derive(Serialize)]
+struct LoginBody<'a> {
+    username: &'a str,
+    password: &'a Secret,
 }
 
 /// Answer of [`Client::login`].
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct LoginResponse {
     /// The token to send as `x-pf-authorization` (never shown in `Debug`).
-    #[serde(
-        deserialize_with = "crate::model::secret::deserialize",
-        default = "crate::model::empty_secret"
-    )]
     pub authorization: Secret,
 }
 
@@ -35,23 +37,26 @@ struct State {
     token: Option<Secret>,
 }
 
-/// Login state shared by the clones of a client.
+/// The PaddleFlow authorizer: adds the login token to every attempt.
+///
+/// Shared by the clones of a [`Client`]. It logs in through its own
+/// pipeline client, which sends no token.
 #[derive(Debug)]
-pub(crate) struct TokenAuth {
+pub struct TokenAuthorizer {
     state: Mutex<State>,
+    login_client: bce_core::Client,
 }
 
-impl TokenAuth {
-    pub(crate) fn new(user: Option<(String, Secret)>, token: Option<Secret>) -> Self {
-        TokenAuth {
+impl TokenAuthorizer {
+    pub(crate) fn new(
+        login_client: bce_core::Client,
+        user: Option<(String, Secret)>,
+        token: Option<Secret>,
+    ) -> Self {
+        TokenAuthorizer {
             state: Mutex::new(State { user, token }),
+            login_client,
         }
-    }
-
-    /// Whether `err` is the server rejecting the token.
-    pub(crate) fn is_rejection(err: &Error) -> bool {
-        err.service_error()
-            .is_some_and(|e| RELOGIN_CODES.contains(&e.code.as_str()))
     }
 
     /// The current token, if any.
@@ -59,45 +64,59 @@ impl TokenAuth {
         self.state.lock().await.token.clone()
     }
 
-    /// The user name and password of the login, if any.
-    pub(crate) async fn login_user(&self) -> Option<(String, Secret)> {
-        self.state.lock().await.user.clone()
-    }
-
     /// Replaces the token.
     pub(crate) async fn set_token(&self, token: Secret) {
         self.state.lock().await.token = Some(token);
     }
 
+    /// The user name and password of the login, if any.
+    pub(crate) async fn login_user(&self) -> Option<(String, Secret)> {
+        self.state.lock().await.user.clone()
+    }
+
+    /// Whether a call can be authorized (a token, or a login to get one).
+    pub(crate) async fn can_authorize(&self) -> bool {
+        let state = self.state.lock().await;
+        state.token.is_some() || state.user.is_some()
+    }
+
     /// The cached token, logging in first when there is none. Concurrent
     /// callers wait for one login.
-    pub(crate) async fn token(&self, client: &Client) -> Result<Secret, Error> {
+    async fn token(&self) -> Result<Secret, Error> {
         let mut state = self.state.lock().await;
         if let Some(token) = &state.token {
             return Ok(token.clone());
         }
         let Some((user, password)) = state.user.clone() else {
-            return Err(Error::invalid_input(
-                "login",
-                "not logged in: call login() or give the client a user name and password or a token",
-            ));
+            return Err(not_logged_in());
         };
-        let answer = login_request(client, &user, &password).await?;
+        let answer = self.login_request(&user, &password).await?;
         state.token = Some(answer.authorization.clone());
         Ok(answer.authorization)
     }
 
-    /// Drops `rejected` when it is still the cached token and a login can
-    /// replace it; returns whether the call should be repeated.
-    pub(crate) async fn invalidate(&self, rejected: &Secret) -> bool {
-        let mut state = self.state.lock().await;
-        if state.user.is_none() {
-            return false;
+    /// Sends `POST /login` (without a token).
+    pub(crate) async fn login_request(
+        &self,
+        user: &str,
+        password: &Secret,
+    ) -> Result<LoginResponse, Error> {
+        check_user(user, password)?;
+        let op = Operation::new(SERVICE, "login", Method::Post)
+            .path("/login")
+            .json_plain(&LoginBody {
+                username: user,
+                password,
+            });
+        let answer: LoginResponse = self.login_client.send(op).await?;
+        if answer.authorization.is_empty() {
+            return Err(Error::decode(
+                "the login answer carries no authorization token",
+                200,
+                b"",
+            ));
         }
-        if state.token.as_ref() == Some(rejected) {
-            state.token = None;
-        }
-        true
+        Ok(answer)
     }
 
     /// Remembers a successful login.
@@ -108,26 +127,57 @@ impl TokenAuth {
     }
 }
 
-/// Sends `POST /login`.
-async fn login_request(
-    client: &Client,
-    user: &str,
-    password: &Secret,
-) -> Result<LoginResponse, Error> {
-    check_user(user, password)?;
-    let op = Client::op("login", Method::Post, "/login").json(&LoginBody {
-        username: user,
-        password: password.expose(),
-    });
-    let answer: LoginResponse = client.send_unauthenticated(op).await?;
-    if answer.authorization.is_empty() {
-        return Err(Error::decode(
-            "the login answer carries no authorization token",
-            200,
-            b"",
-        ));
+/// The error of a call made before any login.
+pub(crate) fn not_logged_in() -> Error {
+    Error::invalid_input(
+        "login",
+        "not logged in: call login() or give the client a user name and password or a token",
+    )
+}
+
+impl Authorizer for TokenAuthorizer {
+    fn authorize<'a>(
+        &'a self,
+        request: &'a mut AuthRequest<'_>,
+    ) -> BoxFuture<'a, Result<(), Error>> {
+        Box::pin(async move {
+            let token = self.token().await?;
+            request.redact(&token);
+            request.set_header(TOKEN_HEADER, token.expose());
+            Ok(())
+        })
     }
-    Ok(answer)
+
+    fn on_rejected<'a>(&'a self, error: &'a ServiceError) -> BoxFuture<'a, bool> {
+        Box::pin(async move {
+            if !RELOGIN_CODES.contains(&error.code()) {
+                return false;
+            }
+            let mut state = self.state.lock().await;
+            if state.user.is_none() {
+                return false;
+            }
+            tracing::debug!(code = error.code(), "token rejected; logging in again");
+            state.token = None;
+            true
+        })
+    }
+}
+
+/// PaddleFlow's error body `{"requestID", "code", "message"}`; the request
+/// id also from the `x-pf-request-id` header. Never fails: bodies it does not
+/// understand give status-derived codes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PaddleFlowErrorDecoder;
+
+impl ErrorDecoder for PaddleFlowErrorDecoder {
+    fn decode(&self, response: &HttpResponse) -> ServiceError {
+        parse_service_error(
+            response.status,
+            response.header(REQUEST_ID_HEADER),
+            &response.body,
+        )
+    }
 }
 
 impl Client {
@@ -141,7 +191,7 @@ impl Client {
         password: impl Into<Secret>,
     ) -> Result<LoginResponse, Error> {
         let password = password.into();
-        let answer = login_request(self, user_name, &password).await?;
+        let answer = self.auth.login_request(user_name, &password).await?;
         self.auth
             .logged_in(user_name.to_owned(), password, answer.authorization.clone())
             .await;

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use bce_core::{ConfigBuilder, Error, HttpResponse, Method, Operation, Secret};
+use bce_core::{ConfigBuilder, Error, Method, NoAuth, Operation, Scheme, Secret};
 use serde::de::DeserializeOwned;
 
-use crate::auth::TokenAuth;
+use crate::auth::{not_logged_in, PaddleFlowErrorDecoder, TokenAuthorizer};
 use crate::model::MAX_KEYS_LIMIT;
 
 /// Service name used in operations, errors and logs.
@@ -29,7 +29,7 @@ pub const REQUEST_ID_HEADER: &str = "x-pf-request-id";
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) inner: bce_core::Client,
-    pub(crate) auth: Arc<TokenAuth>,
+    pub(crate) auth: Arc<TokenAuthorizer>,
 }
 
 /// Builder of a [`Client`].
@@ -83,58 +83,34 @@ impl Client {
         self.auth.set_token(token.into()).await;
     }
 
-    /// Starts an operation on `path` (below [`BASE_PATH`]).
+    /// Starts an operation on `path` (below [`BASE_PATH`], which the
+    /// pipeline adds).
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {
-        Operation::new(SERVICE, name, method)
-            .path(BASE_PATH)
-            .path(path)
+        Operation::new(SERVICE, name, method).path(path)
     }
 
     /// Runs an operation that answers JSON and decodes it.
     pub(crate) async fn send<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        let response = self.execute(op).await?;
-        bce_core::client::decode_json(&response)
+        self.precheck(&op).await?;
+        self.inner.send(op).await
     }
 
     /// Runs an operation whose answer has no body of interest.
     pub(crate) async fn send_empty(&self, op: Operation) -> Result<(), Error> {
-        self.execute(op).await.map(|_| ())
+        self.precheck(&op).await?;
+        self.inner.send_no_content(op).await
     }
 
-    /// Sends with the token; logs in again once when the token is rejected.
-    async fn execute(&self, op: Operation) -> Result<HttpResponse, Error> {
+    /// Refuses bad input, and calls without any login, before a login
+    /// request could be sent.
+    async fn precheck(&self, op: &Operation) -> Result<(), Error> {
         if let Some(err) = op.validation_error() {
             return Err(err);
         }
-        let op = op.header("Content-Type", "application/json");
-        let token = self.auth.token(self).await?;
-        let first = self
-            .inner
-            .send_raw(op.clone().header(TOKEN_HEADER, token.expose()))
-            .await;
-        match first {
-            Err(err) if TokenAuth::is_rejection(&err) && self.auth.invalidate(&token).await => {
-                tracing::debug!("token rejected; logging in again");
-                let token = self.auth.token(self).await?;
-                self.inner
-                    .send_raw(op.header(TOKEN_HEADER, token.expose()))
-                    .await
-            }
-            other => other,
+        if !self.auth.can_authorize().await {
+            return Err(not_logged_in());
         }
-    }
-
-    /// Sends without a token (the login request).
-    pub(crate) async fn send_unauthenticated<T: DeserializeOwned>(
-        &self,
-        op: Operation,
-    ) -> Result<T, Error> {
-        if let Some(err) = op.validation_error() {
-            return Err(err);
-        }
-        let op = op.header("Content-Type", "application/json");
-        let response = self.inner.send_raw(op).await?;
-        bce_core::client::decode_json(&response)
+        Ok(())
     }
 }
 
@@ -154,7 +130,7 @@ impl ClientBuilder {
     }
 
     /// Transport settings: timeouts, retry policy, proxy, user agent,
-    /// transport. Its endpoint and credentials are ignored.
+    /// transport. Its endpoint, credentials and authorizer are replaced.
     pub fn config(mut self, config: ConfigBuilder) -> Self {
         self.config = config;
         self
@@ -166,19 +142,33 @@ impl ClientBuilder {
         if let Some((user, password)) = &self.user {
             check_user(user, password)?;
         }
-        let config = self
+        let plain = self
             .config
             .endpoint(endpoint)
-            // The PaddleFlow token replaces bce-auth-v1; these keys sign nothing
-            // the server reads (until the pipeline takes a pluggable authorizer).
-            .credentials(bce_core::Credentials::new("paddleflow", "unused")?)
+            .authorizer(Arc::new(NoAuth))
             .build()?;
-        let inner = bce_core::Client::new(config, "127.0.0.1")?;
+        let auth = Arc::new(TokenAuthorizer::new(
+            pipeline(plain.clone())?,
+            self.user,
+            self.token,
+        ));
+        let config = plain.to_builder().authorizer(auth.clone()).build()?;
         Ok(Client {
-            inner,
-            auth: Arc::new(TokenAuth::new(self.user, self.token)),
+            inner: pipeline(config)?,
+            auth,
         })
     }
+}
+
+/// A pipeline client with PaddleFlow's defaults.
+fn pipeline(config: bce_core::Config) -> Result<bce_core::Client, Error> {
+    bce_core::Client::builder(config)
+        .default_scheme(Scheme::Http)
+        .base_path(BASE_PATH)
+        .error_decoder(Arc::new(PaddleFlowErrorDecoder))
+        .request_id_header(Some(REQUEST_ID_HEADER))
+        .content_type("application/json")
+        .build()
 }
 
 /// Checks a user name and password before they are sent.
@@ -304,7 +294,7 @@ mod tests {
     fn ids_and_paging() {
         let ok = Client::op("show_run", Method::Get, "/run").id("run_id", "a b+c");
         assert!(ok.validation_error().is_none());
-        assert_eq!(ok.raw_path(), "/api/paddleflow/v1/run/a b+c");
+        assert_eq!(ok.raw_path(), "/run/a b+c");
         for bad in ["", " ", "a/b", ".", ".."] {
             let op = Client::op("show_run", Method::Get, "/run").id("run_id", bad);
             assert!(op.validation_error().is_some(), "{bad:?}");

@@ -40,10 +40,7 @@ pub struct Cluster {
     pub status: ClusterStatus,
     /// The kubeconfig, base64-encoded as the server sends it (never shown
     /// in `Debug`).
-    #[serde(
-        serialize_with = "crate::model::secret_opt::serialize",
-        deserialize_with = "crate::model::secret_opt::deserialize"
-    )]
+    #[serde(deserialize_with = "nd")]
     pub credential: Option<Secret>,
     /// Extra settings (free text, often JSON).
     #[serde(deserialize_with = "nd")]
@@ -254,7 +251,7 @@ impl Client {
             .required("clustername", &request.cluster_name)
             .required("endpoint", &request.endpoint)
             .required("clustertype", &request.cluster_type)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -308,7 +305,7 @@ impl Client {
     ) -> Result<Cluster, Error> {
         let op = Client::op("update_cluster", Method::Put, "/cluster")
             .id("clustername", cluster_name)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -344,7 +341,7 @@ impl Client {
             Method::Post,
             "/cluster/resource",
         )
-        .json(request);
+        .json_plain(request);
         self.send(op).await
     }
 }

@@ -152,7 +152,7 @@ impl Client {
             .required("name", &request.name)
             .required("cpu", &request.cpu)
             .required("mem", &request.mem)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -164,7 +164,7 @@ impl Client {
     ) -> Result<Flavour, Error> {
         let op = Client::op("update_flavour", Method::Put, "/flavour")
             .id("name", name)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 

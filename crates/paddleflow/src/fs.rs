@@ -360,7 +360,7 @@ impl Client {
         let op = Client::op("add_fs", Method::Post, "/fs")
             .required("fsname", &request.name)
             .required("url", &request.url)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -461,7 +461,7 @@ impl Client {
                 "username",
                 "must not be blank",
             )
-            .json(request);
+            .json_plain(request);
         self.send_empty(op).await
     }
 
@@ -477,7 +477,7 @@ impl Client {
         let op = Client::op("update_fs_cache", Method::Put, "/fsCache")
             .id("fsname", fs_name)
             .filter("username", username)
-            .json(params);
+            .json_plain(params);
         self.send_empty(op).await
     }
 
@@ -522,7 +522,7 @@ impl Client {
                 "username",
                 "must not be blank",
             )
-            .json(request);
+            .json_plain(request);
         self.send_empty(op).await
     }
 

@@ -423,7 +423,7 @@ impl Client {
             .path(job_type.as_str())
             .required("scheduling_policy.queue", &request.scheduling_policy.queue)
             .check(roles_ok, "members.role", "must not be empty")
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -476,7 +476,7 @@ impl Client {
         let op = Client::op("update_job", Method::Put, "/job")
             .id("jobid", job_id)
             .query("action", "modify")
-            .json(request);
+            .json_plain(request);
         self.send_empty(op).await
     }
 

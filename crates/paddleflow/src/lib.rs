@@ -91,7 +91,7 @@ pub mod run;
 pub mod user;
 pub mod wait;
 
-pub use auth::{LoginResponse, RELOGIN_CODES};
+pub use auth::{LoginResponse, PaddleFlowErrorDecoder, TokenAuthorizer, RELOGIN_CODES};
 pub use client::{
     Client, ClientBuilder, BASE_PATH, DEFAULT_PORT, REQUEST_ID_HEADER, SERVICE, TOKEN_HEADER,
 };

@@ -363,7 +363,7 @@ impl Client {
             "queue_names",
             "must not contain blank names",
         )
-        .json(&CardTimeBody {
+        .json_plain(&CardTimeBody {
             queue_names,
             start_time,
             end_time,

@@ -27,41 +27,6 @@ pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(
     Ok(bce_core::json::LenientString::deserialize(deserializer)?.0)
 }
 
-/// An empty secret (the default of secret fields).
-pub(crate) fn empty_secret() -> Secret {
-    Secret::new("")
-}
-
-/// Serde for a [`Secret`] received as a plain JSON string.
-pub(crate) mod secret {
-    use super::*;
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Secret, D::Error> {
-        Ok(Secret::new(super::lenient_string(d)?))
-    }
-}
-
-/// Serde for an optional [`Secret`] (`None` is `null` or skipped).
-pub(crate) mod secret_opt {
-    use super::*;
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<Secret>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => s.serialize_str(v.expose()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?
-            .filter(|s| !s.is_empty())
-            .map(Secret::new))
-    }
-}
-
 /// Serde for bytes sent as a standard base64 string (run and pipeline
 /// YAML).
 pub(crate) mod base64_opt {
@@ -132,9 +97,12 @@ impl Properties {
     /// Whether the value of `key` must not be shown.
     pub fn is_sensitive(key: &str) -> bool {
         let k = key.to_ascii_lowercase();
-        ["secret", "password", "passwd", "token", "credential", "sk"]
+        ["secret", "password", "passwd", "token", "credential"]
             .iter()
             .any(|w| k.contains(w))
+            || k == "sk"
+            || k.ends_with("_sk")
+            || k.ends_with(".sk")
     }
 }
 

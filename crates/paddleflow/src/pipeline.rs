@@ -374,7 +374,7 @@ impl Client {
         let op = Client::op("create_pipeline", Method::Post, "/pipeline")
             .check(blank_ok(&request.username), "username", "must not be blank")
             .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -453,7 +453,7 @@ impl Client {
         let op = Client::op("update_pipeline", Method::Post, "/pipeline")
             .id("pipeline_id", pipeline_id)
             .check(blank_ok(&request.username), "username", "must not be blank")
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -501,7 +501,7 @@ impl Client {
             .required("pipeline_version_id", &request.pipeline_version_id)
             .required("crontab", &request.crontab)
             .check(blank_ok(&request.username), "username", "must not be blank")
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 

@@ -197,7 +197,7 @@ impl Client {
             .required("name", &request.name)
             .required("max_resources.cpu", &request.max_resources.cpu)
             .required("max_resources.mem", &request.max_resources.mem)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -211,7 +211,7 @@ impl Client {
     ) -> Result<Queue, Error> {
         let op = Client::op("update_queue", Method::Put, "/queue")
             .id("queue_name", queue_name)
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -266,7 +266,7 @@ impl Client {
         let op = Client::op("grant_queue", Method::Post, "/grant")
             .required("user_name", user_name)
             .required("queue_name", queue_name)
-            .json(&GrantBody {
+            .json_plain(&GrantBody {
                 user_name,
                 resource_type: "queue",
                 resource_id: queue_name,

@@ -576,7 +576,7 @@ impl Client {
             .check(blank_ok(&request.username), "username", "must not be blank")
             .check(blank_ok(&request.name), "run_name", "must not be blank")
             .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
-            .json(request);
+            .json_plain(request);
         self.send(op).await
     }
 
@@ -625,7 +625,7 @@ impl Client {
         let op = Client::op("stop_run", Method::Put, "/run")
             .id("run_id", run_id)
             .query("action", "stop")
-            .json(&StopRunBody { stop_force: force });
+            .json_plain(&StopRunBody { stop_force: force });
         self.send_empty(op).await
     }
 
@@ -644,7 +644,7 @@ impl Client {
     pub async fn delete_run(&self, run_id: &str, check_cache: Option<bool>) -> Result<(), Error> {
         let op = Client::op("delete_run", Method::Delete, "/run")
             .id("run_id", run_id)
-            .json(&DeleteRunBody { check_cache });
+            .json_plain(&DeleteRunBody { check_cache });
         self.send_empty(op).await
     }
 

@@ -94,7 +94,7 @@ impl Client {
         let password = password.into();
         let op = Client::op("add_user", Method::Post, "/user")
             .with_error(check_user(user_name, &password).err())
-            .json(&UserBody {
+            .json_plain(&UserBody {
                 username: user_name,
                 password: password.expose(),
             });
@@ -117,7 +117,7 @@ impl Client {
         let op = Client::op("update_password", Method::Put, "/user")
             .id("name", name)
             .required("password", password.expose())
-            .json(&PasswordBody {
+            .json_plain(&PasswordBody {
                 password: password.expose(),
             });
         self.send_empty(op).await
