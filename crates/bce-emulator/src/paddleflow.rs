@@ -454,7 +454,7 @@ fn parse_yaml(yaml: &str) -> (String, Vec<(String, String, String)>) {
             continue;
         }
         let (key, value) = match trimmed.split_once(':') {
-            Some((k, v)) => (k.trim(), v.trim().trim_matches('"').trim_matches('\'')),
+            Some((k, v)) => (k.trim(), unquote(v.trim())),
             None => continue,
         };
         if indent == 0 {
@@ -480,13 +480,23 @@ fn parse_yaml(yaml: &str) -> (String, Vec<(String, String, String)>) {
     (name, steps)
 }
 
+/// `text` without one pair of enclosing quotes.
+fn unquote(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if text.len() >= 2 && text.starts_with(q) && text.ends_with(q) {
+            return &text[1..text.len() - 1];
+        }
+    }
+    text
+}
+
 fn make_step(name: &str, command: &str, docker_env: &str) -> Step {
     let fails = command.contains("exit 1") || command.contains("fail");
     let mut lines = vec![format!("[{name}] starting in {docker_env}")];
     for part in command.split(['&', ';', '\n']) {
         let part = part.trim();
         if let Some(echo) = part.strip_prefix("echo ") {
-            lines.push(echo.trim().trim_matches('"').trim_matches('\'').to_owned());
+            lines.push(unquote(echo.trim()).to_owned());
         }
     }
     lines.push(format!("[{name}] exit code {}", u8::from(fails)));
