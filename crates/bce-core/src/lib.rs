@@ -62,7 +62,7 @@ pub use error::{
     TransportError, TransportErrorKind,
 };
 pub use operation::Operation;
-pub use paginate::Page;
+pub use paginate::{MarkerRequest, MarkerResponse, Page, PageNumberRequest, PageNumberResponse};
 pub use profile::{
     write_profile, CredentialsSource, DefaultChain, Profile, ProfileFiles, ProfileProvider,
     ProfileValues,
