@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -277,16 +277,8 @@ impl Client {
         &self,
         request: ListClusterRequest,
     ) -> impl Stream<Item = Result<Cluster, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListClusterRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_cluster(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.cluster_list, next))
-            }
+        marker_stream(request, move |req: ListClusterRequest| async move {
+            self.list_cluster(&req).await
         })
     }
 

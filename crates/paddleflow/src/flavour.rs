@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -124,16 +124,8 @@ impl Client {
         &self,
         request: ListFlavourRequest,
     ) -> impl Stream<Item = Result<Flavour, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListFlavourRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_flavour(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.flavour_list, next))
-            }
+        marker_stream(request, move |req: ListFlavourRequest| async move {
+            self.list_flavour(&req).await
         })
     }
 

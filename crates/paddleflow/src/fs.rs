@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -96,6 +96,16 @@ impl ListFsResponse {
     /// The marker of the next page, or `None` on the last page.
     pub fn next_page(&self) -> Option<String> {
         next_marker(self.truncated, &self.next_marker)
+    }
+}
+
+impl bce_core::paginate::MarkerResponse for ListFsResponse {
+    type Item = FileSystem;
+    fn next_marker(&self) -> Option<String> {
+        self.next_page()
+    }
+    fn into_items(self) -> Vec<FileSystem> {
+        self.fs_list
     }
 }
 
@@ -288,6 +298,16 @@ impl ListLinkResponse {
     }
 }
 
+impl bce_core::paginate::MarkerResponse for ListLinkResponse {
+    type Item = Link;
+    fn next_marker(&self) -> Option<String> {
+        self.next_page()
+    }
+    fn into_items(self) -> Vec<Link> {
+        self.link_list
+    }
+}
+
 /// Filter and paging of [`Client::list_link`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListLinkRequest {
@@ -400,16 +420,8 @@ impl Client {
         &self,
         request: ListFsRequest,
     ) -> impl Stream<Item = Result<FileSystem, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListFsRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_fs(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.fs_list, next))
-            }
+        marker_stream(request, move |req: ListFsRequest| async move {
+            self.list_fs(&req).await
         })
     }
 
@@ -557,16 +569,8 @@ impl Client {
         &self,
         request: ListLinkRequest,
     ) -> impl Stream<Item = Result<Link, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListLinkRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_link(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.link_list, next))
-            }
+        marker_stream(request, move |req: ListLinkRequest| async move {
+            self.list_link(&req).await
         })
     }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -457,16 +457,8 @@ impl Client {
         &self,
         request: ListJobRequest,
     ) -> impl Stream<Item = Result<Job, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListJobRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_job(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.job_list, next))
-            }
+        marker_stream(request, move |req: ListJobRequest| async move {
+            self.list_job(&req).await
         })
     }
 

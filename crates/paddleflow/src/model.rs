@@ -377,9 +377,50 @@ macro_rules! marker_list {
                 crate::model::next_marker(self.is_truncated, &self.next_marker)
             }
         }
+
+        impl bce_core::paginate::MarkerResponse for $name {
+            type Item = $item;
+            fn next_marker(&self) -> Option<String> {
+                self.next_page()
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$field
+            }
+        }
     };
 }
 pub(crate) use marker_list;
+
+/// Implements [`bce_core::MarkerRequest`] for list requests with an
+/// optional `marker` field.
+macro_rules! marker_requests {
+    ($($name:ty),* $(,)?) => {
+        $(
+            impl bce_core::paginate::MarkerRequest for $name {
+                fn set_marker(&mut self, marker: String) {
+                    self.marker = Some(marker);
+                }
+            }
+        )*
+    };
+}
+
+marker_requests!(
+    crate::run::ListArtifactRequest,
+    crate::run::ListCacheRequest,
+    crate::cluster::ListClusterRequest,
+    crate::flavour::ListFlavourRequest,
+    crate::fs::ListFsRequest,
+    crate::job::ListJobRequest,
+    crate::fs::ListLinkRequest,
+    crate::pipeline::ListPipelineRequest,
+    crate::queue::ListQueueRequest,
+    crate::run::ListRunRequest,
+    crate::pipeline::ListScheduleRequest,
+    crate::user::ListUserRequest,
+    crate::pipeline::ShowPipelineRequest,
+    crate::queue::ShowQueueGrantRequest,
+);
 
 /// Paging of a `maxKeys`/`marker` list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

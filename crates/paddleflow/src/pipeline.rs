@@ -1,6 +1,6 @@
 //! Pipelines (versioned workflow definitions) and schedules.
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -154,6 +154,16 @@ pub struct ShowPipelineResponse {
     /// A page of its versions.
     #[serde(deserialize_with = "nd")]
     pub ppl_versions: ListPipelineVersionResponse,
+}
+
+impl bce_core::paginate::MarkerResponse for ShowPipelineResponse {
+    type Item = PipelineVersionBrief;
+    fn next_marker(&self) -> Option<String> {
+        self.ppl_versions.next_page()
+    }
+    fn into_items(self) -> Vec<PipelineVersionBrief> {
+        self.ppl_versions.ppl_version_list
+    }
 }
 
 /// Answer of [`Client::show_pipeline_version`].
@@ -396,16 +406,8 @@ impl Client {
         &self,
         request: ListPipelineRequest,
     ) -> impl Stream<Item = Result<PipelineBrief, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListPipelineRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_pipeline(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.pipeline_list, next))
-            }
+        marker_stream(request, move |req: ListPipelineRequest| async move {
+            self.list_pipeline(&req).await
         })
     }
 
@@ -430,16 +432,8 @@ impl Client {
         pipeline_id: &'a str,
         request: ShowPipelineRequest,
     ) -> impl Stream<Item = Result<PipelineVersionBrief, Error>> + 'a {
-        items(request.marker.clone(), move |marker| {
-            let req = ShowPipelineRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.show_pipeline(pipeline_id, &req).await?.ppl_versions;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.ppl_version_list, next))
-            }
+        marker_stream(request, move |req: ShowPipelineRequest| async move {
+            self.show_pipeline(pipeline_id, &req).await
         })
     }
 
@@ -528,16 +522,8 @@ impl Client {
         &self,
         request: ListScheduleRequest,
     ) -> impl Stream<Item = Result<ScheduleBrief, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListScheduleRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_schedule(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.schedule_list, next))
-            }
+        marker_stream(request, move |req: ListScheduleRequest| async move {
+            self.list_schedule(&req).await
         })
     }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -235,16 +235,8 @@ impl Client {
         &self,
         request: ListQueueRequest,
     ) -> impl Stream<Item = Result<Queue, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListQueueRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_queue(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.queue_list, next))
-            }
+        marker_stream(request, move |req: ListQueueRequest| async move {
+            self.list_queue(&req).await
         })
     }
 
@@ -305,16 +297,8 @@ impl Client {
         &self,
         request: ShowQueueGrantRequest,
     ) -> impl Stream<Item = Result<Grant, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ShowQueueGrantRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.show_queue_grant(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.grant_list, next))
-            }
+        marker_stream(request, move |req: ShowQueueGrantRequest| async move {
+            self.show_queue_grant(&req).await
         })
     }
 }

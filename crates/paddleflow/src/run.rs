@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize, Serializer};
@@ -599,16 +599,8 @@ impl Client {
         &self,
         request: ListRunRequest,
     ) -> impl Stream<Item = Result<RunBrief, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListRunRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_run(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.run_list, next))
-            }
+        marker_stream(request, move |req: ListRunRequest| async move {
+            self.list_run(&req).await
         })
     }
 
@@ -667,16 +659,8 @@ impl Client {
         &self,
         request: ListCacheRequest,
     ) -> impl Stream<Item = Result<RunCache, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListCacheRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_cache(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.run_cache_list, next))
-            }
+        marker_stream(request, move |req: ListCacheRequest| async move {
+            self.list_cache(&req).await
         })
     }
 
@@ -713,16 +697,8 @@ impl Client {
         &self,
         request: ListArtifactRequest,
     ) -> impl Stream<Item = Result<ArtifactEvent, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListArtifactRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_artifact(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.artifact_event_list, next))
-            }
+        marker_stream(request, move |req: ListArtifactRequest| async move {
+            self.list_artifact(&req).await
         })
     }
 }

@@ -1,6 +1,6 @@
 //! Users and the server version.
 
-use bce_core::paginate::{items, Page};
+use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -136,16 +136,8 @@ impl Client {
         &self,
         request: ListUserRequest,
     ) -> impl Stream<Item = Result<User, Error>> + '_ {
-        items(request.marker.clone(), move |marker| {
-            let req = ListUserRequest {
-                marker,
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_user(&req).await?;
-                let next = page.next_page().map(Some);
-                Ok(Page::new(page.user_list, next))
-            }
+        marker_stream(request, move |req: ListUserRequest| async move {
+            self.list_user(&req).await
         })
     }
 }
