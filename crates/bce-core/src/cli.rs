@@ -97,8 +97,12 @@ pub struct ServiceSpec<C: 'static> {
     pub name: &'static str,
     /// One line about the service.
     pub doc: &'static str,
-    /// Builds the client from a configuration.
-    pub connect: fn(Config) -> Result<C, Error>,
+    /// Whether the service is signed with BCE credentials (bce-auth-v1);
+    /// false for services with their own login (PaddleFlow, ModelArts), whose
+    /// client takes what it needs from [`Connection::setting`].
+    pub bce_credentials: bool,
+    /// Builds the client.
+    pub connect: fn(&Connection<'_>) -> Result<C, Error>,
     /// The operations, in the order a tool lists them.
     pub operations: &'static [OperationSpec<C>],
 }
@@ -108,6 +112,49 @@ impl<C> fmt::Debug for ServiceSpec<C> {
         f.debug_struct("ServiceSpec")
             .field("name", &self.name)
             .field("operations", &self.operations)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a tool hands to a service table to build a client: the
+/// configuration (endpoint, region, timeouts, transport and, for BCE
+/// services, the credentials) and a lookup of further settings by key
+/// (e.g. `paddleflow_user`), which a tool may answer from the environment
+/// or its profile files.
+pub struct Connection<'a> {
+    /// The configuration.
+    pub config: Config,
+    settings: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+fn no_settings(_: &str) -> Option<String> {
+    None
+}
+
+impl<'a> Connection<'a> {
+    /// A connection with a settings lookup.
+    pub fn new(config: Config, settings: &'a (dyn Fn(&str) -> Option<String> + Sync)) -> Self {
+        Connection { config, settings }
+    }
+
+    /// A connection without further settings.
+    pub fn from_config(config: Config) -> Connection<'static> {
+        Connection {
+            config,
+            settings: &no_settings,
+        }
+    }
+
+    /// The setting `key`, if the tool has one.
+    pub fn setting(&self, key: &str) -> Option<String> {
+        (self.settings)(key).filter(|v| !v.trim().is_empty())
+    }
+}
+
+impl fmt::Debug for Connection<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Connection")
+            .field("config", &self.config)
             .finish_non_exhaustive()
     }
 }
@@ -130,13 +177,15 @@ pub trait Service: Send + Sync {
     fn name(&self) -> &'static str;
     /// One-line doc.
     fn doc(&self) -> &'static str;
+    /// Whether the service is signed with BCE credentials.
+    fn bce_credentials(&self) -> bool;
     /// The operations.
     fn operations(&self) -> Vec<OperationInfo>;
-    /// Builds a client from `config` and runs `operation` with `input`.
+    /// Builds a client from `connection` and runs `operation` with `input`.
     /// An unknown operation is an invalid-input error.
     fn call(
         &self,
-        config: Config,
+        connection: &Connection<'_>,
         operation: &str,
         input: Value,
     ) -> BoxFuture<'static, Result<Value, Error>>;
@@ -149,6 +198,10 @@ impl<C: Send + Sync + 'static> Service for ServiceSpec<C> {
 
     fn doc(&self) -> &'static str {
         self.doc
+    }
+
+    fn bce_credentials(&self) -> bool {
+        self.bce_credentials
     }
 
     fn operations(&self) -> Vec<OperationInfo> {
@@ -164,24 +217,22 @@ impl<C: Send + Sync + 'static> Service for ServiceSpec<C> {
 
     fn call(
         &self,
-        config: Config,
+        connection: &Connection<'_>,
         operation: &str,
         input: Value,
     ) -> BoxFuture<'static, Result<Value, Error>> {
-        let found = self.operations.iter().find(|op| op.name == operation);
-        let connect = self.connect;
-        let service = self.name;
-        let operation = operation.to_owned();
-        Box::pin(async move {
-            let Some(op) = found else {
-                return Err(Error::invalid_input(
-                    "operation",
-                    format!("{service} has no operation {operation:?}"),
-                ));
-            };
-            let client = connect(config)?;
-            (op.call)(&client, input).await
-        })
+        let Some(op) = self.operations.iter().find(|op| op.name == operation) else {
+            let error = Error::invalid_input(
+                "operation",
+                format!("{} has no operation {operation:?}", self.name),
+            );
+            return Box::pin(async move { Err(error) });
+        };
+        let client = match (self.connect)(connection) {
+            Ok(client) => client,
+            Err(error) => return Box::pin(async move { Err(error) }),
+        };
+        Box::pin(async move { (op.call)(&client, input).await })
     }
 }
 
@@ -243,6 +294,15 @@ pub fn arg_field<T: DeserializeOwned + Default>(input: &Value, key: &str) -> Res
         Some(v) => {
             serde_json::from_value(v.clone()).map_err(|e| Error::invalid_input(key, e.to_string()))
         }
+    }
+}
+
+/// An optional text argument from `key` (absent, `null` or `""`: `None`).
+pub fn arg_opt_str(input: &Value, key: &str) -> Result<Option<String>, Error> {
+    match object(input)?.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        Some(_) => arg_str(input, key).map(Some),
     }
 }
 
@@ -847,7 +907,14 @@ impl<'de> VariantAccess<'de> for Tracer<'_> {
 ///   object (several `body` arguments share the object);
 /// * `field "key": Type` — a value read from `key` (default when absent);
 /// * `required "key": Type` — a value read from `key` (required);
-/// * `value "key": Type` — like `required`, passed by value (numbers).
+/// * `value "key": Type` — like `required`, passed by value (numbers);
+/// * `optvalue "key": Type` — like `field`, passed by value (`bool`, `Option<T>`);
+/// * `optstr "key"` — an optional string passed as `Option<&str>`.
+///
+/// `connect: Client::new` takes a `fn(Config) -> Result<Client, Error>`;
+/// `connect_with: f` takes a `fn(&Connection) -> Result<Client, Error>` for
+/// clients that need settings beyond the configuration, and
+/// `bce_credentials: false` (after it) marks services with their own login.
 ///
 /// See the [module documentation](crate::cli) for an example.
 #[macro_export]
@@ -866,6 +933,35 @@ macro_rules! cli_operations {
     };
     (@arg $input:ident, value $key:literal : $ty:ty) => {
         $crate::cli::arg_required::<$ty>($input, $key)?
+    };
+    (@arg $input:ident, optstr $key:literal) => {
+        $crate::cli::arg_opt_str($input, $key)?.as_deref()
+    };
+    (@arg $input:ident, optvalue $key:literal : $ty:ty) => {
+        $crate::cli::arg_field::<$ty>($input, $key)?
+    };
+    (@skeleton $map:ident, optstr $key:literal) => {
+        $crate::cli::skeleton_str(&mut $map, $key)
+    };
+    (@skeleton $map:ident, optvalue $key:literal : $ty:ty) => {
+        $crate::cli::skeleton_field::<$ty>(&mut $map, $key)
+    };
+    (@bool) => {
+        true
+    };
+    (@bool $value:expr) => {
+        $value
+    };
+    (@connect connect $connect:expr, $client:ty) => {{
+        fn connect(
+            connection: &$crate::cli::Connection<'_>,
+        ) -> ::core::result::Result<$client, $crate::Error> {
+            ($connect)(connection.config.clone())
+        }
+        connect
+    }};
+    (@connect connect_with $connect:expr, $client:ty) => {
+        $connect
     };
     (@skeleton $map:ident, str $key:literal) => {
         $crate::cli::skeleton_str(&mut $map, $key)
@@ -887,7 +983,8 @@ macro_rules! cli_operations {
         $vis:vis static $table:ident : $client:ty = {
             service: $service:expr,
             doc: $doc:expr,
-            connect: $connect:expr,
+            $connect_kind:ident : $connect:expr,
+            $(bce_credentials: $bce:expr,)?
             operations: [
                 $( $method:ident $opdoc:literal ( $( $kind:ident $($key:literal)? $(: $ty:ty)? ),* $(,)? ) ),* $(,)?
             ] $(,)?
@@ -897,7 +994,8 @@ macro_rules! cli_operations {
         $vis static $table: $crate::cli::ServiceSpec<$client> = $crate::cli::ServiceSpec {
             name: $service,
             doc: $doc,
-            connect: $connect,
+            bce_credentials: $crate::cli_operations!(@bool $($bce)?),
+            connect: $crate::cli_operations!(@connect $connect_kind $connect, $client),
             operations: &[
                 $(
                     $crate::cli::OperationSpec {
@@ -984,6 +1082,7 @@ mod tests {
         assert_eq!(s["items"], json!([{"name": "", "count": 0}]));
         assert_eq!(s["tags"], json!({}));
         assert_eq!(s["state"], "");
+        assert!(State::default().is_empty() && !State::Up.is_empty());
         assert_eq!(s["enabled"], false);
         assert_eq!(s["names"], json!([""]));
         assert!(s["children"][0]["children"].is_array(), "{s}");
@@ -1071,13 +1170,48 @@ mod tests {
         };
     }
 
-    #[tokio::test]
-    async fn table_calls() {
-        let config = Config::builder()
+    impl Demo {
+        async fn options(
+            &self,
+            user: Option<&str>,
+            force: bool,
+            cache: Option<bool>,
+        ) -> Result<Value, Error> {
+            Ok(json!({"user": user, "force": force, "cache": cache}))
+        }
+    }
+
+    fn connect_own(connection: &Connection<'_>) -> Result<Demo, Error> {
+        match connection.setting("demo_user").as_deref() {
+            Some("root") => Ok(Demo),
+            _ => Err(Error::credentials("no demo_user", None)),
+        }
+    }
+
+    crate::cli_operations! {
+        static OWN: Demo = {
+            service: "own",
+            doc: "Own login.",
+            connect_with: connect_own,
+            bce_credentials: false,
+            operations: [
+                options "Options" (optstr "user", optvalue "force": bool, optvalue "cache": Option<bool>),
+            ],
+        };
+    }
+
+    fn config() -> Config {
+        Config::builder()
             .credentials(crate::Credentials::new("ak", "sk").unwrap())
             .build()
-            .unwrap();
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn table_calls() {
+        let connection = Connection::from_config(config());
         let service: &dyn Service = &DEMO;
+        assert!(service.bce_credentials());
         assert_eq!(service.operations().len(), 2);
         assert_eq!(
             (DEMO.operations[0].skeleton)(),
@@ -1085,7 +1219,7 @@ mod tests {
         );
         let out = service
             .call(
-                config.clone(),
+                &connection,
                 "describe",
                 json!({"id": "a", "count": 2, "ids": ["x"], "n": 5}),
             )
@@ -1093,21 +1227,48 @@ mod tests {
             .unwrap();
         assert_eq!(out, json!({"id": "a", "count": 2, "ids": ["x"], "n": 5}));
         let err = service
-            .call(config.clone(), "describe", json!({}))
+            .call(&connection, "describe", json!({}))
             .await
             .unwrap_err();
         assert!(err.is_invalid_input() && err.to_string().contains("id"));
         assert_eq!(
             service
-                .call(config.clone(), "nothing", json!({}))
+                .call(&connection, "nothing", json!({}))
                 .await
                 .unwrap(),
             Value::Null
         );
         assert!(service
-            .call(config, "missing", json!({}))
+            .call(&connection, "missing", json!({}))
             .await
             .unwrap_err()
             .is_invalid_input());
+    }
+
+    #[tokio::test]
+    async fn own_login_tables_read_settings() {
+        let own: &dyn Service = &OWN;
+        assert!(!own.bce_credentials());
+        let settings = |key: &str| (key == "demo_user").then(|| "root".to_owned());
+        let connection = Connection::new(config(), &settings);
+        let out = own
+            .call(&connection, "options", json!({"user": "u", "force": true}))
+            .await
+            .unwrap();
+        assert_eq!(out, json!({"user": "u", "force": true, "cache": null}));
+        let out = own
+            .call(&connection, "options", json!({"user": ""}))
+            .await
+            .unwrap();
+        assert_eq!(out, json!({"user": null, "force": false, "cache": null}));
+        let err = own
+            .call(&Connection::from_config(config()), "options", json!({}))
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("demo_user"), "{err}");
+        assert_eq!(
+            (OWN.operations[0].skeleton)(),
+            json!({"user": "", "force": false, "cache": false})
+        );
     }
 }

@@ -19,12 +19,18 @@ pub struct Run {
 }
 
 impl Run {
-    /// The configuration, resolved on first use.
+    /// The configuration with BCE credentials, resolved on first use.
     pub fn setup(&self) -> Result<&Setup, Failure> {
+        self.setup_for(true)
+    }
+
+    /// The configuration, with BCE credentials or without (a service with
+    /// its own login), resolved on first use (a run uses one kind).
+    pub fn setup_for(&self, bce: bool) -> Result<&Setup, Failure> {
         if let Some(s) = self.setup.get() {
             return Ok(s);
         }
-        let resolved = setup::resolve(&self.global)?;
+        let resolved = setup::resolve(&self.global, bce)?;
         Ok(self.setup.get_or_init(|| resolved))
     }
 }

@@ -1,7 +1,7 @@
 //! `bcectl <service> <operation>`: every operation of every service crate,
 //! from the crates' operation tables (`<crate>::cli::OPERATIONS`).
 
-use bce_core::cli::{OperationInfo, Service};
+use bce_core::cli::{Connection, OperationInfo, Service};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::Value;
 
@@ -17,6 +17,7 @@ pub fn all() -> Vec<&'static dyn Service> {
         &aihc_deploy::cli::OPERATIONS,
         &aihc_dev::cli::OPERATIONS,
         &bec::cli::OPERATIONS,
+        &paddleflow::cli::OPERATIONS,
     ]
 }
 
@@ -104,9 +105,11 @@ pub async fn run(
     }
     bce_core::cli::check_input(&value, &skeleton)
         .map_err(|e| Failure::labelled(e, label.clone()))?;
-    let setup = run.setup()?;
+    let setup = run.setup_for(service.bce_credentials())?;
+    let settings = |key: &str| setup.setting(key);
+    let connection = Connection::new(setup.config.clone(), &settings);
     let answer = service
-        .call(setup.config.clone(), op.name, value)
+        .call(&connection, op.name, value)
         .await
         .map_err(|e| Failure::labelled(e, label))?;
     print_answer(&answer, run.global.output);
@@ -144,6 +147,8 @@ mod tests {
             .transport(Arc::new(transport.clone()))
             .build()
             .unwrap();
+        let settings = |key: &str| (key == "paddleflow_token").then(|| "token-1234".to_owned());
+        let connection = Connection::new(config, &settings);
         let mut count = 0;
         for service in all() {
             for op in service.operations() {
@@ -153,7 +158,7 @@ mod tests {
                 bce_core::cli::check_input(&skeleton, &skeleton)
                     .unwrap_or_else(|e| panic!("{} {}: {e}", service.name(), op.name));
                 let err = service
-                    .call(config.clone(), op.name, skeleton)
+                    .call(&connection, op.name, skeleton)
                     .await
                     .expect_err("the dry-run transport never answers");
                 let text = err.to_string();
@@ -169,7 +174,7 @@ mod tests {
                 );
             }
         }
-        assert!(count > 150, "{count} operations");
+        assert!(count > 220, "{count} operations");
         assert!(!transport.captured().is_empty());
     }
 

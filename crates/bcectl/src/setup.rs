@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bce_core::credentials::{ENV_ACCESS_KEY_ID, ENV_SECRET_ACCESS_KEY, ENV_SESSION_TOKEN};
 use bce_core::profile::ENV_PROFILE;
-use bce_core::{Config, ConfigBuilder, Credentials, DefaultChain, Profile};
+use bce_core::{Config, ConfigBuilder, Credentials, DefaultChain, NoAuth, Profile, ProfileFiles};
 
 use crate::args::Global;
 use crate::dryrun::DryRunTransport;
@@ -35,8 +35,13 @@ fn register(credentials: &Credentials) {
     }
 }
 
-/// Builds the configuration for `global`.
-pub fn resolve(global: &Global) -> Result<Setup, Failure> {
+/// Builds the configuration for `global`: BCE credentials from the chain
+/// when `bce` (AIHC, BEC), none otherwise (services with their own login,
+/// which read their settings through [`Setup::setting`]).
+pub fn resolve(global: &Global, bce: bool) -> Result<Setup, Failure> {
+    if !bce {
+        return resolve_plain(global);
+    }
     // `--profile NAME` is the default chain with that profile, whose
     // credentials then win over any in the environment; endpoint and region
     // from the environment still win over the files, as in the chain.
@@ -63,6 +68,33 @@ pub fn resolve(global: &Global) -> Result<Setup, Failure> {
         }
         Err(e) => return Err(e.into()),
     };
+    finish(global, builder, profile)
+}
+
+/// The configuration of a service with its own login: no BCE credentials,
+/// the endpoint only from `--endpoint`; the profile is read for settings.
+fn resolve_plain(global: &Global) -> Result<Setup, Failure> {
+    let name = global
+        .profile
+        .clone()
+        .or_else(|| {
+            std::env::var(ENV_PROFILE)
+                .ok()
+                .filter(|p| !p.trim().is_empty())
+        })
+        .unwrap_or_else(|| bce_core::profile::DEFAULT_PROFILE.to_owned());
+    let profile = ProfileFiles::from_env()
+        .and_then(|files| files.load(&name))
+        .ok();
+    let builder = ConfigBuilder::default().authorizer(Arc::new(NoAuth));
+    finish(global, builder, profile)
+}
+
+fn finish(
+    global: &Global,
+    builder: ConfigBuilder,
+    profile: Option<Profile>,
+) -> Result<Setup, Failure> {
     let mut builder = builder.user_agent_suffix(format!("bcectl/{}", env!("CARGO_PKG_VERSION")));
     if let Some(region) = &global.region {
         builder = builder.region(region.clone());
@@ -87,6 +119,20 @@ pub fn resolve(global: &Global) -> Result<Setup, Failure> {
 }
 
 impl Setup {
+    /// A setting for a service table: the environment variable of that name
+    /// in upper case (`paddleflow_user` → `PADDLEFLOW_USER`), else the
+    /// profile's config key. Secret-looking values are never printed.
+    pub fn setting(&self, key: &str) -> Option<String> {
+        let value = std::env::var(key.to_ascii_uppercase())
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| self.profile_value(key))?;
+        if bce_core::redact::is_secret_key(key) {
+            output::register_secret(&value);
+        }
+        Some(value)
+    }
+
     /// A setting of the profile's config file, e.g. `queue`.
     pub fn profile_value(&self, key: &str) -> Option<String> {
         self.profile

@@ -57,8 +57,8 @@ pub struct Cluster {
 }
 
 /// Body of [`Client::create_cluster`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct CreateClusterRequest {
     /// Name (required).
     pub cluster_name: String,
@@ -96,8 +96,8 @@ pub struct CreateClusterRequest {
 }
 
 /// Body of [`Client::update_cluster`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct UpdateClusterRequest {
     /// New API server address.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,7 +137,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_cluster`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListClusterRequest {
     /// Page size, 1..=1000.
     pub max_keys: Option<u32>,
@@ -223,8 +224,8 @@ pub struct ClusterResourceV2 {
 }
 
 /// Body of [`Client::list_cluster_resource_v2`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListClusterResourceV2Request {
     /// Page number (sent as `null` when unset: the server then uses 1).
     pub page_no: Option<i64>,

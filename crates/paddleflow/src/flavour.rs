@@ -42,8 +42,8 @@ pub struct Flavour {
 }
 
 /// Body of [`Client::add_flavour`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddFlavourRequest {
     /// Name (required).
     pub name: String,
@@ -60,8 +60,8 @@ pub struct AddFlavourRequest {
 }
 
 /// Body of [`Client::update_flavour`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct UpdateFlavourRequest {
     /// New CPU.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,7 +93,8 @@ marker_list! {
 }
 
 /// Paging and filters of [`Client::list_flavour`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListFlavourRequest {
     /// Page size, 1..=1000.
     pub max_keys: Option<u32>,

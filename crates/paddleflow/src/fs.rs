@@ -42,8 +42,8 @@ pub struct FileSystem {
 }
 
 /// Body of [`Client::add_fs`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddFsRequest {
     /// Name (required).
     pub name: String,
@@ -110,7 +110,8 @@ impl bce_core::paginate::MarkerResponse for ListFsResponse {
 }
 
 /// Filter and paging of [`Client::list_fs`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListFsRequest {
     /// Owner (root may list another user's).
     pub username: Option<String>,
@@ -169,8 +170,8 @@ pub struct FsCacheOptions {
 }
 
 /// Body of [`Client::create_cache`]: the options plus the file system.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct CreateCacheRequest {
     /// File system (required).
     pub fs_name: String,
@@ -256,8 +257,8 @@ pub struct Link {
 }
 
 /// Body of [`Client::add_link`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddLinkRequest {
     /// File system (required).
     pub fs_name: String,
@@ -309,7 +310,8 @@ impl bce_core::paginate::MarkerResponse for ListLinkResponse {
 }
 
 /// Filter and paging of [`Client::list_link`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListLinkRequest {
     /// File system (required).
     pub fs_name: String,

@@ -12,9 +12,11 @@ use crate::client::{Client, OpExt};
 use crate::model::{lenient_string, marker_list, nd, JobStatus};
 
 /// Kind of job; it selects the route `POST /job/{single|distributed|workflow}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum JobType {
     /// One pod.
+    #[default]
     Single,
     /// Several roles, e.g. parameter servers and workers.
     Distributed,
@@ -372,7 +374,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_job`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListJobRequest {
     /// Only jobs in this state.
     pub status: Option<JobStatus>,
@@ -391,8 +394,8 @@ pub struct ListJobRequest {
 }
 
 /// Body of [`Client::update_job`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct UpdateJobRequest {
     /// New priority.
     #[serde(skip_serializing_if = "Option::is_none")]

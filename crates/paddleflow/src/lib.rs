@@ -78,6 +78,8 @@
 )]
 
 mod auth;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod cluster;
 pub mod flavour;

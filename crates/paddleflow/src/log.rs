@@ -76,7 +76,8 @@ pub struct RunLog {
 }
 
 /// Paging of [`Client::show_log`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ShowLogRequest {
     /// Only this job (`jobID`).
     pub job_id: Option<String>,
@@ -90,7 +91,8 @@ pub struct ShowLogRequest {
 
 /// Query of [`Client::show_log_by_limit`]: a job or any pod or deployment
 /// by name, read by line count or size.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ShowLogByLimitRequest {
     /// Job id.
     pub job_id: Option<String>,
@@ -162,7 +164,8 @@ pub struct JobStatisticsDetail {
 }
 
 /// Time window of [`Client::get_statistics_detail`] (Unix seconds).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct StatisticsDetailRequest {
     /// Start (≥ 0).
     pub start: Option<i64>,

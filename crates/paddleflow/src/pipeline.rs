@@ -67,8 +67,8 @@ pub struct PipelineVersionBrief {
 
 /// Body of [`Client::create_pipeline`]: the YAML comes from `yaml_raw`, or
 /// from `yaml_path` (default `./run.yaml`) in `fs_name`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct CreatePipelineRequest {
     /// File system holding the YAML (`fsName`; the Python SDK writes `fsname`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,7 +120,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_pipeline`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListPipelineRequest {
     /// Only this user's pipelines.
     pub user_filter: Option<String>,
@@ -133,7 +134,8 @@ pub struct ListPipelineRequest {
 }
 
 /// Filter and paging of the versions [`Client::show_pipeline`] returns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ShowPipelineRequest {
     /// Only versions from this file system.
     pub fs_filter: Option<String>,
@@ -275,8 +277,8 @@ pub struct ShowScheduleResponse {
 }
 
 /// Body of [`Client::create_schedule`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct CreateScheduleRequest {
     /// Name (required).
     pub name: String,
@@ -330,7 +332,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_schedule`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListScheduleRequest {
     /// Only this user's schedules.
     pub user_filter: Option<String>,
@@ -351,7 +354,8 @@ pub struct ListScheduleRequest {
 }
 
 /// Filters and paging of the runs [`Client::show_schedule`] returns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ShowScheduleRequest {
     /// Only this run.
     pub run_filter: Option<String>,

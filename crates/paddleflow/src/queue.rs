@@ -58,8 +58,8 @@ pub struct Queue {
 }
 
 /// Body of [`Client::add_queue`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddQueueRequest {
     /// Queue name (required; DNS-like, checked by the server).
     pub name: String,
@@ -84,8 +84,8 @@ pub struct AddQueueRequest {
 }
 
 /// Body of [`Client::update_queue`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct UpdateQueueRequest {
     /// New resource limit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,7 +117,8 @@ marker_list! {
 }
 
 /// Paging and filter of [`Client::list_queue`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListQueueRequest {
     /// Page size, 1..=1000.
     pub max_keys: Option<u32>,
@@ -168,7 +169,8 @@ marker_list! {
 }
 
 /// Paging and filter of [`Client::show_queue_grant`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ShowQueueGrantRequest {
     /// Only this user's grants.
     pub user_name: Option<String>,

@@ -32,8 +32,8 @@ pub struct FailureOptions {
 /// Body of [`Client::create_run`]. The server takes the workflow from, in
 /// this order: `run_yaml_raw`, `pipeline_id` + `pipeline_version_id`,
 /// `run_yaml_path` (default `./run.yaml` in the file system).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct CreateRunRequest {
     /// File system the run works in (`fsName`; the Python SDK writes `fsname`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -385,7 +385,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_run`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListRunRequest {
     /// Only runs in this file system (`fsFilter`; the SDK's `fs_name`).
     pub fs_filter: Option<String>,
@@ -455,7 +456,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_cache`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListCacheRequest {
     /// Only this user's caches.
     pub user_filter: Option<String>,
@@ -515,7 +517,8 @@ marker_list! {
 }
 
 /// Filters and paging of [`Client::list_artifact`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListArtifactRequest {
     /// Only this user's artifacts.
     pub user_filter: Option<String>,

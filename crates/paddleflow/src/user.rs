@@ -58,7 +58,8 @@ marker_list! {
 }
 
 /// Paging of [`Client::list_user`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ListUserRequest {
     /// Page size, 1..=1000 (server default 50; the Python SDK sends 100).
     pub max_keys: Option<u32>,

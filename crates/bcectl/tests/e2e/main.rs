@@ -72,6 +72,8 @@ pub struct World {
     /// Credentials in the environment (false: only the profile files).
     pub env_keys: bool,
     pub session_token: Option<String>,
+    /// More environment variables for the binary.
+    pub envs: Vec<(String, String)>,
     secrets: Vec<String>,
 }
 
@@ -93,6 +95,7 @@ impl World {
             home: TempDir::new("home"),
             env_keys: true,
             session_token: token.map(str::to_owned),
+            envs: Vec::new(),
             secrets,
         }
     }
@@ -129,6 +132,9 @@ impl World {
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .kill_on_drop(true);
+        for (k, v) in &self.envs {
+            cmd.env(k, v);
+        }
         if self.env_keys {
             cmd.env("BCE_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY_ID)
                 .env("BCE_SECRET_ACCESS_KEY", DEFAULT_SECRET_ACCESS_KEY);
@@ -166,6 +172,11 @@ impl World {
                 "bcectl {args:?} printed a secret: {run:?}"
             );
         }
+    }
+
+    /// Adds a value that must never be printed.
+    pub fn secret(&mut self, value: &str) {
+        self.secrets.push(value.to_owned());
     }
 
     /// Writes a file into the temporary folder.

@@ -265,3 +265,67 @@ async fn no_secret_is_ever_printed() {
     let refused = plain.bcectl(&["pool", "list"]).await;
     assert_eq!(refused.code, 1, "{refused:?}");
 }
+
+/// PaddleFlow has its own login: no BCE keys, the server from --endpoint,
+/// user and password from the environment (or the profile); the password
+/// and the token are never printed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paddleflow_operations_log_in_with_their_own_settings() {
+    let mut world = World::start().await;
+    world.env_keys = false;
+    let password = bce_emulator::paddleflow::ROOT_PASSWORD;
+    world.envs = vec![
+        ("PADDLEFLOW_USER".into(), "root".into()),
+        ("PADDLEFLOW_PASSWORD".into(), password.into()),
+    ];
+    let address = world.emulator.paddleflow_address().to_owned();
+    let queues = world
+        .raw(&["--endpoint", &address, "paddleflow", "list-queue"], None)
+        .await
+        .ok()
+        .json();
+    assert!(queues.is_object(), "{queues}");
+    let created = world
+        .raw(
+            &[
+                "--endpoint",
+                &address,
+                "paddleflow",
+                "add-user",
+                "--set",
+                "userName=alice",
+                "--set",
+                "password=alice-password-1234",
+            ],
+            None,
+        )
+        .await;
+    world.secret("alice-password-1234");
+    assert_eq!(created.code, 0, "{created:?}");
+    // A dry run shows the login it would make, the password masked.
+    let dry = world
+        .raw(
+            &[
+                "--endpoint",
+                &address,
+                "--dry-run",
+                "paddleflow",
+                "list-run",
+            ],
+            None,
+        )
+        .await
+        .ok();
+    assert!(
+        dry.stdout.starts_with("POST ") && dry.stdout.contains("/login"),
+        "{dry:?}"
+    );
+    assert!(!dry.stdout.contains(password), "{dry:?}");
+    // No login at all: a usage error naming the settings.
+    world.envs.clear();
+    let run = world
+        .raw(&["--endpoint", &address, "paddleflow", "list-queue"], None)
+        .await;
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("paddleflow_user"), "{run:?}");
+}
