@@ -1,0 +1,3 @@
+//! Integration tests of the `modelarts` crate (one test binary).
+
+mod vectors;
