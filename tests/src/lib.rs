@@ -1,5 +1,5 @@
 //! Conformance harness: replays the requests recorded from the official Go
-//! SDK (`shared/wire/<service>.jsonl`) through our clients and compares what
+//! SDK (`tests/fixtures/wire/<service>.jsonl`) through our clients and compares what
 //! would go on the wire.
 //!
 //! Each service provides a [`Driver`] that maps a fixture line (Go method
@@ -101,11 +101,12 @@ pub struct Summary {
     pub failures: Vec<String>,
 }
 
-/// The fixture directory: `BCE_WIRE_FIXTURES`, else `../shared/wire` next to the repository.
+/// The fixture directory: `BCE_WIRE_FIXTURES`, else the copies kept in the
+/// repository (`tests/fixtures/wire`).
 pub fn fixture_dir() -> PathBuf {
     match std::env::var_os("BCE_WIRE_FIXTURES") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/wire"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/wire"),
     }
 }
 

@@ -150,15 +150,24 @@ async fn a_skewed_client_clock_is_corrected_once() {
 }
 
 /// A correctly signed request for `op`, as raw parts.
-fn signed(emu: &Emulator, op: &Operation, secret: &str) -> bce_core::HttpRequest {
+async fn signed(emu: &Emulator, op: &Operation, secret: &str) -> bce_core::HttpRequest {
     let creds = bce_core::Credentials::new(bce_emulator::DEFAULT_ACCESS_KEY_ID, secret).unwrap();
-    let core = bce_core::Client::new(emu.config().unwrap(), "unused").unwrap();
+    let config = emu
+        .config()
+        .unwrap()
+        .to_builder()
+        .credentials(creds)
+        .build()
+        .unwrap();
+    let core = bce_core::Client::new(config, "unused").unwrap();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64;
-    core.build_request(op, &creds, now, "00000000-0000-4000-8000-000000000000")
+    core.prepare(op, now, "00000000-0000-4000-8000-000000000000")
+        .await
         .unwrap()
+        .request
 }
 
 async fn send(req: &bce_core::HttpRequest, url: &str, body: Vec<u8>) -> (u16, Value) {
@@ -188,7 +197,7 @@ async fn tampered_requests_are_refused() {
         .path("/api/v1/resourcepools/cce-emu00a800");
 
     // Untouched: accepted.
-    let good = signed(&emu, &op, bce_emulator::DEFAULT_SECRET_ACCESS_KEY);
+    let good = signed(&emu, &op, bce_emulator::DEFAULT_SECRET_ACCESS_KEY).await;
     let (status, _) = send(&good, &good.url, Vec::new()).await;
     assert_eq!(status, 200);
 
@@ -204,7 +213,7 @@ async fn tampered_requests_are_refused() {
     assert_service_error(&body, "SignatureDoesNotMatch");
 
     // Signed with the wrong secret.
-    let wrong = signed(&emu, &op, "not-the-secret");
+    let wrong = signed(&emu, &op, "not-the-secret").await;
     let (status, body) = send(&wrong, &wrong.url, Vec::new()).await;
     assert_eq!(status, 403);
     assert_service_error(&body, "SignatureDoesNotMatch");
@@ -214,7 +223,7 @@ async fn tampered_requests_are_refused() {
         .path("/api/v1/aijobs")
         .query("resourcePoolId", "cce-emu00a800")
         .json(&serde_json::json!({"name": "x"}));
-    let req = signed(&emu, &create, bce_emulator::DEFAULT_SECRET_ACCESS_KEY);
+    let req = signed(&emu, &create, bce_emulator::DEFAULT_SECRET_ACCESS_KEY).await;
     let (status, body) = send(&req, &req.url, br#"{"name":"y"}"#.to_vec()).await;
     assert_eq!(status, 400);
     assert_service_error(&body, "BadDigest");

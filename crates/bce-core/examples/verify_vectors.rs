@@ -2,7 +2,7 @@
 //! against this crate's signer and prints `N passed, M failed`.
 //!
 //! ```text
-//! cargo run -p bce-core --example verify_vectors -- ../shared/vectors/signing-public.jsonl
+//! cargo run -p bce-core --example verify_vectors -- crates/bce-core/tests/data/signing-public.jsonl
 //! ```
 //!
 //! Each line gives `method`, `path`, `query` (list of pairs), `headers`,

@@ -1,24 +1,36 @@
-//! The request pipeline: build → date → sign → send → classify → retry → decode.
+//! The request pipeline: build → authorize → send → classify → retry → decode.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use base64::Engine as _;
-use md5::{Digest, Md5};
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-use crate::config::{Config, Endpoint};
-use crate::credentials::Credentials;
-use crate::error::{parse_service_error, Error, TransportError, TransportErrorKind};
+use crate::auth::AuthRequest;
+use crate::config::{Config, Endpoint, Scheme};
+use crate::credentials::Secret;
+use crate::error::{
+    BceErrorDecoder, CallContext, Error, ErrorDecoder, ServiceError, TransportError,
+    TransportErrorKind,
+};
 use crate::operation::Operation;
-use crate::sign::{self, SignableRequest, DATE_HEADER, REQUEST_ID_HEADER, SECURITY_TOKEN_HEADER};
+use crate::redact;
+use crate::retry::{classify, Retry};
+use crate::sign::{self, REQUEST_ID_HEADER};
 use crate::transport::{HttpRequest, HttpResponse};
 
-/// Content type sent on every request.
+/// Content type sent on every request unless the client or the operation
+/// says otherwise.
 pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
+
+/// The longest URL the HTTP layer can carry; longer ones are refused as
+/// invalid input before anything is sent.
+pub const MAX_URL_LEN: usize = 65_534;
+
+/// The largest clock correction accepted from a server's `Date` header.
+pub const MAX_CLOCK_SKEW: Duration = Duration::from_secs(24 * 3600);
 
 /// Response headers that may be logged.
 const LOGGED_RESPONSE_HEADERS: &[&str] = &[
@@ -26,8 +38,11 @@ const LOGGED_RESPONSE_HEADERS: &[&str] = &[
     "content-length",
     "x-bce-request-id",
     "x-bce-debug-id",
+    "x-request-id",
+    "x-pf-request-id",
     "date",
     "retry-after",
+    "location",
 ];
 
 /// The shared HTTP client of every service crate. Cheap to clone.
@@ -40,24 +55,134 @@ pub struct Client {
 struct Inner {
     config: Config,
     endpoint: Endpoint,
+    base_path: String,
+    error_decoder: Arc<dyn ErrorDecoder>,
+    request_id_header: Option<&'static str>,
+    content_type: String,
     /// Seconds to add to the local clock, learnt from a `RequestExpired` answer.
     skew: AtomicI64,
 }
 
-impl Client {
-    /// Builds a client; `default_host` is used when the config has no endpoint.
-    pub fn new(config: Config, default_host: &str) -> Result<Self, Error> {
-        let endpoint = match config.endpoint.clone() {
-            Some(e) => e,
-            None => Endpoint::parse(default_host)?,
+/// Builder of a [`Client`] for a service with its own defaults.
+///
+/// ```
+/// use std::sync::Arc;
+/// use bce_core::{Client, Config, NoAuth, Scheme};
+/// let config = Config::builder().authorizer(Arc::new(NoAuth)).build()?;
+/// let client = Client::builder(config)
+///     .default_host("127.0.0.1:8999")
+///     .default_scheme(Scheme::Http)
+///     .base_path("/api/paddleflow/v1")
+///     .request_id_header(Some("x-pf-request-id"))
+///     .content_type("application/json")
+///     .build()?;
+/// assert_eq!(client.endpoint().base_url(), "http://127.0.0.1:8999");
+/// # Ok::<(), bce_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ClientBuilder {
+    config: Config,
+    default_host: Option<String>,
+    default_scheme: Scheme,
+    base_path: String,
+    error_decoder: Arc<dyn ErrorDecoder>,
+    request_id_header: Option<&'static str>,
+    content_type: String,
+}
+
+impl ClientBuilder {
+    /// The host used when the config has no endpoint.
+    pub fn default_host(mut self, host: impl Into<String>) -> Self {
+        self.default_host = Some(host.into());
+        self
+    }
+
+    /// The scheme of an endpoint written without one (HTTPS unless set).
+    pub fn default_scheme(mut self, scheme: Scheme) -> Self {
+        self.default_scheme = scheme;
+        self
+    }
+
+    /// A prefix of every operation's path, e.g. `/api/paddleflow/v1`.
+    pub fn base_path(mut self, prefix: impl Into<String>) -> Self {
+        self.base_path = prefix.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// How error answers are decoded (BCE's shape unless set).
+    pub fn error_decoder(mut self, decoder: Arc<dyn ErrorDecoder>) -> Self {
+        self.error_decoder = decoder;
+        self
+    }
+
+    /// The header carrying a per-call request id (a UUID v4 reused across
+    /// attempts); `None` sends none. Default `x-bce-request-id`.
+    pub fn request_id_header(mut self, name: Option<&'static str>) -> Self {
+        self.request_id_header = name;
+        self
+    }
+
+    /// The `Content-Type` sent on every request.
+    pub fn content_type(mut self, value: impl Into<String>) -> Self {
+        self.content_type = value.into();
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let endpoint = match self.config.endpoint_text.as_deref() {
+            Some(text) => Endpoint::parse_with_default_scheme(text, self.default_scheme)?,
+            None => match self.default_host.as_deref() {
+                Some(host) => Endpoint::parse_with_default_scheme(host, self.default_scheme)?,
+                None => {
+                    return Err(Error::invalid_input(
+                        "endpoint",
+                        "no endpoint was configured and the service has no default host",
+                    ))
+                }
+            },
         };
+        check_header_value("Content-Type", &self.content_type)?;
         Ok(Client {
             inner: Arc::new(Inner {
-                config,
+                config: self.config,
                 endpoint,
+                base_path: self.base_path,
+                error_decoder: self.error_decoder,
+                request_id_header: self.request_id_header,
+                content_type: self.content_type,
                 skew: AtomicI64::new(0),
             }),
         })
+    }
+}
+
+/// One attempt's request plus the values that must never be printed.
+#[derive(Debug)]
+pub struct PreparedRequest {
+    /// The request as it would go on the wire.
+    pub request: HttpRequest,
+    /// Secret values used to authorize it (masked wherever shown).
+    pub secrets: Vec<Secret>,
+}
+
+impl Client {
+    /// Builds a BCE client; `default_host` is used when the config has no endpoint.
+    pub fn new(config: Config, default_host: &str) -> Result<Self, Error> {
+        Client::builder(config).default_host(default_host).build()
+    }
+
+    /// Starts a builder for a service with its own defaults.
+    pub fn builder(config: Config) -> ClientBuilder {
+        ClientBuilder {
+            config,
+            default_host: None,
+            default_scheme: Scheme::Https,
+            base_path: String::new(),
+            error_decoder: Arc::new(BceErrorDecoder),
+            request_id_header: Some(REQUEST_ID_HEADER),
+            content_type: JSON_CONTENT_TYPE.to_owned(),
+        }
     }
 
     /// The configuration.
@@ -75,20 +200,33 @@ impl Client {
         self.inner.skew.load(Ordering::Relaxed)
     }
 
-    /// Builds the signed request of one attempt (no I/O). Public so tests,
-    /// benchmarks and tools can see exactly what would be sent.
-    pub fn build_request(
+    /// The full raw path of an operation (base path + operation path).
+    fn full_path(&self, op: &Operation) -> String {
+        let mut path = String::with_capacity(self.inner.base_path.len() + op.path.len() + 1);
+        path.push_str(&self.inner.base_path);
+        if !op.path.starts_with('/') {
+            path.push('/');
+        }
+        path.push_str(&op.path);
+        path
+    }
+
+    /// Builds and authorizes the request of one attempt at `unix_seconds`,
+    /// without sending it. Public so tests, benchmarks and tools (a dry run)
+    /// can see exactly what would be sent.
+    pub async fn prepare(
         &self,
         op: &Operation,
-        credentials: &Credentials,
         unix_seconds: i64,
         request_id: &str,
-    ) -> Result<HttpRequest, Error> {
+    ) -> Result<PreparedRequest, Error> {
         if let Some(err) = op.validation_error() {
             return Err(err);
         }
         let config = &self.inner.config;
         let endpoint = &self.inner.endpoint;
+        let path = self.full_path(op);
+        let url = self.url(&path, &op.query)?;
         let mut headers: Vec<(String, String)> = Vec::with_capacity(10 + op.headers.len());
         headers.push(("Host".into(), endpoint.host().to_owned()));
         headers.push(("User-Agent".into(), config.user_agent.clone()));
@@ -97,48 +235,48 @@ impl Client {
             .iter()
             .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
         {
-            headers.push(("Content-Type".into(), JSON_CONTENT_TYPE.into()));
+            headers.push(("Content-Type".into(), self.inner.content_type.clone()));
         }
         let body = op.body.clone().unwrap_or_default();
         if !body.is_empty() {
             headers.push(("Content-Length".into(), body.len().to_string()));
-            let md5 = Md5::digest(&body);
-            headers.push((
-                "Content-Md5".into(),
-                base64::engine::general_purpose::STANDARD.encode(md5),
-            ));
         }
-        headers.push((DATE_HEADER.into(), sign::format_timestamp(unix_seconds)?));
-        headers.push((REQUEST_ID_HEADER.into(), request_id.to_owned()));
+        if let Some(name) = self.inner.request_id_header {
+            headers.push((name.into(), request_id.to_owned()));
+        }
         headers.extend(op.headers.iter().cloned());
 
-        let signature = sign::sign(
-            credentials,
-            &SignableRequest {
-                method: op.method.as_str(),
-                path: &op.path,
-                query: &op.query,
-                headers: &headers,
-            },
-            &config.sign_options,
+        let mut secrets = Vec::new();
+        let mut auth = AuthRequest::new(
+            op.method,
+            &path,
+            &op.query,
+            &body,
             unix_seconds,
-        )?;
-        if let Some(token) = signature.security_token_header {
-            headers.push((SECURITY_TOKEN_HEADER.into(), token));
+            op.signed_headers,
+            &mut headers,
+            &mut secrets,
+        );
+        config.authorizer.authorize(&mut auth).await?;
+        for (name, value) in &headers {
+            check_header_value(name, value)?;
         }
-        headers.push(("Authorization".into(), signature.authorization));
+        Ok(PreparedRequest {
+            request: HttpRequest {
+                method: op.method,
+                url,
+                headers,
+                body,
+            },
+            secrets,
+        })
+    }
 
-        let mut url = endpoint.base_url();
-        let path = if op.path.is_empty() {
-            "/"
-        } else {
-            op.path.as_str()
-        };
-        if !path.starts_with('/') {
-            url.push('/');
-        }
+    fn url(&self, path: &str, query: &[(String, String)]) -> Result<String, Error> {
+        let mut url = self.inner.endpoint.base_url();
+        let path = if path.is_empty() { "/" } else { path };
         url.push_str(&sign::wire_path(path));
-        for (i, (k, v)) in op.query.iter().enumerate() {
+        for (i, (k, v)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(&sign::uri_encode(k));
             if !v.is_empty() {
@@ -146,30 +284,38 @@ impl Client {
                 url.push_str(&sign::uri_encode(v));
             }
         }
-        Ok(HttpRequest {
-            method: op.method,
-            url,
-            headers,
-            body,
-        })
+        if url.len() > MAX_URL_LEN {
+            return Err(Error::invalid_input(
+                "request",
+                format!(
+                    "the request URL would be {} bytes, more than the {MAX_URL_LEN} an HTTP request line can carry",
+                    url.len()
+                ),
+            ));
+        }
+        Ok(url)
     }
 
     /// Runs an operation and decodes its JSON answer into `T`. An empty
-    /// body decodes as `{}`.
+    /// body is a decode error: use [`Client::send_no_content`] for
+    /// operations documented to answer nothing.
     pub async fn send<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
+        let context = op.context();
         let response = self.send_raw(op).await?;
-        decode_json(&response)
+        decode_json(&response).map_err(|e| e.with_context(context))
     }
 
-    /// Runs an operation whose answer carries nothing of interest.
+    /// Runs an operation whose answer carries nothing of interest (any
+    /// successful body, including none, is accepted).
     pub async fn send_no_content(&self, op: Operation) -> Result<(), Error> {
         self.send_raw(op).await.map(|_| ())
     }
 
     /// Runs an operation and returns the successful raw response.
     pub async fn send_raw(&self, op: Operation) -> Result<HttpResponse, Error> {
+        let context = op.context();
         if let Some(err) = op.validation_error() {
-            return Err(err);
+            return Err(err.with_context(context));
         }
         let request_id = uuid::Uuid::new_v4().to_string();
         let span = tracing::debug_span!(
@@ -185,6 +331,7 @@ impl Client {
         self.run(op, request_id, span.clone())
             .instrument(span)
             .await
+            .map_err(|e| e.with_context(context))
     }
 
     async fn run(
@@ -201,19 +348,12 @@ impl Client {
         let mut attempts: u32 = 0;
         let mut retries: u32 = 0;
         let mut skew_corrected = false;
+        let mut reauthorized = false;
         loop {
             attempts += 1;
             span.record("attempt", attempts);
-            let credentials = config
-                .credentials
-                .credentials()
-                .await
-                .map_err(|e| match e {
-                    Error::Credentials(m) => Error::Credentials(m),
-                    other => Error::Credentials(other.to_string()),
-                })?;
             let now = config.clock.now_unix().saturating_add(self.clock_skew());
-            let request = self.build_request(&op, &credentials, now, &request_id)?;
+            let PreparedRequest { request, secrets } = self.prepare(&op, now, &request_id).await?;
             let remaining = deadline.saturating_duration_since(Instant::now());
             let limit = config.timeouts.attempt.min(remaining);
             tracing::debug!(
@@ -225,30 +365,12 @@ impl Client {
             );
             let t0 = Instant::now();
             let result = tokio::time::timeout(limit, config.transport.send(request)).await;
-            let latency = t0.elapsed();
-            span.record("latency_ms", latency.as_millis() as u64);
+            span.record("latency_ms", t0.elapsed().as_millis() as u64);
             let err = match result {
-                Ok(Ok(response)) => {
-                    span.record("status", response.status);
-                    let rid = response
-                        .header(REQUEST_ID_HEADER)
-                        .unwrap_or_default()
-                        .to_owned();
-                    span.record("service_request_id", rid.as_str());
-                    let logged: Vec<(&str, &str)> = response
-                        .headers
-                        .iter()
-                        .filter(|(k, _)| {
-                            LOGGED_RESPONSE_HEADERS.contains(&k.to_ascii_lowercase().as_str())
-                        })
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    tracing::debug!(status = response.status, headers = ?logged, "response received");
-                    if response.status < 400 {
-                        return Ok(response);
-                    }
-                    Error::Service(Box::new(service_error(&response)))
-                }
+                Ok(Ok(response)) => match self.check_response(response, &span, &secrets) {
+                    Ok(response) => return Ok(response),
+                    Err(err) => err,
+                },
                 Ok(Err(transport)) => Error::Transport(transport),
                 Err(_) => Error::Transport(TransportError::new(
                     TransportErrorKind::Timeout,
@@ -260,18 +382,18 @@ impl Client {
 
             if err.is_request_expired() && !skew_corrected {
                 skew_corrected = true;
-                if let Some(server) = err.service_error().and_then(|e| e.server_date) {
-                    let skew = server.saturating_sub(config.clock.now_unix());
-                    self.inner.skew.store(skew, Ordering::Relaxed);
-                    tracing::debug!(skew_seconds = skew, "corrected clock skew; signing again");
+                if self.learn_skew(&err) {
+                    continue;
                 }
-                continue;
             }
-            let may_retry = match &err {
-                Error::Transport(t) => !t.maybe_sent || idempotent,
-                Error::Service(s) => idempotent && matches!(s.status, 429 | 500 | 502 | 503 | 504),
-                _ => false,
-            };
+            if let Some(service) = err.service_error() {
+                if !reauthorized && config.authorizer.on_rejected(service).await {
+                    reauthorized = true;
+                    tracing::debug!("authorization refreshed; trying again");
+                    continue;
+                }
+            }
+            let may_retry = classify(&err, idempotent) != Retry::No;
             let give_up = |err: Error| {
                 if attempts > 1 && may_retry {
                     Error::RetriesExhausted {
@@ -286,7 +408,7 @@ impl Client {
             if !may_retry || retries >= policy.max_retries {
                 return Err(give_up(err));
             }
-            let retry_after = err.service_error().and_then(|e| e.retry_after);
+            let retry_after = err.service_error().and_then(|e| e.retry_after());
             let delay = policy.delay(retries, config.jitter.as_ref(), retry_after);
             let elapsed = started.elapsed();
             if elapsed + delay >= policy.budget || Instant::now() + delay >= deadline {
@@ -297,21 +419,119 @@ impl Client {
             retries += 1;
         }
     }
+
+    /// Learns the clock skew from a `RequestExpired` answer's `Date` header,
+    /// within [`MAX_CLOCK_SKEW`]; returns whether a correction was made.
+    fn learn_skew(&self, err: &Error) -> bool {
+        let Some(server) = err.service_error().and_then(|e| e.server_date()) else {
+            return false;
+        };
+        let skew = server.saturating_sub(self.inner.config.clock.now_unix());
+        if skew.unsigned_abs() > MAX_CLOCK_SKEW.as_secs() {
+            tracing::debug!(
+                skew_seconds = skew,
+                "ignoring an implausible server date; not correcting the clock"
+            );
+            return false;
+        }
+        self.inner.skew.store(skew, Ordering::Relaxed);
+        tracing::debug!(skew_seconds = skew, "corrected clock skew; signing again");
+        true
+    }
+
+    /// Turns an answer into success or a service error: 2xx is success
+    /// unless the decoder finds a failure inside; 3xx (redirects are not
+    /// followed) and ≥ 400 are errors; oversized bodies are refused.
+    fn check_response(
+        &self,
+        response: HttpResponse,
+        span: &tracing::Span,
+        secrets: &[Secret],
+    ) -> Result<HttpResponse, Error> {
+        span.record("status", response.status);
+        let decoder = &self.inner.error_decoder;
+        let limit = self.inner.config.max_response_bytes;
+        if response.body.len() as u64 > limit {
+            return Err(Error::Transport(TransportError::new(
+                TransportErrorKind::BodyTooLarge,
+                format!("the answer is larger than the {limit}-byte limit"),
+                true,
+            )));
+        }
+        let logged: Vec<(&str, String)> = response
+            .headers
+            .iter()
+            .filter(|(k, _)| LOGGED_RESPONSE_HEADERS.contains(&k.to_ascii_lowercase().as_str()))
+            .map(|(k, v)| (k.as_str(), redact::url(v)))
+            .collect();
+        tracing::debug!(status = response.status, headers = ?logged, "response received");
+        let mut error = match response.status {
+            200..=299 => match decoder.business_error(&response) {
+                None => return Ok(response),
+                Some(e) => e,
+            },
+            300..=399 => redirect_error(&response),
+            _ => decoder.decode(&response),
+        };
+        if error.request_id().is_empty() {
+            if let Some(rid) = self
+                .inner
+                .request_id_header
+                .and_then(|h| response.header(h))
+            {
+                error = error.with_request_id(rid);
+            }
+        }
+        span.record("service_request_id", error.request_id());
+        error = error
+            .with_retry_after(
+                response
+                    .header("retry-after")
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map(Duration::from_secs),
+            )
+            .with_server_date(response.header("date").and_then(parse_http_date));
+        let exposed: Vec<&str> = secrets.iter().map(Secret::expose).collect();
+        error.scrub(&exposed);
+        Err(Error::Service(Box::new(error)))
+    }
 }
 
-/// Builds a [`crate::ServiceError`] from an error response.
-pub fn service_error(response: &HttpResponse) -> crate::error::ServiceError {
-    let mut err = parse_service_error(
+fn redirect_error(response: &HttpResponse) -> ServiceError {
+    let location = response
+        .header("location")
+        .map(redact::url)
+        .unwrap_or_else(|| "no Location".to_owned());
+    ServiceError::new(
         response.status,
-        response.header(REQUEST_ID_HEADER),
-        &response.body,
-    );
-    err.retry_after = response
-        .header("retry-after")
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
-    err.server_date = response.header("date").and_then(parse_http_date);
-    err
+        "UnexpectedRedirect",
+        format!("the service answered with a redirect to {location}; redirects are not followed"),
+    )
+}
+
+/// Refuses a header value that cannot be sent (CR, LF, NUL and other
+/// control characters but tab), as invalid input found before sending.
+fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
+    if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+        return Err(Error::invalid_input(
+            name,
+            "a header value must not contain control characters (CR, LF, NUL, …)",
+        ));
+    }
+    Ok(())
+}
+
+/// Builds the BCE service error of a response (kept for callers of 0.1).
+pub fn service_error(response: &HttpResponse) -> ServiceError {
+    BceErrorDecoder
+        .decode(response)
+        .with_retry_after(
+            response
+                .header("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs),
+        )
+        .with_server_date(response.header("date").and_then(parse_http_date))
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix seconds.
@@ -324,20 +544,26 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
         .map(|t| t.assume_utc().unix_timestamp())
 }
 
-/// Decodes a JSON body; an empty body decodes as `{}`.
+/// Decodes a JSON body. An empty (or blank) body is a decode error.
 pub fn decode_json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    let body: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        &response.body
-    };
-    serde_json::from_slice(body).map_err(|e| {
-        Error::decode(
-            format!("cannot decode the response: {e}"),
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::decode(
+            "the answer has no body, but this operation returns data",
             response.status,
             &response.body,
-        )
-    })
+        ));
+    }
+    serde_json::from_slice(&response.body)
+        .map_err(|e| Error::decode_json(e, response.status, &response.body))
+}
+
+impl Operation {
+    fn context(&self) -> CallContext {
+        CallContext {
+            service: self.service,
+            operation: self.name,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -351,5 +577,13 @@ mod tests {
             Some(1700000000)
         );
         assert_eq!(parse_http_date("garbage"), None);
+    }
+
+    #[test]
+    fn header_values_are_checked() {
+        assert!(check_header_value("X-Region", "bj").is_ok());
+        assert!(check_header_value("X-Region", "北京\t").is_ok());
+        let err = check_header_value("X-Region", "bj\r\nX-Evil: 1").unwrap_err();
+        assert!(err.is_invalid_input() && err.to_string().contains("X-Region"));
     }
 }

@@ -4,9 +4,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::auth::{Authorizer, BceAuthorizer};
 use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::credentials::{Credentials, CredentialsProvider, EnvProvider, StaticProvider};
 use crate::error::Error;
+use crate::profile::{DefaultChain, ProfileFiles};
 use crate::retry::RetryPolicy;
 use crate::sign::SignOptions;
 use crate::transport::{HttpTransport, ReqwestTransport};
@@ -17,6 +19,8 @@ pub const ENV_ENDPOINT: &str = "BCE_ENDPOINT";
 pub const ENV_REGION: &str = "BCE_REGION";
 /// The default region.
 pub const DEFAULT_REGION: &str = "bj";
+/// The default cap on an answer's body (64 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 /// Regions documented for AIHC (any string is accepted).
 pub const KNOWN_REGIONS: &[&str] = &["bj", "gz", "su", "hkg", "fwh", "bd"];
 
@@ -51,15 +55,27 @@ impl Endpoint {
     /// Without a scheme the endpoint is HTTPS. A path, query, user info or
     /// any other scheme is refused.
     ///
+    /// The host is normalised once, the way the HTTP layer writes the `Host`
+    /// header (lower case, default port dropped, IPv4 shorthand expanded), so
+    /// that what is signed is exactly what is sent.
+    ///
     /// ```
     /// use bce_core::config::{Endpoint, Scheme};
     /// assert_eq!(Endpoint::parse("aihc.bj.baidubce.com")?.scheme(), Scheme::Https);
     /// assert_eq!(Endpoint::parse("http://127.0.0.1:8080")?.host(), "127.0.0.1:8080");
+    /// assert_eq!(Endpoint::parse("https://AIHC.bj.baidubce.com:443")?.host(), "aihc.bj.baidubce.com");
     /// assert!(Endpoint::parse("ftp://example.com").is_err());
     /// # Ok::<(), bce_core::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<Self, Error> {
-        let bad = |msg: &str| Error::invalid_input("endpoint", format!("{msg}: {text:?}"));
+        Self::parse_with_default_scheme(text, Scheme::Https)
+    }
+
+    /// Like [`Endpoint::parse`], with `default` as the scheme of an endpoint
+    /// written without one (a self-hosted service may default to HTTP).
+    pub fn parse_with_default_scheme(text: &str, default: Scheme) -> Result<Self, Error> {
+        let shown = crate::redact::url(text.trim());
+        let bad = |msg: &str| Error::invalid_input("endpoint", format!("{msg}: {shown:?}"));
         let text_trimmed = text.trim();
         let (scheme, rest) = match text_trimmed.split_once("://") {
             Some((s, rest)) => match s.to_ascii_lowercase().as_str() {
@@ -67,7 +83,7 @@ impl Endpoint {
                 "https" => (Scheme::Https, rest),
                 _ => return Err(bad("unsupported scheme (use http:// or https://)")),
             },
-            None => (Scheme::Https, text_trimmed),
+            None => (default, text_trimmed),
         };
         let host = rest.strip_suffix('/').unwrap_or(rest);
         if host.is_empty() {
@@ -106,10 +122,16 @@ impl Endpoint {
                 return Err(bad("invalid port"));
             }
         }
-        Ok(Endpoint {
-            scheme,
-            host: host.to_owned(),
-        })
+        let url = url::Url::parse(&format!("{}://{host}/", scheme.as_str()))
+            .map_err(|e| bad(&format!("invalid host ({e})")))?;
+        let Some(name) = url.host_str() else {
+            return Err(bad("missing host"));
+        };
+        let host = match url.port() {
+            Some(port) => format!("{name}:{port}"),
+            None => name.to_owned(),
+        };
+        Ok(Endpoint { scheme, host })
     }
 
     /// The scheme.
@@ -117,7 +139,7 @@ impl Endpoint {
         self.scheme
     }
 
-    /// `host[:port]`, exactly as sent in the `Host` header.
+    /// `host[:port]`, normalised, exactly as sent in the `Host` header.
     pub fn host(&self) -> &str {
         &self.host
     }
@@ -165,8 +187,11 @@ impl Default for Timeouts {
 /// [`Config::from_env`]; one config can build clients of several services.
 #[derive(Clone)]
 pub struct Config {
-    pub(crate) credentials: Arc<dyn CredentialsProvider>,
+    pub(crate) credentials: Option<Arc<dyn CredentialsProvider>>,
+    pub(crate) authorizer: Arc<dyn Authorizer>,
     pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) endpoint_text: Option<String>,
+    pub(crate) max_response_bytes: u64,
     pub(crate) region: String,
     pub(crate) proxy: Option<String>,
     pub(crate) timeouts: Timeouts,
@@ -176,27 +201,24 @@ pub struct Config {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) jitter: Arc<dyn Jitter>,
     pub(crate) transport: Arc<dyn HttpTransport>,
+    /// Whether the authorizer was given explicitly (not derived from credentials).
+    pub(crate) authorizer_set: bool,
 }
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
             .field("credentials", &self.credentials)
+            .field("authorizer", &self.authorizer)
             .field("endpoint", &self.endpoint)
             .field("region", &self.region)
-            .field("proxy", &self.proxy.as_ref().map(|p| redact_url(p)))
+            .field("proxy", &self.proxy.as_ref().map(|p| crate::redact::url(p)))
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("timeouts", &self.timeouts)
             .field("user_agent", &self.user_agent)
             .field("sign_options", &self.sign_options)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
-    }
-}
-
-fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}***@{}", &url[..s + 3], &url[at + 1..]),
-        _ => url.to_owned(),
     }
 }
 
@@ -253,9 +275,21 @@ impl Config {
         &self.user_agent
     }
 
-    /// The credentials provider.
-    pub fn credentials_provider(&self) -> &Arc<dyn CredentialsProvider> {
-        &self.credentials
+    /// The credentials provider (`None` when the config was built with
+    /// its own [`Authorizer`] and no BCE credentials).
+    pub fn credentials_provider(&self) -> Option<&Arc<dyn CredentialsProvider>> {
+        self.credentials.as_ref()
+    }
+
+    /// What authorizes requests (bce-auth-v1 over the credentials unless
+    /// another authorizer was set).
+    pub fn authorizer(&self) -> &Arc<dyn Authorizer> {
+        &self.authorizer
+    }
+
+    /// The largest answer body the client accepts, in bytes.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
     }
 
     /// The clock used to date and sign requests.
@@ -266,8 +300,10 @@ impl Config {
     /// A builder preloaded with this configuration, to derive a variant.
     pub fn to_builder(&self) -> ConfigBuilder {
         ConfigBuilder {
-            credentials: Some(self.credentials.clone()),
-            endpoint: self.endpoint.as_ref().map(|e| e.base_url()),
+            credentials: self.credentials.clone(),
+            authorizer: self.authorizer_set.then(|| self.authorizer.clone()),
+            endpoint: self.endpoint_text.clone(),
+            max_response_bytes: Some(self.max_response_bytes),
             region: Some(self.region.clone()),
             proxy: self.proxy.clone(),
             timeouts: self.timeouts,
@@ -299,7 +335,9 @@ impl Config {
 #[derive(Default)]
 pub struct ConfigBuilder {
     credentials: Option<Arc<dyn CredentialsProvider>>,
+    authorizer: Option<Arc<dyn Authorizer>>,
     endpoint: Option<String>,
+    max_response_bytes: Option<u64>,
     region: Option<String>,
     proxy: Option<String>,
     timeouts: Timeouts,
@@ -316,7 +354,11 @@ impl fmt::Debug for ConfigBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConfigBuilder")
             .field("credentials", &self.credentials)
-            .field("endpoint", &self.endpoint)
+            .field("authorizer", &self.authorizer)
+            .field(
+                "endpoint",
+                &self.endpoint.as_deref().map(crate::redact::url),
+            )
             .field("region", &self.region)
             .finish_non_exhaustive()
     }
@@ -356,6 +398,21 @@ impl ConfigBuilder {
     /// Reads credentials from the environment before every attempt.
     pub fn credentials_from_env(self) -> Self {
         self.credentials_provider(Arc::new(EnvProvider))
+    }
+
+    /// Authorizes requests with `authorizer` instead of bce-auth-v1 (for
+    /// services with their own scheme); no BCE credentials are needed then.
+    pub fn authorizer(mut self, authorizer: Arc<dyn Authorizer>) -> Self {
+        self.authorizer = Some(authorizer);
+        self
+    }
+
+    /// The largest answer body accepted, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`]); a larger answer fails with a
+    /// [`crate::TransportErrorKind::BodyTooLarge`] error.
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
     }
 
     /// The endpoint: `host`, `host:port` or a URL with `http://` / `https://`.
@@ -432,10 +489,27 @@ impl ConfigBuilder {
 
     /// Checks every setting and builds the configuration.
     pub fn build(self) -> Result<Config, Error> {
-        let credentials = self
-            .credentials
-            .ok_or_else(|| Error::invalid_input("credentials", "no credentials were configured"))?;
+        let authorizer_set = self.authorizer.is_some();
+        let authorizer: Arc<dyn Authorizer> = match (self.authorizer, &self.credentials) {
+            (Some(a), _) => a,
+            (None, Some(c)) => Arc::new(BceAuthorizer::new(c.clone(), self.sign_options.clone())),
+            (None, None) => {
+                return Err(Error::invalid_input(
+                    "credentials",
+                    "no credentials were configured",
+                ))
+            }
+        };
         let endpoint = self.endpoint.as_deref().map(Endpoint::parse).transpose()?;
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        if max_response_bytes == 0 {
+            return Err(Error::invalid_input(
+                "max_response_bytes",
+                "must be greater than zero",
+            ));
+        }
         let region = self.region.unwrap_or_else(|| DEFAULT_REGION.to_owned());
         if region.trim().is_empty() || region.contains(|c: char| c.is_whitespace() || c == '/') {
             return Err(Error::invalid_input(
@@ -469,14 +543,18 @@ impl ConfigBuilder {
         }
         let transport: Arc<dyn HttpTransport> = match self.transport {
             Some(t) => t,
-            None => Arc::new(ReqwestTransport::new(
-                self.timeouts.connect,
-                self.proxy.as_deref(),
-            )?),
+            None => Arc::new(
+                ReqwestTransport::new(self.timeouts.connect, self.proxy.as_deref())?
+                    .with_max_response_bytes(max_response_bytes),
+            ),
         };
         Ok(Config {
-            credentials,
+            credentials: self.credentials,
+            authorizer,
+            authorizer_set,
             endpoint,
+            endpoint_text: self.endpoint,
+            max_response_bytes,
             region,
             proxy: self.proxy,
             timeouts: self.timeouts,
@@ -487,6 +565,44 @@ impl ConfigBuilder {
             jitter: self.jitter.unwrap_or_else(|| Arc::new(RandomJitter)),
             transport,
         })
+    }
+}
+
+/// Constructors reading the BCE profile files (see [`crate::profile`]).
+impl Config {
+    /// The successor of [`Config::from_env`]: credentials, endpoint and
+    /// region from the environment, else from the profile `BCE_PROFILE`
+    /// (default `defaults`) of `~/.bce/credentials` and `~/.bce/config`
+    /// (folder overridden by `BCE_CONFIG_DIR`). See [`DefaultChain`].
+    pub fn from_default_chain() -> Result<Config, Error> {
+        ConfigBuilder::from_default_chain()?.build()
+    }
+}
+
+/// Constructors reading the BCE profile files (see [`crate::profile`]).
+impl ConfigBuilder {
+    /// A builder filled by the default chain (see [`Config::from_default_chain`]).
+    pub fn from_default_chain() -> Result<Self, Error> {
+        Ok(DefaultChain::resolve()?.into_config_builder())
+    }
+
+    /// Like [`ConfigBuilder::from_default_chain`], reading variables
+    /// (`BCE_CONFIG_DIR` and `HOME` included) through `lookup`.
+    pub fn from_default_chain_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, Error> {
+        Ok(DefaultChain::resolve_with(lookup)?.into_config_builder())
+    }
+
+    /// A builder from profile `name` alone (no environment credentials), in
+    /// `BCE_CONFIG_DIR` or `~/.bce`.
+    pub fn from_profile(name: &str) -> Result<Self, Error> {
+        Self::from_profile_files(&ProfileFiles::from_env()?, name)
+    }
+
+    /// A builder from profile `name` of the files in an explicit folder.
+    pub fn from_profile_files(files: &ProfileFiles, name: &str) -> Result<Self, Error> {
+        files.load(name)?.config_builder()
     }
 }
 
@@ -519,6 +635,33 @@ mod tests {
             assert!(err.is_invalid_input(), "{bad}");
             assert!(err.to_string().contains("endpoint"), "{bad}");
         }
+    }
+
+    #[test]
+    fn endpoints_are_normalised_like_the_http_layer() {
+        for (text, host) in [
+            ("https://aihc.bj.baidubce.com:443", "aihc.bj.baidubce.com"),
+            ("http://127.0.0.1:80", "127.0.0.1"),
+            ("http://127.1:8080", "127.0.0.1:8080"),
+            ("AIHC.BJ.BaiduBce.com", "aihc.bj.baidubce.com"),
+            ("http://[::1]:80", "[::1]"),
+            ("https://x:80", "x:80"),
+        ] {
+            assert_eq!(Endpoint::parse(text).unwrap().host(), host, "{text}");
+        }
+        let e = Endpoint::parse_with_default_scheme("pf.local:8999", Scheme::Http).unwrap();
+        assert_eq!(e.base_url(), "http://pf.local:8999");
+    }
+
+    #[test]
+    fn user_info_is_never_shown() {
+        let err = Endpoint::parse("http://admin:hunter2-unique@host").unwrap_err();
+        for text in [err.to_string(), format!("{err:?}")] {
+            assert!(!text.contains("hunter2-unique"), "{text}");
+            assert!(text.contains("user info"), "{text}");
+        }
+        let b = Config::builder().endpoint("http://admin:hunter2-unique@host");
+        assert!(!format!("{b:?}").contains("hunter2-unique"));
     }
 
     #[test]

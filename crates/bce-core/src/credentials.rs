@@ -14,9 +14,31 @@ pub const ENV_SECRET_ACCESS_KEY: &str = "BCE_SECRET_ACCESS_KEY";
 /// Environment variable holding an optional STS session token.
 pub const ENV_SESSION_TOKEN: &str = "BCE_SESSION_TOKEN";
 
-/// A string that must never be shown: its `Debug` and `Display` print a fixed mask.
-#[derive(Clone, PartialEq, Eq)]
+/// A string that must never be shown: its `Debug` and `Display` print a
+/// fixed mask. It serializes as the real value (it has to reach the wire)
+/// and deserializes from a plain string, so request and response models use
+/// it for every password, secret key and token.
+///
+/// ```
+/// use bce_core::Secret;
+/// let s: Secret = serde_json::from_str("\"hunter2\"").unwrap();
+/// assert_eq!(format!("{s:?} {s}"), "\"***redacted***\" ***redacted***");
+/// assert_eq!(serde_json::to_string(&s).unwrap(), "\"hunter2\"");
+/// ```
+#[derive(Clone, PartialEq, Eq, Default, Hash)]
 pub struct Secret(String);
+
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
+    }
+}
 
 impl Secret {
     /// Wraps a secret value.

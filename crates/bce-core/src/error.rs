@@ -1,35 +1,133 @@
 //! The one error type of the SDK.
+//!
+//! Every error returned by a call names the service and the operation it
+//! came from (`aihc-train GetJob: service error NoSuchJob (HTTP 404): …`),
+//! keeps its cause reachable through [`std::error::Error::source`], and
+//! falls in one of a few classes that can be told apart by matching or with
+//! the predicates on [`Error`].
 
+use std::error::Error as StdError;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::redact;
+use crate::transport::HttpResponse;
 
 /// Result alias used across the SDK.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// An error returned by the service (HTTP status ≥ 400).
+/// The call an error came from: service and operation name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CallContext {
+    /// Service name, e.g. `aihc-train`.
+    pub service: &'static str,
+    /// Operation name, e.g. `GetJob`.
+    pub operation: &'static str,
+}
+
+impl fmt::Display for CallContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.service, self.operation)
+    }
+}
+
+/// An error answer of the service (HTTP status ≥ 300, or a failure that the
+/// service reported inside a successful answer).
+///
+/// Read it through the accessors; fields may be added in minor releases.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ServiceError {
+    status: u16,
+    code: String,
+    message: String,
+    request_id: String,
+    retry_after: Option<Duration>,
+    server_date: Option<i64>,
+    context: Option<CallContext>,
+}
+
+impl ServiceError {
+    /// A service error with a status, a code and a message.
+    pub fn new(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
+        ServiceError {
+            status,
+            code: code.into(),
+            message: message.into(),
+            request_id: String::new(),
+            retry_after: None,
+            server_date: None,
+            context: None,
+        }
+    }
+
+    /// Sets the request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = request_id.into();
+        self
+    }
+
+    /// Sets the `Retry-After` delay.
+    pub fn with_retry_after(mut self, delay: Option<Duration>) -> Self {
+        self.retry_after = delay;
+        self
+    }
+
+    /// Sets the server's `Date` (Unix seconds).
+    pub fn with_server_date(mut self, date: Option<i64>) -> Self {
+        self.server_date = date;
+        self
+    }
+
     /// HTTP status code.
-    pub status: u16,
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
     /// Service error code, e.g. `NoSuchJob`, or a code derived from the status.
-    pub code: String,
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
     /// Human-readable message from the service.
-    pub message: String,
-    /// Request id from the body or the `x-bce-request-id` response header.
-    pub request_id: String,
-    /// Value of the `Retry-After` response header in seconds, if any.
-    pub retry_after: Option<Duration>,
-    /// Value of the `Date` response header as Unix seconds, if any.
-    pub server_date: Option<i64>,
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Request id from the body or a response header (may be empty).
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The `Retry-After` delay the service asked for, if any.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The server's `Date` header as Unix seconds, if any.
+    pub fn server_date(&self) -> Option<i64> {
+        self.server_date
+    }
+
+    /// The call this error came from.
+    pub fn context(&self) -> Option<CallContext> {
+        self.context
+    }
+
+    pub(crate) fn scrub(&mut self, secrets: &[&str]) {
+        self.message = redact::scrub(&self.message, secrets);
+        self.code = redact::scrub(&self.code, secrets);
+    }
 }
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "[Code: {}; Message: {}; RequestId: {}] (HTTP {})",
-            self.code, self.message, self.request_id, self.status
-        )
+        write!(f, "{} (HTTP {}): {}", self.code, self.status, self.message)?;
+        if !self.request_id.is_empty() {
+            write!(f, " (request id {})", self.request_id)?;
+        }
+        Ok(())
     }
 }
 
@@ -43,41 +141,117 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection broke or another I/O error happened after sending.
     Io,
-    /// Anything else (e.g. a malformed URL).
+    /// The answer was larger than the configured limit.
+    BodyTooLarge,
+    /// Anything else.
     Other,
 }
 
-/// A transport failure.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl TransportErrorKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            TransportErrorKind::Connect => "connect",
+            TransportErrorKind::Timeout => "timeout",
+            TransportErrorKind::Io => "i/o",
+            TransportErrorKind::BodyTooLarge => "body too large",
+            TransportErrorKind::Other => "other",
+        }
+    }
+}
+
+/// A transport failure. Read it through the accessors.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct TransportError {
-    /// The class of failure.
-    pub kind: TransportErrorKind,
-    /// A short description (never contains credentials).
-    pub message: String,
-    /// Whether the request may have reached the server.
-    pub maybe_sent: bool,
+    kind: TransportErrorKind,
+    message: String,
+    maybe_sent: bool,
+    source: Option<Arc<dyn StdError + Send + Sync>>,
+    context: Option<CallContext>,
+}
+
+impl PartialEq for TransportError {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.message == other.message
+            && self.maybe_sent == other.maybe_sent
+    }
 }
 
 impl TransportError {
-    /// Builds a transport error.
+    /// Builds a transport error. `maybe_sent` says whether the request may
+    /// have reached the server (which decides whether a retry is safe).
     pub fn new(kind: TransportErrorKind, message: impl Into<String>, maybe_sent: bool) -> Self {
         TransportError {
             kind,
             message: message.into(),
             maybe_sent,
+            source: None,
+            context: None,
         }
+    }
+
+    /// Keeps the underlying error as this error's source.
+    pub fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
+        self.source = Some(Arc::new(source));
+        self
+    }
+
+    /// The class of failure.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// A short description (never contains credentials).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether the request may have reached the server.
+    pub fn maybe_sent(&self) -> bool {
+        self.maybe_sent
     }
 }
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            TransportErrorKind::Connect => "connect",
-            TransportErrorKind::Timeout => "timeout",
-            TransportErrorKind::Io => "i/o",
-            TransportErrorKind::Other => "other",
-        };
-        write!(f, "{kind}: {}", self.message)
+        write!(f, "{}: {}", self.kind.as_str(), self.message)
+    }
+}
+
+impl StdError for TransportError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+/// A response that could not be decoded.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DecodeError {
+    message: String,
+    status: u16,
+    snippet: String,
+    source: Option<Arc<serde_json::Error>>,
+    context: Option<CallContext>,
+}
+
+impl DecodeError {
+    /// Why decoding failed (with the position for JSON errors).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The first characters of the body, with secret-looking JSON values masked.
+    pub fn snippet(&self) -> &str {
+        &self.snippet
     }
 }
 
@@ -86,35 +260,26 @@ impl fmt::Display for TransportError {
 /// Tell the classes apart by matching or with the predicates:
 /// [`Error::is_invalid_input`], [`Error::is_retryable`],
 /// [`Error::is_throttling`], [`Error::is_not_found`].
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// Bad input caught before anything was sent.
-    #[error("invalid input: {field}: {message}")]
     InvalidInput {
         /// The offending field or argument.
         field: String,
         /// What is wrong with it.
         message: String,
+        /// The call, once known.
+        context: Option<CallContext>,
     },
-    /// The service answered with an error status.
-    #[error("service error: {0}")]
+    /// The service answered with an error.
     Service(Box<ServiceError>),
     /// The request could not be sent or the response not received.
-    #[error("transport error: {0}")]
     Transport(TransportError),
     /// The response body could not be decoded.
-    #[error("decode error: {message} (HTTP {status}; body starts: {snippet:?})")]
-    Decode {
-        /// Why decoding failed.
-        message: String,
-        /// HTTP status of the response.
-        status: u16,
-        /// The first characters of the body.
-        snippet: String,
-    },
-    /// The retry budget ran out; `last` is the final attempt's error.
-    #[error("gave up after {attempts} attempts in {elapsed:?}: {last}")]
+    Decode(Box<DecodeError>),
+    /// The retry budget ran out; `last` is the final attempt's error (and
+    /// this error's source).
     RetriesExhausted {
         /// Number of attempts made.
         attempts: u32,
@@ -124,7 +289,6 @@ pub enum Error {
         last: Box<Error>,
     },
     /// A waiter saw a terminal failure state.
-    #[error("waiting failed: resource reached state {state:?}: {message}")]
     WaitFailed {
         /// The state that ended the wait.
         state: String,
@@ -132,16 +296,91 @@ pub enum Error {
         message: String,
     },
     /// A waiter's deadline passed.
-    #[error("waiting timed out after {elapsed:?}; last state {last_state:?}")]
     WaitTimeout {
         /// How long the wait lasted.
         elapsed: Duration,
         /// The last state seen.
         last_state: String,
     },
-    /// Credentials could not be obtained from the provider.
-    #[error("credentials error: {0}")]
-    Credentials(String),
+    /// Credentials could not be obtained; `source` is the provider's error.
+    Credentials {
+        /// What failed.
+        message: String,
+        /// The provider's error, if any.
+        source: Option<Box<Error>>,
+        /// The call, once known.
+        context: Option<CallContext>,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(context) = self.context() {
+            write!(f, "{context}: ")?;
+        }
+        self.fmt_without_context(f)
+    }
+}
+
+impl Error {
+    fn fmt_without_context(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidInput { field, message, .. } => {
+                write!(f, "invalid input: {field}: {message}")
+            }
+            Error::Service(e) => write!(f, "service error {e}"),
+            Error::Transport(e) => write!(f, "transport error ({e})"),
+            Error::Decode(e) => write!(
+                f,
+                "cannot decode the response (HTTP {}): {}; body starts: {:?}",
+                e.status, e.message, e.snippet
+            ),
+            Error::RetriesExhausted {
+                attempts,
+                elapsed,
+                last,
+            } => {
+                write!(f, "gave up after {attempts} attempts in {elapsed:?}: ")?;
+                last.fmt_without_context(f)
+            }
+            Error::WaitFailed { state, message } => {
+                write!(
+                    f,
+                    "waiting failed: resource reached state {state:?}: {message}"
+                )
+            }
+            Error::WaitTimeout {
+                elapsed,
+                last_state,
+            } => write!(
+                f,
+                "waiting timed out after {elapsed:?}; last state {last_state:?}"
+            ),
+            Error::Credentials {
+                message, source, ..
+            } => match source {
+                Some(source) => {
+                    write!(f, "credentials error: {message}: ")?;
+                    source.fmt_without_context(f)
+                }
+                None => write!(f, "credentials error: {message}"),
+            },
+        }
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match self {
+            Error::Transport(e) => e.source(),
+            Error::Decode(e) => e.source.as_deref().map(|e| e as &(dyn StdError + 'static)),
+            Error::RetriesExhausted { last, .. } => Some(last.as_ref()),
+            Error::Credentials {
+                source: Some(s), ..
+            } => Some(s.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl Error {
@@ -150,16 +389,70 @@ impl Error {
         Error::InvalidInput {
             field: field.into(),
             message: message.into(),
+            context: None,
         }
     }
 
-    /// Builds an [`Error::Decode`] keeping at most 200 characters of `body`.
+    /// Builds an [`Error::Decode`] for a JSON error, keeping at most 200
+    /// characters of `body` with secret-looking JSON values masked.
     pub fn decode(message: impl Into<String>, status: u16, body: &[u8]) -> Self {
-        Error::Decode {
+        Error::Decode(Box::new(DecodeError {
             message: message.into(),
             status,
-            snippet: snippet(body),
+            snippet: redact::snippet(body),
+            source: None,
+            context: None,
+        }))
+    }
+
+    /// Builds an [`Error::Decode`] from a serde_json error (kept as the source).
+    pub fn decode_json(source: serde_json::Error, status: u16, body: &[u8]) -> Self {
+        Error::Decode(Box::new(DecodeError {
+            message: source.to_string(),
+            status,
+            snippet: redact::snippet(body),
+            source: Some(Arc::new(source)),
+            context: None,
+        }))
+    }
+
+    /// Builds an [`Error::Credentials`].
+    pub fn credentials(message: impl Into<String>, source: Option<Error>) -> Self {
+        Error::Credentials {
+            message: message.into(),
+            source: source.map(Box::new),
+            context: None,
         }
+    }
+
+    /// The call this error came from, if known.
+    pub fn context(&self) -> Option<CallContext> {
+        match self {
+            Error::InvalidInput { context, .. } | Error::Credentials { context, .. } => *context,
+            Error::Service(e) => e.context,
+            Error::Transport(e) => e.context,
+            Error::Decode(e) => e.context,
+            Error::RetriesExhausted { last, .. } => last.context(),
+            Error::WaitFailed { .. } | Error::WaitTimeout { .. } => None,
+        }
+    }
+
+    /// Records the call this error came from (keeps a context already set).
+    pub fn with_context(mut self, call: CallContext) -> Self {
+        self.set_context(call);
+        self
+    }
+
+    fn set_context(&mut self, call: CallContext) {
+        let slot = match self {
+            Error::InvalidInput { context, .. } | Error::Credentials { context, .. } => context,
+            Error::Service(e) => &mut e.context,
+            Error::Transport(e) => &mut e.context,
+            Error::Decode(e) => &mut e.context,
+            Error::RetriesExhausted { last, .. } => return last.set_context(call),
+            Error::WaitFailed { .. } | Error::WaitTimeout { .. } => return,
+        };
+        slot.get_or_insert(call);
     }
 
     /// The innermost error (looks through [`Error::RetriesExhausted`]).
@@ -178,16 +471,45 @@ impl Error {
         }
     }
 
+    /// The transport error, if this is (or ended in) one.
+    pub fn transport_error(&self) -> Option<&TransportError> {
+        match self.root() {
+            Error::Transport(e) => Some(e),
+            _ => None,
+        }
+    }
+
     /// Whether this is bad input that was caught before sending.
     pub fn is_invalid_input(&self) -> bool {
         matches!(self.root(), Error::InvalidInput { .. })
+    }
+
+    /// Whether this is (or ended in) a transport failure.
+    pub fn is_transport(&self) -> bool {
+        matches!(self.root(), Error::Transport(_))
+    }
+
+    /// Whether this is (or ended in) a timeout.
+    pub fn is_timeout(&self) -> bool {
+        self.transport_error()
+            .is_some_and(|t| t.kind == TransportErrorKind::Timeout)
+    }
+
+    /// Whether the response could not be decoded.
+    pub fn is_decode(&self) -> bool {
+        matches!(self.root(), Error::Decode(_))
+    }
+
+    /// Whether a waiter ended in a failure state or ran out of time.
+    pub fn is_wait_failure(&self) -> bool {
+        matches!(self, Error::WaitFailed { .. } | Error::WaitTimeout { .. })
     }
 
     /// HTTP status of a service or decode error.
     pub fn status(&self) -> Option<u16> {
         match self.root() {
             Error::Service(e) => Some(e.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode(e) => Some(e.status),
             _ => None,
         }
     }
@@ -211,16 +533,7 @@ impl Error {
 
     /// Whether the service throttled the request.
     pub fn is_throttling(&self) -> bool {
-        self.service_error().is_some_and(|e| {
-            e.status == 429
-                || matches!(
-                    e.code.as_str(),
-                    "Throttling"
-                        | "ThrottlingException"
-                        | "RequestLimitExceeded"
-                        | "TooManyRequests"
-                )
-        })
+        self.service_error().is_some_and(is_throttling)
     }
 
     /// Whether the resource does not exist.
@@ -236,34 +549,32 @@ impl Error {
             .is_some_and(|e| e.code == "RequestExpired")
     }
 
-    /// Whether trying again may succeed (throttling, server errors,
-    /// transport failures). Whether the SDK actually retries also depends on
-    /// the operation being idempotent.
+    /// Whether trying again may succeed (throttling, server errors, transport
+    /// failures, an expired signature). Whether the SDK actually retries
+    /// also depends on the operation being idempotent: see
+    /// [`crate::retry::classify`], which this shares its rules with.
     pub fn is_retryable(&self) -> bool {
-        match self.root() {
-            Error::Service(e) => {
-                matches!(e.status, 429 | 500 | 502 | 503 | 504)
-                    || e.code == "RequestExpired"
-                    || self.is_throttling()
-            }
-            Error::Transport(_) => true,
-            _ => false,
-        }
+        crate::retry::classify(self, true) != crate::retry::Retry::No
     }
 }
 
-/// First characters of a body, lossily decoded, for error messages.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut out: String = text.chars().take(200).collect();
-    if text.chars().count() > 200 {
-        out.push('…');
-    }
-    out
+pub(crate) fn is_throttling(e: &ServiceError) -> bool {
+    e.status == 429
+        || matches!(
+            e.code.as_str(),
+            "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests"
+        )
 }
 
 fn status_text(status: u16) -> &'static str {
     match status {
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",
@@ -283,7 +594,8 @@ fn status_text(status: u16) -> &'static str {
     }
 }
 
-fn code_for_status(status: u16) -> String {
+/// The error code used when a body gives none.
+pub fn code_for_status(status: u16) -> String {
     match status {
         400 => "InvalidHTTPRequest".into(),
         403 => "AccessDenied".into(),
@@ -293,7 +605,13 @@ fn code_for_status(status: u16) -> String {
     }
 }
 
-fn json_text(v: &serde_json::Value) -> Option<String> {
+/// The message used when a body gives none: `404 Not Found`.
+pub fn message_for_status(status: u16) -> String {
+    format!("{status} {}", status_text(status))
+}
+
+/// Text of a JSON scalar (strings as they are, numbers and booleans printed).
+pub fn json_text(v: &serde_json::Value) -> Option<String> {
     match v {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
@@ -302,7 +620,36 @@ fn json_text(v: &serde_json::Value) -> Option<String> {
     }
 }
 
-/// Builds the service error for a response with status ≥ 400.
+/// Turns error answers into [`ServiceError`]s. Services whose error body
+/// differs from BCE's plug in their own (see [`crate::ClientBuilder::error_decoder`]).
+pub trait ErrorDecoder: Send + Sync + fmt::Debug {
+    /// The service error of an answer with status ≥ 300. Never fails: falls
+    /// back on status-derived values for bodies it does not understand.
+    fn decode(&self, response: &HttpResponse) -> ServiceError;
+
+    /// A failure the service reported inside a successful (2xx) answer, for
+    /// services documented to do so. The default finds none.
+    fn business_error(&self, _response: &HttpResponse) -> Option<ServiceError> {
+        None
+    }
+}
+
+/// The BCE error shape: `{"code", "message", "requestId"}` (any key case,
+/// numeric codes accepted), request id also from `x-bce-request-id`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BceErrorDecoder;
+
+impl ErrorDecoder for BceErrorDecoder {
+    fn decode(&self, response: &HttpResponse) -> ServiceError {
+        parse_service_error(
+            response.status,
+            response.header(crate::sign::REQUEST_ID_HEADER),
+            &response.body,
+        )
+    }
+}
+
+/// Builds the BCE service error for a response with an error status.
 ///
 /// Accepts the usual `{"code","message","requestId"}` body in any key case,
 /// numeric codes, and falls back to status-derived values for empty, HTML or
@@ -312,14 +659,8 @@ pub fn parse_service_error(
     header_request_id: Option<&str>,
     body: &[u8],
 ) -> ServiceError {
-    let mut err = ServiceError {
-        status,
-        code: String::new(),
-        message: format!("{status} {}", status_text(status)),
-        request_id: header_request_id.unwrap_or_default().to_owned(),
-        retry_after: None,
-        server_date: None,
-    };
+    let mut err = ServiceError::new(status, String::new(), message_for_status(status))
+        .with_request_id(header_request_id.unwrap_or_default());
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         err.code = code_for_status(status);
         return err;
@@ -346,7 +687,7 @@ pub fn parse_service_error(
             err.message = format!(
                 "{status} {}: error body is not JSON: {}",
                 status_text(status),
-                snippet(body)
+                redact::snippet(body)
             );
         }
     }
@@ -365,14 +706,17 @@ mod tests {
             br#"{"code":"NoSuchJob","message":"job not found","requestId":"rid-1"}"#,
         );
         assert_eq!(
-            (e.code.as_str(), e.message.as_str(), e.request_id.as_str()),
+            (e.code(), e.message(), e.request_id()),
             ("NoSuchJob", "job not found", "rid-1")
         );
-        let err = Error::Service(Box::new(e));
+        let err = Error::Service(Box::new(e)).with_context(CallContext {
+            service: "aihc-train",
+            operation: "GetJob",
+        });
         assert!(err.is_not_found());
-        let text = err.to_string();
-        assert!(
-            text.contains("NoSuchJob") && text.contains("job not found") && text.contains("rid-1")
+        assert_eq!(
+            err.to_string(),
+            "aihc-train GetJob: service error NoSuchJob (HTTP 404): job not found (request id rid-1)"
         );
     }
 
@@ -383,21 +727,21 @@ mod tests {
             Some("h"),
             br#"{"code":400,"message":"bad","RequestID":"r"}"#,
         );
-        assert_eq!((e.code.as_str(), e.request_id.as_str()), ("400", "r"));
+        assert_eq!((e.code(), e.request_id()), ("400", "r"));
         let e = parse_service_error(502, Some("h"), b"<html><body>Bad gateway</body></html>");
-        assert_eq!(e.code, "MalformedJSON");
-        assert_eq!(e.status, 502);
-        assert_eq!(e.request_id, "h");
+        assert_eq!(e.code(), "MalformedJSON");
+        assert_eq!(e.status(), 502);
+        assert_eq!(e.request_id(), "h");
         let e = parse_service_error(503, None, b"");
-        assert_eq!(e.code, "ServiceUnavailable");
+        assert_eq!(e.code(), "ServiceUnavailable");
         let e = parse_service_error(404, None, b"  ");
-        assert_eq!(e.code, "NotFound");
+        assert_eq!(e.code(), "NotFound");
         let e = parse_service_error(500, None, b"{\"code\":\"Internal");
-        assert_eq!(e.code, "MalformedJSON");
+        assert_eq!(e.code(), "MalformedJSON");
         let e = parse_service_error(409, None, b"[1,2]");
-        assert_eq!(e.code, "MalformedJSON");
+        assert_eq!(e.code(), "MalformedJSON");
         let e = parse_service_error(403, None, b"{}");
-        assert_eq!(e.code, "AccessDenied");
+        assert_eq!(e.code(), "AccessDenied");
     }
 
     #[test]
@@ -408,5 +752,47 @@ mod tests {
         let e = Error::invalid_input("jobId", "must not be empty");
         assert!(e.is_invalid_input() && !e.is_retryable());
         assert_eq!(e.to_string(), "invalid input: jobId: must not be empty");
+    }
+
+    #[test]
+    fn sources_are_kept() {
+        let last = Error::Transport(
+            TransportError::new(TransportErrorKind::Io, "reset", true)
+                .with_source(std::io::Error::other("peer reset")),
+        );
+        let err = Error::RetriesExhausted {
+            attempts: 3,
+            elapsed: Duration::from_secs(1),
+            last: Box::new(last),
+        }
+        .with_context(CallContext {
+            service: "bec",
+            operation: "GetVmService",
+        });
+        let text = err.to_string();
+        assert!(
+            text.starts_with("bec GetVmService: gave up after 3 attempts"),
+            "{text}"
+        );
+        assert_eq!(text.matches("bec GetVmService").count(), 1, "{text}");
+        let inner = err.source().expect("last attempt");
+        assert!(inner.to_string().contains("reset"));
+        let io = inner.source().expect("io error");
+        assert_eq!(io.to_string(), "peer reset");
+
+        let json = serde_json::from_slice::<u32>(b"\"x\"").unwrap_err();
+        let err = Error::decode_json(json, 200, br#"{"password":"hunter2-unique"}"#);
+        assert!(err.source().is_some());
+        assert!(!format!("{err} {err:?}").contains("hunter2-unique"));
+
+        let err = Error::credentials(
+            "the provider failed",
+            Some(Error::invalid_input("BCE_ACCESS_KEY_ID", "not set")),
+        );
+        assert!(err
+            .source()
+            .unwrap()
+            .to_string()
+            .contains("BCE_ACCESS_KEY_ID"));
     }
 }

@@ -3,6 +3,7 @@
 //! The foundation every bce-sdk-rust service crate stands on:
 //!
 //! * [`Credentials`] (static, STS, environment) and [`CredentialsProvider`]s;
+//! * the BCE profile files `~/.bce/credentials` and `~/.bce/config` ([`profile`]);
 //! * bce-auth-v1 signing as a pure function ([`sign::sign`]);
 //! * [`Config`]: endpoint (HTTPS unless it says `http://`), region, proxy,
 //!   timeouts, user agent, signing options, retry policy, clock, transport;
@@ -33,6 +34,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod auth;
 pub mod client;
 pub mod clock;
 pub mod config;
@@ -41,20 +43,30 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod paginate;
+pub mod profile;
+pub mod redact;
 pub mod retry;
 pub mod sign;
 pub mod transport;
 pub mod waiter;
 
-pub use client::Client;
+pub use auth::{AuthRequest, Authorizer, BceAuthorizer, NoAuth};
+pub use client::{Client, ClientBuilder, PreparedRequest};
 pub use clock::{Clock, FixedClock, FixedJitter, Jitter, RandomJitter, SystemClock};
 pub use config::{Config, ConfigBuilder, Endpoint, Scheme, Timeouts};
 pub use credentials::{
     BoxFuture, Credentials, CredentialsProvider, EnvProvider, Secret, StaticProvider,
 };
-pub use error::{Error, Result, ServiceError, TransportError, TransportErrorKind};
+pub use error::{
+    BceErrorDecoder, CallContext, DecodeError, Error, ErrorDecoder, Result, ServiceError,
+    TransportError, TransportErrorKind,
+};
 pub use operation::Operation;
-pub use paginate::Page;
+pub use paginate::{MarkerRequest, MarkerResponse, Page, PageNumberRequest, PageNumberResponse};
+pub use profile::{
+    write_profile, CredentialsSource, DefaultChain, Profile, ProfileFiles, ProfileProvider,
+    ProfileValues,
+};
 pub use retry::RetryPolicy;
 pub use sign::SignOptions;
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, ReqwestTransport};

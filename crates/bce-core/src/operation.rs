@@ -33,6 +33,7 @@ pub struct Operation {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Vec<u8>>,
     pub(crate) idempotent: Option<bool>,
+    pub(crate) signed_headers: Option<&'static [&'static str]>,
     pub(crate) error: Option<ErrorSlot>,
 }
 
@@ -55,6 +56,7 @@ impl Operation {
             headers: Vec::new(),
             body: None,
             idempotent: None,
+            signed_headers: None,
             error: None,
         }
     }
@@ -129,6 +131,24 @@ impl Operation {
         self
     }
 
+    /// Serializes `body` as compact JSON without Go's HTML escaping (for
+    /// services whose official SDKs are not written in Go).
+    pub fn json_plain<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Some(bytes),
+            Err(e) => self.fail("body", &format!("cannot be serialized: {e}")),
+        }
+        self
+    }
+
+    /// Signs exactly these (lower-case) headers instead of the default set,
+    /// for operations whose service checks a narrower signature (AIHC
+    /// OpenAPI v2 resource-pool and queue reads sign `host` only).
+    pub fn signed_headers(mut self, names: &'static [&'static str]) -> Self {
+        self.signed_headers = Some(names);
+        self
+    }
+
     /// Uses pre-serialized JSON bytes as the body.
     pub fn raw_body(mut self, bytes: Vec<u8>) -> Self {
         self.body = Some(bytes);
@@ -159,7 +179,7 @@ impl Operation {
 
     /// Fails with an error computed earlier (keeps the first error).
     pub fn with_error(mut self, error: Option<Error>) -> Self {
-        if let Some(Error::InvalidInput { field, message }) = error {
+        if let Some(Error::InvalidInput { field, message, .. }) = error {
             self.fail(&field, &message);
         } else if let Some(other) = error {
             self.fail("input", &other.to_string());

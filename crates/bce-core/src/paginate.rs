@@ -105,6 +105,109 @@ where
     })
 }
 
+/// A list request paged by page number (`pageNo`/`pageSize`,
+/// `pageNumber`/`pageSize`, …). Implement it once per request type and the
+/// stream is [`page_number_stream`]. Page numbers and sizes are `u32`
+/// everywhere; `0` means "the service default" where a request allows it.
+pub trait PageNumberRequest: Clone + Send {
+    /// The page this request asks for (1-based; `0` is read as 1).
+    fn page_number(&self) -> u32;
+    /// Asks for page `page`.
+    fn set_page_number(&mut self, page: u32);
+    /// Items per page (`0`: the service default).
+    fn page_size(&self) -> u32;
+}
+
+/// One page of a page-number list answer.
+pub trait PageNumberResponse {
+    /// The item type.
+    type Item;
+    /// The total item count, when the service reports it.
+    fn total(&self) -> Option<u64>;
+    /// The items of this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// A list request paged by an opaque marker (`marker`/`maxKeys`, a
+/// Kubernetes-style `continue`, …).
+pub trait MarkerRequest: Clone + Send {
+    /// Starts the next page at `marker`.
+    fn set_marker(&mut self, marker: String);
+}
+
+/// One page of a marker list answer.
+pub trait MarkerResponse {
+    /// The item type.
+    type Item;
+    /// Where the next page starts; `None` (or an empty marker) on the last page.
+    fn next_marker(&self) -> Option<String>;
+    /// The items of this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// Streams every item of a page-number list, from `first`'s page on.
+/// `fetch` sends one request (usually the list method itself). The stream
+/// stops after the last page (from the reported total, or a short or empty
+/// page) or after an error.
+pub fn page_number_stream<Req, Resp, F, Fut>(
+    first: Req,
+    mut fetch: F,
+) -> impl Stream<Item = Result<Resp::Item, Error>>
+where
+    Req: PageNumberRequest,
+    Resp: PageNumberResponse,
+    F: FnMut(Req) -> Fut,
+    Fut: Future<Output = Result<Resp, Error>>,
+{
+    let start = first.page_number().max(1);
+    items(start, move |page| {
+        let mut request = first.clone();
+        request.set_page_number(page);
+        let size = request.page_size();
+        let answer = fetch(request);
+        async move {
+            let answer = answer.await?;
+            let total = answer.total();
+            let items = answer.into_items();
+            let next = if size == 0 {
+                // Unknown page size: only a reported total can say more.
+                total.and_then(|t| {
+                    (!items.is_empty() && (items.len() as u64) < t).then(|| page.saturating_add(1))
+                })
+            } else {
+                next_page_number(page, size, items.len(), total)
+            };
+            Ok(Page::new(items, next))
+        }
+    })
+}
+
+/// Streams every item of a marker list, from `first` on; stops when the
+/// answer gives no next marker, or after an error.
+pub fn marker_stream<Req, Resp, F, Fut>(
+    first: Req,
+    mut fetch: F,
+) -> impl Stream<Item = Result<Resp::Item, Error>>
+where
+    Req: MarkerRequest,
+    Resp: MarkerResponse,
+    F: FnMut(Req) -> Fut,
+    Fut: Future<Output = Result<Resp, Error>>,
+{
+    items(None::<String>, move |marker| {
+        let mut request = first.clone();
+        if let Some(marker) = marker {
+            request.set_marker(marker);
+        }
+        let answer = fetch(request);
+        async move {
+            let answer = answer.await?;
+            let next = answer.next_marker().filter(|m| !m.is_empty()).map(Some);
+            Ok(Page::new(answer.into_items(), next))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +237,81 @@ mod tests {
         .await;
         assert_eq!(got.len(), 2);
         assert!(got[1].is_err());
+    }
+
+    #[derive(Clone)]
+    struct Req {
+        page: u32,
+        size: u32,
+        marker: String,
+    }
+    impl PageNumberRequest for Req {
+        fn page_number(&self) -> u32 {
+            self.page
+        }
+        fn set_page_number(&mut self, page: u32) {
+            self.page = page;
+        }
+        fn page_size(&self) -> u32 {
+            self.size
+        }
+    }
+    impl MarkerRequest for Req {
+        fn set_marker(&mut self, marker: String) {
+            self.marker = marker;
+        }
+    }
+    struct Resp(Vec<u32>, Option<u64>, Option<String>);
+    impl PageNumberResponse for Resp {
+        type Item = u32;
+        fn total(&self) -> Option<u64> {
+            self.1
+        }
+        fn into_items(self) -> Vec<u32> {
+            self.0
+        }
+    }
+    impl MarkerResponse for Resp {
+        type Item = u32;
+        fn next_marker(&self) -> Option<String> {
+            self.2.clone()
+        }
+        fn into_items(self) -> Vec<u32> {
+            self.0
+        }
+    }
+
+    #[tokio::test]
+    async fn declarative_streams() {
+        let first = Req {
+            page: 0,
+            size: 2,
+            marker: String::new(),
+        };
+        let seen = std::sync::Mutex::new(Vec::new());
+        let all: Vec<u32> = page_number_stream(first.clone(), |r: Req| {
+            seen.lock().unwrap().push(r.page);
+            async move {
+                let base = r.page * 10;
+                Ok(Resp(vec![base, base + 1], Some(5), None))
+            }
+        })
+        .map(|r| r.unwrap())
+        .collect()
+        .await;
+        assert_eq!(all, [10, 11, 20, 21, 30, 31]);
+        assert_eq!(*seen.lock().unwrap(), [1, 2, 3]);
+
+        let all: Vec<u32> = marker_stream(first, |r: Req| async move {
+            Ok(match r.marker.as_str() {
+                "" => Resp(vec![1], None, Some("b".into())),
+                "b" => Resp(vec![2], None, Some(String::new())),
+                _ => Resp(vec![99], None, None),
+            })
+        })
+        .map(|r| r.unwrap())
+        .collect()
+        .await;
+        assert_eq!(all, [1, 2]);
     }
 }

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::clock::Jitter;
+use crate::error::{Error, TransportErrorKind};
 
 /// When and how long to wait before trying a request again.
 ///
@@ -81,6 +82,45 @@ impl RetryPolicy {
             Some(after) => jittered.max(after).min(self.max_delay),
             None => jittered,
         }
+    }
+}
+
+/// What the retry layer may do after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Never: the failure cannot change on another attempt (bad input, a
+    /// 4xx answer, an undecodable body, a local failure before sending).
+    No,
+    /// Yes, for every operation: nothing reached the server.
+    Always,
+    /// Only when the operation is safe to repeat: the request may have been
+    /// processed (timeouts after sending, broken connections, 429, 5xx).
+    IfIdempotent,
+}
+
+/// The one retry classifier: the pipeline and [`crate::Error::is_retryable`]
+/// (used by waiters) decide from it. `idempotent` says whether the operation
+/// may be repeated after it reached the server; the answer folds it in, so
+/// the result is [`Retry::No`] or a kind of yes.
+pub fn classify(error: &Error, idempotent: bool) -> Retry {
+    let kind = match error.root() {
+        Error::Transport(t) => match t.kind() {
+            TransportErrorKind::BodyTooLarge | TransportErrorKind::Other => Retry::No,
+            _ if !t.maybe_sent() => Retry::Always,
+            _ => Retry::IfIdempotent,
+        },
+        Error::Service(e) => {
+            if matches!(e.status(), 429 | 500 | 502 | 503 | 504) || crate::error::is_throttling(e) {
+                Retry::IfIdempotent
+            } else {
+                Retry::No
+            }
+        }
+        _ => Retry::No,
+    };
+    match kind {
+        Retry::IfIdempotent if !idempotent => Retry::No,
+        other => other,
     }
 }
 

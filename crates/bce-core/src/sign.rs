@@ -91,6 +91,9 @@ pub struct SignOptions {
     pub headers_to_sign: Option<BTreeSet<String>>,
     /// Signature lifetime written into the auth string.
     pub expiration_seconds: u32,
+    /// Whether every `x-bce-*` header is signed besides `headers_to_sign`
+    /// (the bce-auth-v1 rule; `false` signs exactly `headers_to_sign`).
+    pub sign_bce_headers: bool,
 }
 
 impl Default for SignOptions {
@@ -98,6 +101,7 @@ impl Default for SignOptions {
         SignOptions {
             headers_to_sign: None,
             expiration_seconds: DEFAULT_EXPIRATION_SECONDS,
+            sign_bce_headers: true,
         }
     }
 }
@@ -115,6 +119,18 @@ impl SignOptions {
                 .map(|s| s.as_ref().to_ascii_lowercase())
                 .collect(),
         );
+        self
+    }
+
+    /// Signs exactly `names` and nothing else, not even `x-bce-*` headers
+    /// (e.g. AIHC OpenAPI v2 resource-pool reads sign `host` only).
+    pub fn with_only_headers<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self = self.with_headers_to_sign(names);
+        self.sign_bce_headers = false;
         self
     }
 
@@ -167,11 +183,29 @@ impl std::fmt::Debug for Signature {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Signature")
             .field("signed_headers", &self.signed_headers)
-            .field("canonical_request", &self.canonical_request)
+            .field(
+                "canonical_request",
+                &masked_canonical_request(&self.canonical_request),
+            )
             .field("authorization", &"***redacted***")
             .field("signing_key", &"***redacted***")
             .finish()
     }
+}
+
+/// The canonical request with the security token's value masked.
+fn masked_canonical_request(text: &str) -> String {
+    let prefix = format!("{SECURITY_TOKEN_HEADER}:");
+    text.split('\n')
+        .map(|line| {
+            if line.starts_with(&prefix) {
+                format!("{prefix}{}", crate::redact::MASK)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Formats a Unix time as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -258,8 +292,10 @@ pub fn sign(
         if lower == "authorization" {
             continue;
         }
-        let candidate =
-            options.signs(&lower) || (lower.starts_with("x-bce-") && lower != REQUEST_ID_HEADER);
+        let candidate = options.signs(&lower)
+            || (options.sign_bce_headers
+                && lower.starts_with("x-bce-")
+                && lower != REQUEST_ID_HEADER);
         if !candidate {
             continue;
         }
@@ -385,7 +421,35 @@ mod tests {
         let sig = sign(&creds, &req, &SignOptions::default(), 1735689600).unwrap();
         assert_eq!(sig.security_token_header.as_deref(), Some("TOKEN"));
         assert_eq!(sig.authorization, "bce-auth-v1/AKIDEXAMPLE/2025-01-01T00:00:00Z/1800/content-length;content-md5;content-type;host;x-bce-date;x-bce-security-token/b84ba9ad586d6631f8f9be2806b6dbba3a48c1ec93806a58ab2cfb9c8f40ca86");
-        assert!(!format!("{sig:?}").contains("b84ba9ad"));
+        let debug = format!("{sig:?}");
+        assert!(
+            !debug.contains("b84ba9ad") && !debug.contains("TOKEN"),
+            "{debug}"
+        );
+        assert!(
+            debug.contains("x-bce-security-token:***redacted***"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn only_listed_headers() {
+        let creds = Credentials::new("ak", "sk").unwrap();
+        let headers = pairs(&[
+            ("Host", "aihc.bj.baidubce.com"),
+            ("Content-Type", "application/json"),
+            ("x-bce-date", "2025-01-01T00:00:00Z"),
+        ]);
+        let req = SignableRequest {
+            method: "GET",
+            path: "/",
+            query: &[],
+            headers: &headers,
+        };
+        let options = SignOptions::default().with_only_headers(["host"]);
+        let sig = sign(&creds, &req, &options, 1735689600).unwrap();
+        assert_eq!(sig.signed_headers, "host");
+        assert_eq!(sig.canonical_request, "GET\n/\n\nhost:aihc.bj.baidubce.com");
     }
 
     #[test]

@@ -144,6 +144,7 @@ pub trait HttpTransport: Send + Sync + fmt::Debug {
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
+    max_response_bytes: u64,
 }
 
 impl ReqwestTransport {
@@ -168,28 +169,42 @@ impl ReqwestTransport {
                 format!("cannot build HTTP client: {e}"),
             )
         })?;
-        Ok(ReqwestTransport { client })
+        Ok(ReqwestTransport {
+            client,
+            max_response_bytes: crate::config::DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// Stops reading an answer once its body passes `limit` bytes.
+    pub fn with_max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
     }
 
     /// Wraps an existing reqwest client.
     pub fn from_client(client: reqwest::Client) -> Self {
-        ReqwestTransport { client }
+        ReqwestTransport {
+            client,
+            max_response_bytes: crate::config::DEFAULT_MAX_RESPONSE_BYTES,
+        }
     }
 }
 
-fn classify(err: &reqwest::Error) -> TransportError {
+fn classify(err: reqwest::Error) -> TransportError {
     // Never include the URL's query or headers: use the plain error text
     // without the URL.
     let text = err.without_url_ref();
-    if err.is_connect() {
+    let error = if err.is_connect() {
         TransportError::new(TransportErrorKind::Connect, text, false)
     } else if err.is_timeout() {
         TransportError::new(TransportErrorKind::Timeout, text, true)
     } else if err.is_builder() {
+        // The request could not be built: local, and the same every time.
         TransportError::new(TransportErrorKind::Other, text, false)
     } else {
         TransportError::new(TransportErrorKind::Io, text, true)
-    }
+    };
+    error.with_source(err.without_url())
 }
 
 trait WithoutUrl {
@@ -245,7 +260,7 @@ impl HttpTransport for ReqwestTransport {
             if !request.body.is_empty() || needs_empty_body {
                 builder = builder.body(request.body);
             }
-            let response = builder.send().await.map_err(|e| classify(&e))?;
+            let mut response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
             let headers = response
                 .headers()
@@ -257,11 +272,28 @@ impl HttpTransport for ReqwestTransport {
                     )
                 })
                 .collect();
-            let body = response.bytes().await.map_err(|e| classify(&e))?;
+            let limit = self.max_response_bytes;
+            let too_large = || {
+                TransportError::new(
+                    TransportErrorKind::BodyTooLarge,
+                    format!("the answer is larger than the {limit}-byte limit"),
+                    true,
+                )
+            };
+            if response.content_length().is_some_and(|n| n > limit) {
+                return Err(too_large());
+            }
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await.map_err(classify)? {
+                if body.len() as u64 + chunk.len() as u64 > limit {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
             Ok(HttpResponse {
                 status,
                 headers,
-                body: body.to_vec(),
+                body,
             })
         })
     }

@@ -245,7 +245,7 @@ async fn attempts_and_operations_time_out() {
         start.elapsed()
     );
     assert!(
-        matches!(err.root(), Error::Transport(t) if t.kind == TransportErrorKind::Timeout),
+        matches!(err.root(), Error::Transport(t) if t.kind() == TransportErrorKind::Timeout),
         "{err:?}"
     );
     let start = Instant::now();

@@ -1,4 +1,5 @@
-//! All signing vectors of `../shared/vectors/signing-public.jsonl` pass.
+//! All signing vectors of `tests/data/signing-public.jsonl` pass (or of the
+//! file named by `BCE_SIGNING_VECTORS`).
 
 #[allow(dead_code)]
 #[path = "../examples/verify_vectors.rs"]
@@ -8,7 +9,7 @@ mod verify;
 fn public_signing_vectors() {
     let dir = std::env::var("BCE_SIGNING_VECTORS").unwrap_or_else(|_| {
         format!(
-            "{}/../../../shared/vectors/signing-public.jsonl",
+            "{}/tests/data/signing-public.jsonl",
             env!("CARGO_MANIFEST_DIR")
         )
     });

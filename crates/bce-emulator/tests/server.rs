@@ -10,7 +10,7 @@ use serde_json::Value;
 fn vectors() -> Option<String> {
     let path = std::env::var("BCE_SIGNING_VECTORS").unwrap_or_else(|_| {
         format!(
-            "{}/../../../shared/vectors/signing-public.jsonl",
+            "{}/../bce-core/tests/data/signing-public.jsonl",
             env!("CARGO_MANIFEST_DIR")
         )
     });
