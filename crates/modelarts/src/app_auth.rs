@@ -70,12 +70,11 @@ pub struct ApigAppDetailInfo {
     /// App key.
     pub app_key: Option<String>,
     /// App secret.
-    #[serde(with = "crate::json::secret::opt")]
     pub app_secret: Option<Secret>,
     /// Where the app is registered.
     pub app_type: Option<AppType>,
     /// App codes (empty for `APIC` apps).
-    #[serde(with = "crate::json::secret::vec")]
+    #[serde(deserialize_with = "null_default")]
     pub app_codes: Vec<Secret>,
     /// Creator.
     pub user_id: Option<String>,

@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use bce_core::config::Endpoint;
 use bce_core::{
-    Clock, Credentials, CredentialsProvider, Error, HttpRequest, HttpResponse, HttpTransport,
-    Method, RetryPolicy, ServiceError, SystemClock, Timeouts, TransportError, TransportErrorKind,
+    Clock, Credentials, CredentialsProvider, Error, HttpTransport, Method, RetryPolicy,
 };
 use serde::de::DeserializeOwned;
 
-use crate::request::Request;
-use crate::sign::{self, QueryValue, SignableRequest, SigningKey};
+use crate::auth::SdkHmacAuthorizer;
+use crate::error::HuaweiErrorDecoder;
+use crate::request::{Request, CONTENT_TYPE_PLAIN};
 
 /// Service name used in errors and logs.
 pub const SERVICE: &str = "modelarts";
@@ -134,7 +134,9 @@ pub struct ClientBuilder {
     endpoint: Option<String>,
     credentials: Option<Arc<dyn CredentialsProvider>>,
     project_id: Option<String>,
-    timeouts: Timeouts,
+    connect_timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
     clock: Option<Arc<dyn Clock>>,
     transport: Option<Arc<dyn HttpTransport>>,
@@ -232,25 +234,27 @@ impl ClientBuilder {
         self
     }
 
-    /// Connect timeout (default 10 s).
+    /// Connect timeout (bce-core's default, 10 s).
     pub fn connect_timeout(mut self, d: Duration) -> Self {
-        self.timeouts.connect = d;
+        self.connect_timeout = Some(d);
         self
     }
 
-    /// Per-attempt timeout (default 60 s).
+    /// Per-attempt timeout (bce-core's default, 60 s).
     pub fn attempt_timeout(mut self, d: Duration) -> Self {
-        self.timeouts.attempt = d;
+        self.attempt_timeout = Some(d);
         self
     }
 
-    /// Whole-operation timeout (default 300 s).
+    /// Whole-operation timeout (bce-core's default, 300 s).
     pub fn operation_timeout(mut self, d: Duration) -> Self {
-        self.timeouts.operation = d;
+        self.operation_timeout = Some(d);
         self
     }
 
-    /// The retry policy ([`RetryPolicy::none`] disables retries).
+    /// The retry policy (bce-core's default retries idempotent calls on
+    /// throttling, server errors and transport failures;
+    /// [`RetryPolicy::none`] disables retries, as the official SDK does).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = Some(policy);
         self
@@ -291,8 +295,8 @@ impl ClientBuilder {
             check_region(region)?;
         }
         let endpoint = match (&self.endpoint, &self.region) {
-            (Some(e), _) => Endpoint::parse(e)?,
-            (None, Some(r)) => Endpoint::parse(&regional_endpoint(r))?,
+            (Some(e), _) => e.clone(),
+            (None, Some(r)) => regional_endpoint(r),
             (None, None) => {
                 return Err(Error::invalid_input(
                     "endpoint",
@@ -300,38 +304,47 @@ impl ClientBuilder {
                 ))
             }
         };
-        for (name, d) in [
-            ("connect_timeout", self.timeouts.connect),
-            ("attempt_timeout", self.timeouts.attempt),
-            ("operation_timeout", self.timeouts.operation),
-        ] {
-            if d.is_zero() {
-                return Err(Error::invalid_input(name, "must be greater than zero"));
-            }
+        let mut suffix = format!("modelarts/{}", env!("CARGO_PKG_VERSION"));
+        if let Some(extra) = self.user_agent_suffix.filter(|s| !s.trim().is_empty()) {
+            suffix.push(' ');
+            suffix.push_str(extra.trim());
         }
-        let mut user_agent = default_user_agent();
-        if let Some(suffix) = self.user_agent_suffix.filter(|s| !s.trim().is_empty()) {
-            user_agent.push(' ');
-            user_agent.push_str(suffix.trim());
+        let authorizer = SdkHmacAuthorizer::new(credentials).with_project_id(project_id.clone());
+        let mut config = bce_core::Config::builder()
+            .authorizer(Arc::new(authorizer))
+            .endpoint(endpoint)
+            .user_agent_suffix(suffix);
+        if let Some(d) = self.connect_timeout {
+            config = config.connect_timeout(d);
         }
-        let transport: Arc<dyn HttpTransport> = match self.transport {
-            Some(t) => t,
-            None => Arc::new(bce_core::ReqwestTransport::new(
-                self.timeouts.connect,
-                self.proxy.as_deref(),
-            )?),
-        };
+        if let Some(d) = self.attempt_timeout {
+            config = config.attempt_timeout(d);
+        }
+        if let Some(d) = self.operation_timeout {
+            config = config.operation_timeout(d);
+        }
+        if let Some(policy) = self.retry {
+            config = config.retry(policy);
+        }
+        if let Some(clock) = self.clock {
+            config = config.clock(clock);
+        }
+        if let Some(transport) = self.transport {
+            config = config.transport(transport);
+        }
+        if let Some(proxy) = self.proxy {
+            config = config.proxy(proxy);
+        }
+        let core = bce_core::Client::builder(config.build()?)
+            .error_decoder(Arc::new(HuaweiErrorDecoder))
+            .request_id_header(None)
+            .content_type(CONTENT_TYPE_PLAIN)
+            .build()?;
         Ok(Client {
             inner: Arc::new(Inner {
                 project_id,
                 region: self.region,
-                endpoint,
-                credentials,
-                transport,
-                clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
-                timeouts: self.timeouts,
-                retry: self.retry.unwrap_or_default(),
-                user_agent,
+                core,
             }),
         })
     }
@@ -352,14 +365,7 @@ pub struct Client {
 struct Inner {
     project_id: String,
     region: Option<String>,
-    endpoint: Endpoint,
-    credentials: Arc<dyn CredentialsProvider>,
-    transport: Arc<dyn HttpTransport>,
-    clock: Arc<dyn Clock>,
-    timeouts: Timeouts,
-    #[allow(dead_code)]
-    retry: RetryPolicy,
-    user_agent: String,
+    core: bce_core::Client,
 }
 
 impl Client {
@@ -385,7 +391,12 @@ impl Client {
 
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &Endpoint {
-        &self.inner.endpoint
+        self.inner.core.endpoint()
+    }
+
+    /// The shared pipeline client (configuration, dry runs with `prepare`).
+    pub fn core(&self) -> &bce_core::Client {
+        &self.inner.core
     }
 
     /// A call of operation `name` on `/{version}/{project_id}`.
@@ -397,132 +408,17 @@ impl Client {
             .path(&self.inner.project_id)
     }
 
-    /// Runs a call and decodes its JSON answer (an empty body reads as `{}`,
-    /// as the official SDK reads it).
+    /// Runs a call and decodes its JSON answer.
     pub(crate) async fn send<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
-        let name = request.name;
-        let response = self.send_raw(request).await?;
-        let body: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) {
-            b"{}"
-        } else {
-            &response.body
-        };
-        serde_json::from_slice(body).map_err(|e| {
-            Error::decode(
-                format!("{SERVICE} {name}: cannot decode the response: {e}"),
-                response.status,
-                &response.body,
-            )
-        })
+        self.inner.core.send(request.into_operation()).await
     }
 
     /// Runs a call whose answer carries nothing of interest.
     pub(crate) async fn send_no_content(&self, request: Request) -> Result<(), Error> {
-        self.send_raw(request).await.map(|_| ())
-    }
-
-    /// Builds the signed request of one attempt (no I/O): the wire path is
-    /// the SDK's (every path parameter encoded), the query sorted and encoded
-    /// like the canonical query.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn signed_request(
-        &self,
-        method: Method,
-        raw_path: &str,
-        query: &[(String, String)],
-        headers: &[(String, String)],
-        body: &[u8],
-        credentials: &Credentials,
-        unix_seconds: i64,
-    ) -> Result<HttpRequest, Error> {
-        let wire_path = sign::encode_path(raw_path);
-        let typed: Vec<(String, QueryValue)> = query
-            .iter()
-            .map(|(k, v)| (k.clone(), QueryValue::Text(v.clone())))
-            .collect();
-        let key = SigningKey::from_credentials(credentials).with_project_id(&self.inner.project_id);
-        let signed = sign::sign(
-            &key,
-            &SignableRequest {
-                method: method.as_str(),
-                host: self.inner.endpoint.host(),
-                path: &wire_path,
-                query: &typed,
-                headers,
-                body,
-            },
-            unix_seconds,
-        )?;
-        Ok(HttpRequest {
-            method,
-            url: format!("{}{}", self.inner.endpoint.base_url(), signed.request_uri),
-            headers: signed.headers,
-            body: body.to_vec(),
-        })
-    }
-
-    async fn send_raw(&self, request: Request) -> Result<HttpResponse, Error> {
-        if let Some(e) = request.error {
-            return Err(e);
-        }
-        let inner = &self.inner;
-        let credentials = inner.credentials.credentials().await?;
-        let mut headers = vec![
-            ("Host".to_owned(), inner.endpoint.host().to_owned()),
-            ("User-Agent".to_owned(), inner.user_agent.clone()),
-            ("Content-Type".to_owned(), request.content_type.to_owned()),
-        ];
-        headers.extend(request.headers.iter().cloned());
-        let body = request.body.clone().unwrap_or_default();
-        let http = self.signed_request(
-            request.method,
-            &request.path,
-            &request.sorted_query(),
-            &headers,
-            &body,
-            &credentials,
-            inner.clock.now_unix(),
-        )?;
-        tracing::debug!(service = SERVICE, operation = request.name, method = %request.method, "sending request");
-        let limit = inner.timeouts.attempt.min(inner.timeouts.operation);
-        let response = match tokio::time::timeout(limit, inner.transport.send(http)).await {
-            Ok(Ok(r)) => r,
-            Ok(Err(e)) => return Err(Error::Transport(e)),
-            Err(_) => {
-                return Err(Error::Transport(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    format!("attempt timed out after {limit:?}"),
-                    true,
-                )))
-            }
-        };
-        if response.status < 400 {
-            Ok(response)
-        } else {
-            Err(Error::Service(Box::new(crate::error::service_error(
-                &response,
-            ))))
-        }
-    }
-}
-
-/// Builds a [`ServiceError`] (the one place that knows bce-core's constructor).
-pub(crate) fn make_service_error(
-    response: &HttpResponse,
-    code: String,
-    message: String,
-    request_id: String,
-) -> ServiceError {
-    ServiceError {
-        status: response.status,
-        code,
-        message,
-        request_id,
-        retry_after: response
-            .header("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs),
-        server_date: None,
+        self.inner
+            .core
+            .send_no_content(request.into_operation())
+            .await
     }
 }
 

@@ -6,7 +6,7 @@
 //! `X-Request-Id` response header. Parsing never fails: without a code the
 //! HTTP status is the code, without a message the raw body is the message.
 
-use bce_core::{HttpResponse, ServiceError};
+use bce_core::{ErrorDecoder, HttpResponse, ServiceError};
 use serde_json::{Map, Value};
 
 /// Response header with Huawei's request id.
@@ -105,7 +105,18 @@ pub fn service_error(response: &HttpResponse) -> ServiceError {
         .header(REQUEST_ID_HEADER)
         .unwrap_or_default()
         .to_owned();
-    crate::client::make_service_error(response, code, message, request_id)
+    ServiceError::new(response.status, code, message).with_request_id(request_id)
+}
+
+/// The [`ErrorDecoder`] of Huawei Cloud services (see the module docs).
+/// A status below 400 is success whatever the body, as in the official SDK.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HuaweiErrorDecoder;
+
+impl ErrorDecoder for HuaweiErrorDecoder {
+    fn decode(&self, response: &HttpResponse) -> ServiceError {
+        service_error(response)
+    }
 }
 
 #[cfg(test)]
@@ -145,17 +156,17 @@ mod tests {
     fn fallbacks() {
         let r = HttpResponse::new(503, "upstream down").with_header("x-request-id", "rid-1");
         let e = service_error(&r);
-        assert_eq!(e.code, "503");
-        assert_eq!(e.message, "upstream down");
-        assert_eq!(e.request_id, "rid-1");
+        assert_eq!(e.code(), "503");
+        assert_eq!(e.message(), "upstream down");
+        assert_eq!(e.request_id(), "rid-1");
         let r = HttpResponse::new(404, r#"{"error_code": "ModelArts.50015001"}"#);
         let e = service_error(&r);
-        assert_eq!(e.code, "ModelArts.50015001");
-        assert_eq!(e.message, r#"{"error_code": "ModelArts.50015001"}"#);
+        assert_eq!(e.code(), "ModelArts.50015001");
+        assert_eq!(e.message(), r#"{"error_code": "ModelArts.50015001"}"#);
         let r = HttpResponse::new(
             401,
             r#"{"error_code": "APIGW.0101", "error_msg": "m", "encoded_authorization_message": "E"}"#,
         );
-        assert!(service_error(&r).message.contains("E"));
+        assert!(HuaweiErrorDecoder.decode(&r).message().contains("E"));
     }
 }

@@ -36,6 +36,7 @@
 )]
 
 pub mod app_auth;
+pub mod auth;
 mod client;
 pub mod cluster;
 pub mod error;
@@ -50,12 +51,14 @@ pub mod training;
 pub mod workflow;
 
 pub use app_auth::*;
+pub use auth::SdkHmacAuthorizer;
 pub use client::{
     default_user_agent, regional_endpoint, Client, ClientBuilder, ENV_ACCESS_KEY, ENV_ENDPOINT,
     ENV_PROJECT_ID, ENV_REGION, ENV_REGION_OVERRIDE_PREFIX, ENV_SECRET_KEY, ENV_SECURITY_TOKEN,
     KNOWN_REGIONS, SERVICE,
 };
 pub use cluster::*;
+pub use error::HuaweiErrorDecoder;
 pub use json::JsonObject;
 pub use notebook::*;
 pub use pool::*;

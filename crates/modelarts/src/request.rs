@@ -4,7 +4,9 @@
 //! bodies that cannot be serialized) are kept and reported by the client
 //! before signing, so the builders chain.
 
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Operation};
+
+use crate::client::SERVICE;
 use serde::Serialize;
 
 use crate::json::to_python_json;
@@ -124,6 +126,24 @@ impl Request {
             self.fail(field, message);
         }
         self
+    }
+
+    /// The bce-core operation: the raw path, the query sorted (the order
+    /// the official SDK sends), the content type and operation headers, the
+    /// body, and the first input error.
+    pub(crate) fn into_operation(self) -> Operation {
+        let mut op = Operation::new(SERVICE, self.name, self.method).path(&self.path);
+        for (name, value) in self.sorted_query() {
+            op = op.query(&name, value);
+        }
+        op = op.header("Content-Type", self.content_type);
+        for (name, value) in self.headers {
+            op = op.header(&name, value);
+        }
+        if let Some(body) = self.body {
+            op = op.raw_body(body);
+        }
+        op.with_error(self.error)
     }
 
     /// Query pairs sorted by name then value: the order the official SDK
