@@ -122,8 +122,8 @@ impl SignOptions {
         self
     }
 
-    /// Signs exactly `names` and nothing else, not even `x-bce-*` headers
-    /// (e.g. AIHC OpenAPI v2 resource-pool reads sign `host` only).
+    /// Signs exactly `names` and no other `x-bce-*` header but the session
+    /// token (e.g. AIHC OpenAPI v2 resource-pool reads sign `host` only).
     pub fn with_only_headers<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -292,7 +292,10 @@ pub fn sign(
         if lower == "authorization" {
             continue;
         }
+        // The session token is always signed: a narrower header set must
+        // not let it travel unprotected.
         let candidate = options.signs(&lower)
+            || lower == SECURITY_TOKEN_HEADER
             || (options.sign_bce_headers
                 && lower.starts_with("x-bce-")
                 && lower != REQUEST_ID_HEADER);
