@@ -142,6 +142,7 @@ pub struct ClientBuilder {
     transport: Option<Arc<dyn HttpTransport>>,
     proxy: Option<String>,
     user_agent_suffix: Option<String>,
+    base: Option<bce_core::Config>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -201,6 +202,16 @@ impl ClientBuilder {
             b = b.endpoint(ep);
         }
         Ok(b)
+    }
+
+    /// Starts from a bce-core configuration, to share its transport, proxy,
+    /// clock, retry policy, timeouts and user agent with other clients. Its
+    /// credentials are used when none are set here, and its endpoint when
+    /// neither a region nor an endpoint is; its authorizer is replaced by
+    /// SDK-HMAC-SHA256. Settings made on this builder win.
+    pub fn config(mut self, config: bce_core::Config) -> Self {
+        self.base = Some(config);
+        self
     }
 
     /// The region; the endpoint is then [`regional_endpoint`] unless one is set.
@@ -286,18 +297,28 @@ impl ClientBuilder {
 
     /// Checks every setting and builds the client.
     pub fn build(self) -> Result<Client, Error> {
+        let base_credentials = self
+            .base
+            .as_ref()
+            .and_then(|c| c.credentials_provider().cloned());
         let credentials = self
             .credentials
+            .or(base_credentials)
             .ok_or_else(|| Error::invalid_input("credentials", "no credentials were configured"))?;
         let project_id = self.project_id.unwrap_or_default();
         check_project_id(&project_id)?;
         if let Some(region) = &self.region {
             check_region(region)?;
         }
-        let endpoint = match (&self.endpoint, &self.region) {
-            (Some(e), _) => e.clone(),
-            (None, Some(r)) => regional_endpoint(r),
-            (None, None) => {
+        let base_endpoint = self
+            .base
+            .as_ref()
+            .and_then(|c| c.endpoint().map(Endpoint::base_url));
+        let endpoint = match (&self.endpoint, &self.region, base_endpoint) {
+            (Some(e), _, _) => e.clone(),
+            (None, Some(r), _) => regional_endpoint(r),
+            (None, None, Some(e)) => e,
+            (None, None, None) => {
                 return Err(Error::invalid_input(
                     "endpoint",
                     "set a region (e.g. cn-north-4) or an endpoint",
@@ -310,10 +331,13 @@ impl ClientBuilder {
             suffix.push_str(extra.trim());
         }
         let authorizer = SdkHmacAuthorizer::new(credentials).with_project_id(project_id.clone());
-        let mut config = bce_core::Config::builder()
-            .authorizer(Arc::new(authorizer))
-            .endpoint(endpoint)
-            .user_agent_suffix(suffix);
+        let mut config = match &self.base {
+            Some(base) => base.to_builder(),
+            None => bce_core::Config::builder(),
+        }
+        .authorizer(Arc::new(authorizer))
+        .endpoint(endpoint)
+        .user_agent_suffix(suffix);
         if let Some(d) = self.connect_timeout {
             config = config.connect_timeout(d);
         }
