@@ -5,6 +5,7 @@
 //! Figures are reported, never asserted.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hmac::{Hmac, Mac};
@@ -98,4 +99,54 @@ fn main() {
             black_box(mac.finalize().into_bytes());
         },
     );
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    rt.block_on(round_trips());
+}
+
+/// `show_pool` through bce-core's pipeline (authorizer, transport, error
+/// decoder, JSON decoding) against a local server.
+async fn round_trips() {
+    use wiremock::{matchers::any, Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_string(
+            r#"{"kind":"Pool","metadata":{"name":"pool-1"},"status":{"phase":"Running"}}"#,
+        ))
+        .mount(&server)
+        .await;
+    let client = modelarts::Client::builder()
+        .endpoint(server.uri())
+        .credentials(
+            bce_core::Credentials::new("ak-bench", "sk-bench")
+                .unwrap_or_else(|e| unreachable!("{e}")),
+        )
+        .project_id("0123456789abcdef0123456789abcdef")
+        .clock(Arc::new(bce_core::FixedClock(1_700_000_000)))
+        .retry(bce_core::RetryPolicy::none())
+        .build()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    let request = modelarts::ShowPoolRequest::new("pool-1");
+    for in_flight in [1usize, 64] {
+        let rounds = 3000 / in_flight;
+        for _ in 0..10 {
+            let _ = client.show_pool(&request).await;
+        }
+        let start = Instant::now();
+        for _ in 0..rounds {
+            let calls = (0..in_flight).map(|_| client.show_pool(&request));
+            for r in futures::future::join_all(calls).await {
+                black_box(r.ok());
+            }
+        }
+        let total = (rounds * in_flight) as u32;
+        report(
+            &format!("show_pool round trip via local server, {in_flight} in flight"),
+            total,
+            start.elapsed(),
+        );
+    }
 }
