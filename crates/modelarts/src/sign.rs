@@ -289,8 +289,34 @@ fn push_pair(out: &mut String, name: &str, value: &str) {
 pub fn canonical_query(query: &[(String, QueryValue)]) -> String {
     let mut pairs: Vec<&(String, QueryValue)> = query.iter().collect();
     pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_value(&a.1, &b.1)));
+    write_query(&pairs)
+}
+
+/// The query string the official SDK puts on the request line. It is the
+/// canonical query computed a second time, after signing sorted every list
+/// value in place: it differs from [`canonical_query`] only in the order of
+/// a name repeated with list values.
+pub fn request_query(query: &[(String, QueryValue)]) -> String {
+    let sorted: Vec<(String, QueryValue)> = query
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                QueryValue::List(items) => {
+                    let mut items = items.clone();
+                    items.sort_by(cmp_item);
+                    QueryValue::List(items)
+                }
+                other => other.clone(),
+            };
+            (name.clone(), value)
+        })
+        .collect();
+    canonical_query(&sorted)
+}
+
+fn write_query(pairs: &[&(String, QueryValue)]) -> String {
     let mut out = String::new();
-    for (name, value) in pairs {
+    for (name, value) in pairs.iter().map(|p| (&p.0, &p.1)) {
         match value {
             QueryValue::Text(s) => push_pair(&mut out, name, s),
             QueryValue::Int(i) => push_pair(&mut out, name, &i.to_string()),
@@ -420,10 +446,9 @@ impl SigningKey {
     }
 
     /// Adds a security token (temporary credentials): sent and signed as
-    /// `X-Security-Token`. An empty token is ignored.
+    /// `X-Security-Token` (even when empty, as the official SDK does).
     pub fn with_security_token(mut self, token: impl Into<String>) -> Self {
-        let token = Secret::new(token);
-        self.security_token = (!token.is_empty()).then_some(token);
+        self.security_token = Some(Secret::new(token));
         self
     }
 
@@ -504,8 +529,8 @@ pub struct Signed {
     /// the signer added (`X-Project-Id`, `X-Security-Token`,
     /// `X-Sdk-Content-Sha256`, `X-Sdk-Date`, `Host`, `Authorization`).
     pub headers: Vec<(String, String)>,
-    /// The request target: the path unchanged, plus `?` and the canonical
-    /// query when there is one.
+    /// The request target: the path unchanged, plus `?` and the query
+    /// ([`request_query`]) when there is one.
     pub request_uri: String,
 }
 
@@ -599,16 +624,18 @@ pub fn sign(
             *value = v.as_str();
         }
     }
+    // The first `X-Sdk-Content-Sha256` in any letter case replaces the body
+    // hash when its (trimmed) value is not empty. The official signer reads
+    // it after rewriting header values as UTF-8 bytes taken for Latin-1.
     let payload_hash = if request.body.is_empty() {
         EMPTY_BODY_SHA256.to_owned()
     } else {
         match headers
             .iter()
-            .rev()
-            .find(|(k, v)| k.eq_ignore_ascii_case(CONTENT_SHA256_HEADER) && !v.is_empty())
+            .find(|(k, _)| k.eq_ignore_ascii_case(CONTENT_SHA256_HEADER))
         {
-            Some((_, v)) => v.clone(),
-            None => hex_sha256(request.body),
+            Some((_, v)) if !v.is_empty() => v.bytes().map(char::from).collect(),
+            _ => hex_sha256(request.body),
         }
     };
     let query = canonical_query(request.query);
@@ -647,9 +674,18 @@ pub fn sign(
     );
     headers.push(("Authorization".to_owned(), authorization.clone()));
     let mut request_uri = request.path.to_owned();
-    if !query.is_empty() {
+    let has_lists = request
+        .query
+        .iter()
+        .any(|(_, v)| matches!(v, QueryValue::List(_)));
+    let wire_query = if has_lists {
+        request_query(request.query)
+    } else {
+        query
+    };
+    if !wire_query.is_empty() {
         request_uri.push('?');
-        request_uri.push_str(&query);
+        request_uri.push_str(&wire_query);
     }
     Ok(Signed {
         authorization,
@@ -867,6 +903,49 @@ mod tests {
             ]),
             "n=9&n=10"
         );
+    }
+
+    #[test]
+    fn request_line_sorts_lists_before_pairs() {
+        let list = |v: &[&str]| {
+            QueryValue::List(v.iter().map(|s| ListItem::Text(s.to_string())).collect())
+        };
+        let q = vec![
+            ("k".to_string(), list(&["z", "a"])),
+            ("k".to_string(), list(&["b"])),
+        ];
+        // Signing compares the lists as given (["b"] < ["z", "a"]) ...
+        assert_eq!(canonical_query(&q), "k=b&k=a&k=z");
+        // ... the request line compares them sorted (["a", "z"] < ["b"]).
+        assert_eq!(request_query(&q), "k=a&k=z&k=b");
+    }
+
+    #[test]
+    fn first_preset_hash_wins_and_tokens_may_be_empty() {
+        let key = SigningKey::new("ak", "sk").unwrap().with_security_token("");
+        let headers = pairs(&[
+            ("x-sdk-content-sha256", "  "),
+            ("Content-Type", "text/plain"),
+        ]);
+        let s = sign(
+            &key,
+            &SignableRequest {
+                method: "PUT",
+                host: "h",
+                path: "/p",
+                query: &[],
+                headers: &headers,
+                body: b"x",
+            },
+            0,
+        )
+        .unwrap();
+        // The caller's (blank) header is found first: the body is hashed.
+        assert!(s.canonical_request.ends_with(&hex_sha256(b"x")));
+        assert!(s.canonical_request.contains("\nx-security-token:\n"));
+        assert!(s
+            .signed_headers
+            .contains("x-sdk-content-sha256;x-sdk-content-sha256"));
     }
 
     #[test]

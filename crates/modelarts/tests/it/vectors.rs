@@ -22,3 +22,23 @@ fn public_signing_vectors() {
         failures.join("\n\n")
     );
 }
+
+/// Differential vectors: random requests that stress every trap, answered
+/// by the official SDK core (`tools/differential_vectors.py`, seed 11).
+#[test]
+fn differential_signing_vectors() {
+    let path = format!(
+        "{}/tests/data/modelarts-signing-differential.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let content =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let (passed, failures) = verify::check_all(&content);
+    assert!(passed + failures.len() >= 200);
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
