@@ -9,7 +9,7 @@
 use std::fmt;
 use std::io;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::ser::Formatter;
@@ -88,12 +88,200 @@ pub fn to_python_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error
     Ok(out)
 }
 
-/// A free-form JSON object that keeps its keys in the order they were
-/// inserted or received (the official SDK sends a caller's dict in the
-/// caller's order, and the body hash is signed). Nested values are plain
-/// [`serde_json::Value`]s.
+/// A JSON value whose objects keep their keys in order (see [`JsonObject`]).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct JsonObject(pub Vec<(String, Value)>);
+pub enum JsonValue {
+    /// `null`.
+    #[default]
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number.
+    Number(serde_json::Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<JsonValue>),
+    /// An object, keys in order.
+    Object(JsonObject),
+}
+
+impl JsonValue {
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            JsonValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value of an integer.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            JsonValue::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    /// The value of a boolean.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            JsonValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is one.
+    pub fn as_object(&self) -> Option<&JsonObject> {
+        match self {
+            JsonValue::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The same value as a [`serde_json::Value`] (object keys then sorted).
+    pub fn to_value(&self) -> Value {
+        match self {
+            JsonValue::Null => Value::Null,
+            JsonValue::Bool(b) => Value::Bool(*b),
+            JsonValue::Number(n) => Value::Number(n.clone()),
+            JsonValue::String(s) => Value::String(s.clone()),
+            JsonValue::Array(items) => {
+                Value::Array(items.iter().map(JsonValue::to_value).collect())
+            }
+            JsonValue::Object(o) => {
+                Value::Object(o.0.iter().map(|(k, v)| (k.clone(), v.to_value())).collect())
+            }
+        }
+    }
+}
+
+impl From<Value> for JsonValue {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Null => JsonValue::Null,
+            Value::Bool(b) => JsonValue::Bool(b),
+            Value::Number(n) => JsonValue::Number(n),
+            Value::String(s) => JsonValue::String(s),
+            Value::Array(items) => JsonValue::Array(items.into_iter().map(Into::into).collect()),
+            Value::Object(map) => JsonValue::Object(JsonObject(
+                map.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            )),
+        }
+    }
+}
+
+impl From<&str> for JsonValue {
+    fn from(v: &str) -> Self {
+        JsonValue::String(v.to_owned())
+    }
+}
+
+impl From<String> for JsonValue {
+    fn from(v: String) -> Self {
+        JsonValue::String(v)
+    }
+}
+
+impl From<bool> for JsonValue {
+    fn from(v: bool) -> Self {
+        JsonValue::Bool(v)
+    }
+}
+
+impl From<i64> for JsonValue {
+    fn from(v: i64) -> Self {
+        JsonValue::Number(v.into())
+    }
+}
+
+impl From<f64> for JsonValue {
+    /// A non-finite float becomes `null`.
+    fn from(v: f64) -> Self {
+        serde_json::Number::from_f64(v).map_or(JsonValue::Null, JsonValue::Number)
+    }
+}
+
+impl From<JsonObject> for JsonValue {
+    fn from(v: JsonObject) -> Self {
+        JsonValue::Object(v)
+    }
+}
+
+impl From<Vec<JsonValue>> for JsonValue {
+    fn from(v: Vec<JsonValue>) -> Self {
+        JsonValue::Array(v)
+    }
+}
+
+impl Serialize for JsonValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            JsonValue::Null => serializer.serialize_unit(),
+            JsonValue::Bool(b) => serializer.serialize_bool(*b),
+            JsonValue::Number(n) => n.serialize(serializer),
+            JsonValue::String(s) => serializer.serialize_str(s),
+            JsonValue::Array(items) => items.serialize(serializer),
+            JsonValue::Object(o) => o.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<JsonValue, E> {
+                Ok(JsonValue::Null)
+            }
+            fn visit_none<E>(self) -> Result<JsonValue, E> {
+                Ok(JsonValue::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<JsonValue, D::Error> {
+                JsonValue::deserialize(d)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<JsonValue, E> {
+                Ok(JsonValue::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<JsonValue, E> {
+                Ok(JsonValue::Number(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<JsonValue, E> {
+                Ok(JsonValue::Number(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<JsonValue, E> {
+                Ok(JsonValue::from(n))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<JsonValue, E> {
+                Ok(JsonValue::String(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<JsonValue, E> {
+                Ok(JsonValue::String(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<JsonValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = access.next_element()? {
+                    items.push(item);
+                }
+                Ok(JsonValue::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<JsonValue, A::Error> {
+                ObjectVisitor.visit_map(access).map(JsonValue::Object)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// A free-form JSON object that keeps its keys in the order they were
+/// inserted or received, nested objects included (the official SDK sends a
+/// caller's dict in the caller's order, and the body hash is signed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JsonObject(pub Vec<(String, JsonValue)>);
 
 impl JsonObject {
     /// An empty object.
@@ -102,13 +290,13 @@ impl JsonObject {
     }
 
     /// Sets `key` (replacing its value in place when present) and returns self.
-    pub fn with(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+    pub fn with(mut self, key: impl Into<String>, value: impl Into<JsonValue>) -> Self {
         self.insert(key, value);
         self
     }
 
     /// Sets `key`, keeping its position when it is already present.
-    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Value>) {
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<JsonValue>) {
         let key = key.into();
         let value = value.into();
         match self.0.iter_mut().find(|(k, _)| *k == key) {
@@ -118,13 +306,13 @@ impl JsonObject {
     }
 
     /// The value of `key`.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&JsonValue> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The text of `key` when it is a string.
     pub fn get_str(&self, key: &str) -> Option<&str> {
-        self.get(key).and_then(Value::as_str)
+        self.get(key).and_then(JsonValue::as_str)
     }
 
     /// Whether the object has no key.
@@ -138,12 +326,17 @@ impl JsonObject {
     }
 
     /// The keys and values in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &JsonValue)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The same object as a [`serde_json::Value`] (keys then sorted).
+    pub fn to_value(&self) -> Value {
+        JsonValue::Object(self.clone()).to_value()
     }
 }
 
-impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for JsonObject {
+impl<K: Into<String>, V: Into<JsonValue>> FromIterator<(K, V)> for JsonObject {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut o = JsonObject::new();
         for (k, v) in iter {
@@ -163,29 +356,31 @@ impl Serialize for JsonObject {
     }
 }
 
+struct ObjectVisitor;
+
+impl<'de> Visitor<'de> for ObjectVisitor {
+    type Value = JsonObject;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<JsonObject, E> {
+        Ok(JsonObject::new())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<JsonObject, E> {
+        Ok(JsonObject::new())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<JsonObject, A::Error> {
+        let mut out = JsonObject::new();
+        while let Some((k, v)) = access.next_entry::<String, JsonValue>()? {
+            out.insert(k, v);
+        }
+        Ok(out)
+    }
+}
+
 impl<'de> Deserialize<'de> for JsonObject {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = JsonObject;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<JsonObject, E> {
-                Ok(JsonObject::new())
-            }
-            fn visit_none<E: serde::de::Error>(self) -> Result<JsonObject, E> {
-                Ok(JsonObject::new())
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<JsonObject, A::Error> {
-                let mut out = JsonObject::new();
-                while let Some((k, v)) = access.next_entry::<String, Value>()? {
-                    out.insert(k, v);
-                }
-                Ok(out)
-            }
-        }
-        deserializer.deserialize_any(V)
+        deserializer.deserialize_any(ObjectVisitor)
     }
 }
 
@@ -308,5 +503,15 @@ mod tests {
         assert_eq!(o.get_str("x"), None);
         let o: JsonObject = serde_json::from_str("null").unwrap();
         assert!(o.is_empty());
+        let text = r#"{"z": 1, "a": {"y": [1, 2.5, null, true], "b": "\u00e9"}, "m": null}"#;
+        let o: JsonObject = serde_json::from_str(text).unwrap();
+        assert_eq!(to_python_json(&o).unwrap(), text.as_bytes());
+        assert_eq!(o.to_value()["a"]["b"], "é");
+        assert_eq!(
+            o.get("a")
+                .and_then(JsonValue::as_object)
+                .map(JsonObject::len),
+            Some(2)
+        );
     }
 }

@@ -59,7 +59,7 @@ pub use client::{
 };
 pub use cluster::*;
 pub use error::HuaweiErrorDecoder;
-pub use json::JsonObject;
+pub use json::{JsonObject, JsonValue};
 pub use notebook::*;
 pub use pool::*;
 pub use request::{CONTENT_TYPE_BODY, CONTENT_TYPE_PLAIN};
