@@ -544,6 +544,24 @@ impl fmt::Debug for Signed {
     }
 }
 
+/// Python's `str.lower` (ASCII fast path).
+fn lower(name: &str) -> String {
+    if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase()
+    }
+}
+
+/// Whether `name.lower() == target` in Python (`target` is lower-case ASCII).
+fn lower_eq(name: &str, target: &str) -> bool {
+    if name.is_ascii() {
+        name.eq_ignore_ascii_case(target)
+    } else {
+        name.to_lowercase() == target
+    }
+}
+
 /// Sets `name` (exact spelling, like a Python dict key) to `value`.
 fn set_exact(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
     match headers.iter_mut().find(|(k, _)| k == name) {
@@ -583,10 +601,7 @@ pub fn sign(
     if unsigned {
         set_exact(&mut headers, CONTENT_SHA256_HEADER, UNSIGNED_PAYLOAD);
     }
-    let date = match headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(DATE_HEADER))
-    {
+    let date = match headers.iter().find(|(k, _)| lower_eq(k, "x-sdk-date")) {
         Some((_, v)) => {
             let v = trim(v);
             parse_sdk_date(v)?;
@@ -598,7 +613,7 @@ pub fn sign(
             d
         }
     };
-    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+    if !headers.iter().any(|(k, _)| lower_eq(k, "host")) {
         headers.push(("Host".to_owned(), request.host.to_owned()));
     }
     // Values are trimmed, for signing and for sending.
@@ -608,22 +623,24 @@ pub fn sign(
             *v = t.to_owned();
         }
     }
-    let mut signed: Vec<(String, &str)> = headers
+    // Lower-cased names (Python's `str.lower`), computed once.
+    let lowered: Vec<String> = headers.iter().map(|(k, _)| lower(k)).collect();
+    let mut signed: Vec<(&str, &str)> = headers
         .iter()
-        .filter(|(k, _)| !k.contains('_'))
-        .map(|(k, _)| (k.to_lowercase(), ""))
+        .zip(&lowered)
+        .filter(|((k, _), _)| !k.contains('_'))
+        .map(|(_, name)| {
+            // The value of a lower-cased name is that of its last spelling.
+            let value = headers
+                .iter()
+                .zip(&lowered)
+                .rev()
+                .find(|(_, l)| *l == name)
+                .map_or("", |((_, v), _)| v.as_str());
+            (name.as_str(), value)
+        })
         .collect();
-    signed.sort_by(|a, b| a.0.cmp(&b.0));
-    // The value of a lower-cased name is that of its last spelling.
-    for (name, value) in signed.iter_mut() {
-        if let Some((_, v)) = headers
-            .iter()
-            .rev()
-            .find(|(k, _)| k.to_lowercase() == *name)
-        {
-            *value = v.as_str();
-        }
-    }
+    signed.sort_by(|a, b| a.0.cmp(b.0));
     // The first `X-Sdk-Content-Sha256` in any letter case replaces the body
     // hash when its (trimmed) value is not empty. The official signer reads
     // it after rewriting header values as UTF-8 bytes taken for Latin-1.
@@ -632,7 +649,7 @@ pub fn sign(
     } else {
         match headers
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(CONTENT_SHA256_HEADER))
+            .find(|(k, _)| lower_eq(k, "x-sdk-content-sha256"))
         {
             Some((_, v)) if !v.is_empty() => v.bytes().map(char::from).collect(),
             _ => hex_sha256(request.body),
