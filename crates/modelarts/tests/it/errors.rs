@@ -233,3 +233,130 @@ fn building_a_client_checks_its_settings() {
     let shown = format!("{c:?}");
     assert!(!shown.contains(SK), "{shown}");
 }
+
+/// Every operation turns a Huawei error answer into a typed service error
+/// naming the operation.
+#[tokio::test]
+async fn every_operation_reports_service_errors() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .and(Signed::plain())
+        .respond_with(
+            ResponseTemplate::new(403)
+                .set_body_string(
+                    r#"{"error_code": "ModelArts.0203", "error_msg": "no permission"}"#,
+                )
+                .insert_header("X-Request-Id", "rid-403"),
+        )
+        .expect(15)
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let results: Vec<(&str, Result<(), bce_core::Error>)> = vec![
+        (
+            "ShowAutoSearchYamlTemplatesInfo",
+            c.show_auto_search_yaml_templates_info().await.map(drop),
+        ),
+        (
+            "CreateNotebookTags",
+            c.create_notebook_tags(&CreateNotebookTagsRequest::new("nb", vec![]))
+                .await,
+        ),
+        (
+            "ListPoolNodes",
+            c.list_pool_nodes(&ListPoolNodesRequest::new("p"))
+                .await
+                .map(drop),
+        ),
+        (
+            "ShowPool",
+            c.show_pool(&ShowPoolRequest::new("p")).await.map(drop),
+        ),
+        (
+            "CreateWorkflowServiceAuth",
+            c.create_workflow_service_auth(&Default::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "CreateWorkflowSchedule",
+            c.create_workflow_schedule(&CreateWorkflowScheduleRequest {
+                workflow_id: "wf".into(),
+                body: None,
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "ShowWorkflowSchedule",
+            c.show_workflow_schedule(&ShowWorkflowScheduleRequest::new("wf", "s"))
+                .await
+                .map(drop),
+        ),
+        (
+            "UpdateWorkflowSchedule",
+            c.update_workflow_schedule(&UpdateWorkflowScheduleRequest {
+                workflow_id: "wf".into(),
+                schedule_id: "s".into(),
+                body: None,
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "ShowWorkflowsTodolist",
+            c.show_workflows_todolist(&Default::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "ListWorkflows",
+            c.list_workflows(&Default::default()).await.map(drop),
+        ),
+        (
+            "ListClusters",
+            c.list_clusters(&Default::default()).await.map(drop),
+        ),
+        ("ListApps", c.list_apps(&Default::default()).await.map(drop)),
+        (
+            "ListAppAuthApis",
+            c.list_app_auth_apis(&ListAppAuthApisRequest::new("app"))
+                .await
+                .map(drop),
+        ),
+        (
+            "ListApiAuths",
+            c.list_api_auths(&ListApiAuthsRequest::new("svc", "api"))
+                .await
+                .map(drop),
+        ),
+        (
+            "CreateService",
+            c.create_service(&CreateServiceRequest {
+                service_name: "s".into(),
+                infer_type: InferType::RealTime,
+                config: vec![ServiceConfig {
+                    model_id: "m".into(),
+                    specification: "modelarts.vm.cpu.2u".into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            })
+            .await
+            .map(drop),
+        ),
+    ];
+    for (name, result) in results {
+        let err = result.expect_err(name);
+        let service = err
+            .service_error()
+            .unwrap_or_else(|| panic!("{name}: {err}"));
+        assert_eq!(service.status(), 403, "{name}");
+        assert_eq!(service.code(), "ModelArts.0203", "{name}");
+        assert_eq!(service.message(), "no permission", "{name}");
+        assert_eq!(service.request_id(), "rid-403", "{name}");
+        let text = err.to_string();
+        assert!(text.contains(name), "{name}: {text}");
+        assert!(!err.is_retryable(), "{name}");
+    }
+}
