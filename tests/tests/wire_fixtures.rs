@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Box::new(bce_conformance::aihc_train::TrainDriver),
         Box::new(bce_conformance::aihc_deploy::DeployDriver),
         Box::new(bce_conformance::aihc_dev::DevDriver),
+        Box::new(bce_conformance::aihc_v2_data::DataDriver),
+        Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
         Box::new(bce_conformance::bec::BecDriver),
     ];
     let mut failed = 0;
@@ -35,6 +37,14 @@ fn main() -> ExitCode {
         failed += summary.failed;
     }
     failed += run_paddleflow();
+    // ModelArts is signed with SDK-HMAC-SHA256 and recorded from Huawei's
+    // Python SDK: it has its own comparison (see `bce_conformance::modelarts`).
+    let summary = bce_conformance::modelarts::run();
+    if summary.compared == 0 {
+        eprintln!("wire fixtures modelarts: no line was compared");
+        failed += 1;
+    }
+    failed += summary.failed;
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
