@@ -39,6 +39,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod dataset;
 pub mod model;

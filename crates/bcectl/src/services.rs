@@ -16,8 +16,10 @@ pub fn all() -> Vec<&'static dyn Service> {
         &aihc_train::cli::OPERATIONS,
         &aihc_deploy::cli::OPERATIONS,
         &aihc_dev::cli::OPERATIONS,
+        &aihc_data::cli::OPERATIONS,
         &bec::cli::OPERATIONS,
         &paddleflow::cli::OPERATIONS,
+        &modelarts::cli::OPERATIONS,
     ]
 }
 
@@ -147,7 +149,14 @@ mod tests {
             .transport(Arc::new(transport.clone()))
             .build()
             .unwrap();
-        let settings = |key: &str| (key == "paddleflow_token").then(|| "token-1234".to_owned());
+        let settings = |key: &str| match key {
+            "paddleflow_token" => Some("token-1234".to_owned()),
+            "huaweicloud_sdk_ak" => Some("HW-AK".to_owned()),
+            "huaweicloud_sdk_sk" => Some("HW-SK-1234".to_owned()),
+            "huaweicloud_sdk_project_id" => Some("project-1".to_owned()),
+            "huaweicloud_sdk_region" => Some("cn-north-4".to_owned()),
+            _ => None,
+        };
         let connection = Connection::new(config, &settings);
         let mut count = 0;
         for service in all() {

@@ -118,6 +118,13 @@ fn finish(
     })
 }
 
+/// Whether a setting holds a secret: passwords, tokens, secret keys
+/// (`*_sk`, as Huawei's `HUAWEICLOUD_SDK_SK`).
+fn is_secret_setting(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    bce_core::redact::is_secret_key(&key) || key.ends_with("_sk") || key.contains("secret")
+}
+
 impl Setup {
     /// A setting for a service table: the environment variable of that name
     /// in upper case (`paddleflow_user` → `PADDLEFLOW_USER`), else the
@@ -127,7 +134,7 @@ impl Setup {
             .ok()
             .filter(|v| !v.trim().is_empty())
             .or_else(|| self.profile_value(key))?;
-        if bce_core::redact::is_secret_key(key) {
+        if is_secret_setting(key) {
             output::register_secret(&value);
         }
         Some(value)
@@ -141,5 +148,30 @@ impl Setup {
             .map(str::trim)
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_settings() {
+        for key in [
+            "paddleflow_password",
+            "paddleflow_token",
+            "huaweicloud_sdk_sk",
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+        ] {
+            assert!(is_secret_setting(key), "{key}");
+        }
+        for key in [
+            "paddleflow_user",
+            "huaweicloud_sdk_ak",
+            "huaweicloud_sdk_project_id",
+            "queue",
+        ] {
+            assert!(!is_secret_setting(key), "{key}");
+        }
     }
 }

@@ -35,7 +35,8 @@ bce_core::string_enum! {
 }
 
 /// Input of [`Client::list_apps`]; every field is an optional query parameter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListAppsRequest {
     /// Query `app_name`.
     pub app_name: Option<String>,
@@ -108,7 +109,8 @@ pub struct ListAppsResponse {
 }
 
 /// Input of [`Client::list_app_auth_apis`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListAppAuthApisRequest {
     /// Path parameter `app_id`.
     pub app_id: String,
@@ -178,7 +180,8 @@ pub struct ListAppAuthApisResponse {
 }
 
 /// Input of [`Client::list_api_auths`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListApiAuthsRequest {
     /// Path parameter `service_id`.
     pub service_id: String,

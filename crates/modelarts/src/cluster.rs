@@ -25,7 +25,8 @@ bce_core::string_enum! {
 }
 
 /// Input of [`Client::list_clusters`]; every field is an optional query parameter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListClustersRequest {
     /// Query `cluster_name` (no filter by default).
     pub cluster_name: Option<String>,

@@ -37,6 +37,8 @@
 
 pub mod app_auth;
 pub mod auth;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod cluster;
 pub mod error;

@@ -35,7 +35,8 @@ pub struct CreateNotebookTagsBody {
 }
 
 /// Input of [`Client::create_notebook_tags`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CreateNotebookTagsRequest {
     /// Path parameter `resource_id`: the notebook id.
     pub resource_id: String,

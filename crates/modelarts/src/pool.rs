@@ -26,7 +26,8 @@ bce_core::string_enum! {
 }
 
 /// Input of [`Client::list_pool_nodes`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListPoolNodesRequest {
     /// The pool's `metadata.name` (path parameter `pool_name`).
     pub pool_name: String,
@@ -47,7 +48,8 @@ impl ListPoolNodesRequest {
 }
 
 /// Input of [`Client::show_pool`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ShowPoolRequest {
     /// The pool's `metadata.name` (path parameter `pool_name`).
     pub pool_name: String,

@@ -13,7 +13,8 @@ use crate::paging::{next_item_offset, DEFAULT_PAGE_SIZE};
 /// Input of [`Client::list_workflows`]. Every field is an optional query
 /// parameter; `Some("")` is sent as `name=` (only `None` is left out). The
 /// SDK types `limit` and `offset` as strings too.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListWorkflowsRequest {
     /// Query `name`: workflow name filter.
     pub name: Option<String>,
@@ -247,7 +248,8 @@ pub struct Workflow {
 }
 
 /// Input of [`Client::show_workflows_todolist`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ShowWorkflowsTodolistRequest {
     /// Query `workspace_id` (the default workspace is `"0"`).
     pub workspace_id: Option<String>,
@@ -321,7 +323,8 @@ pub struct CreateWorkflowServiceAuthBody {
 }
 
 /// Input of [`Client::create_workflow_service_auth`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CreateWorkflowServiceAuthRequest {
     /// The body; `None` sends no body at all (as the SDK does).
     pub body: Option<CreateWorkflowServiceAuthBody>,
@@ -386,7 +389,8 @@ pub struct WorkflowSchedule {
 }
 
 /// Input of [`Client::create_workflow_schedule`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CreateWorkflowScheduleRequest {
     /// Path parameter `workflow_id`.
     pub workflow_id: String,
@@ -395,7 +399,8 @@ pub struct CreateWorkflowScheduleRequest {
 }
 
 /// Input of [`Client::show_workflow_schedule`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ShowWorkflowScheduleRequest {
     /// Path parameter `workflow_id`.
     pub workflow_id: String,
@@ -426,7 +431,8 @@ pub struct UpdateWorkflowScheduleBody {
 }
 
 /// Input of [`Client::update_workflow_schedule`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UpdateWorkflowScheduleRequest {
     /// Path parameter `workflow_id`.
     pub workflow_id: String,

@@ -329,3 +329,71 @@ async fn paddleflow_operations_log_in_with_their_own_settings() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("paddleflow_user"), "{run:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dataset_and_model_operations() {
+    let world = World::start().await;
+    let listed = world
+        .bcectl(&["aihc-data", "describe-datasets"])
+        .await
+        .ok()
+        .json();
+    assert!(listed.is_object(), "{listed}");
+    let skeleton = world
+        .bcectl(&["aihc-data", "create-dataset", "--skeleton"])
+        .await
+        .ok()
+        .json();
+    assert!(skeleton.get("name").is_some(), "{skeleton}");
+    let missing = world
+        .bcectl(&[
+            "aihc-data",
+            "describe-model",
+            "--set",
+            "modelId=mo-nonexistent",
+        ])
+        .await;
+    assert_eq!(missing.code, 1, "{missing:?}");
+}
+
+/// ModelArts signs with Huawei's keys from the official SDK's variables;
+/// a dry run shows the request without the secret key or the signature.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn modelarts_dry_run_with_huawei_settings() {
+    let mut world = World::start().await;
+    world.env_keys = false;
+    let sk = "huawei-secret-key-0123456789";
+    world.secret(sk);
+    world.envs = vec![
+        ("HUAWEICLOUD_SDK_AK".into(), "HWAKEXAMPLE".into()),
+        ("HUAWEICLOUD_SDK_SK".into(), sk.into()),
+        ("HUAWEICLOUD_SDK_PROJECT_ID".into(), "proj-1".into()),
+        ("HUAWEICLOUD_SDK_REGION".into(), "cn-north-4".into()),
+    ];
+    let run = world
+        .raw(
+            &[
+                "--dry-run",
+                "modelarts",
+                "show-pool",
+                "--set",
+                "pool_name=pool-a",
+            ],
+            None,
+        )
+        .await
+        .ok();
+    assert!(run.stdout.starts_with("GET https://"), "{run:?}");
+    assert!(run.stdout.contains("/v2/proj-1/pools/pool-a"), "{run:?}");
+    let auth = run
+        .stdout
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("authorization:"))
+        .unwrap_or_else(|| panic!("{run:?}"));
+    assert!(auth.ends_with("***"), "{auth}");
+    world.envs.clear();
+    let none = world
+        .raw(&["modelarts", "show-pool", "--set", "pool_name=p"], None)
+        .await;
+    assert_eq!(none.code, 2, "{none:?}");
+}
