@@ -609,5 +609,5 @@ pub mod aihc_train;
 pub mod aihc_v2_data;
 pub mod aihc_v2_dev;
 pub mod bec;
-pub mod modelarts;
 pub mod paddleflow;
+pub mod modelarts;
