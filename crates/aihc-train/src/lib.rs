@@ -29,6 +29,7 @@ pub mod observe;
 pub mod pool;
 pub mod queue;
 pub mod upload;
+pub mod v2;
 pub mod wait;
 
 pub use client::{ApiResponse, Client, SERVICE};
