@@ -217,12 +217,7 @@ async fn train(tour: &Tour) -> Result<()> {
         ..Default::default()
     };
     let created = client
-        .create_job(
-            &job,
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
-        )
+        .create_job(&job, &CreateJobOptions::new(pool.clone()))
         .await?
         .result;
     let options =

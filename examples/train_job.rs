@@ -39,12 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     let created = client
-        .create_job(
-            &job,
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
-        )
+        .create_job(&job, &CreateJobOptions::new(pool.clone()))
         .await?;
     let options = JobOptions::new(created.result.job_id.clone(), pool.clone()).with_queue(queue);
     println!("created job {}", options.job_id);

@@ -19,7 +19,7 @@
 //! use futures::StreamExt;
 //! # async fn demo() -> Result<(), bce_core::Error> {
 //! let client = Client::new(bce_core::Config::from_env()?)?;
-//! let mut jobs = client.describe_jobs_stream(DescribeJobsRequest::new("cce-e0isdmib"));
+//! let mut jobs = std::pin::pin!(client.describe_jobs_stream(DescribeJobsRequest::new("cce-e0isdmib")));
 //! while let Some(job) = jobs.next().await {
 //!     let job = job?;
 //!     println!("{} {}", job.job_id, job.status);
