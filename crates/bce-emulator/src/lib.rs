@@ -43,6 +43,7 @@ pub mod faults;
 mod server;
 pub mod status;
 mod train;
+mod train_v2;
 mod world;
 
 use std::net::SocketAddr;
