@@ -313,6 +313,34 @@ pub fn arg_body<T: DeserializeOwned>(input: &Value) -> Result<T, Error> {
     serde_json::from_value(input.clone()).map_err(|e| Error::invalid_input("input", e.to_string()))
 }
 
+/// A request read from the input object by its own rules: for requests
+/// whose JSON form leaves out values that travel elsewhere (query or path
+/// parameters marked `#[serde(skip)]`), a service crate implements this to
+/// read those from named keys as well. Used by the `input: Type` argument
+/// of [`cli_operations!`](crate::cli_operations).
+pub trait CliInput: Sized {
+    /// Reads the request from the input object.
+    fn read(input: &Value) -> Result<Self, Error>;
+    /// Adds the request's fields to an input template.
+    fn skeleton(skeleton: &mut Map<String, Value>);
+}
+
+/// A text value of the input object by key, compared without regard to
+/// case (`queueID` for `queueId`); `None` when absent, `null` or `""`.
+pub fn lookup_str(input: &Value, key: &str) -> Option<String> {
+    let map = input.as_object()?;
+    let value = map.get(key).or_else(|| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })?;
+    match value {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// Serializes an answer for the tool (`()` becomes `null`).
 pub fn output<T: Serialize>(answer: &T) -> Result<Value, Error> {
     serde_json::to_value(answer)
@@ -909,7 +937,8 @@ impl<'de> VariantAccess<'de> for Tracer<'_> {
 /// * `required "key": Type` — a value read from `key` (required);
 /// * `value "key": Type` — like `required`, passed by value (numbers);
 /// * `optvalue "key": Type` — like `field`, passed by value (`bool`, `Option<T>`);
-/// * `optstr "key"` — an optional string passed as `Option<&str>`.
+/// * `optstr "key"` — an optional string passed as `Option<&str>`;
+/// * `input: Type` — a request read by its [`CliInput`] implementation.
 ///
 /// `connect: Client::new` takes a `fn(Config) -> Result<Client, Error>`;
 /// `connect_with: f` takes a `fn(&Connection) -> Result<Client, Error>` for
@@ -933,6 +962,12 @@ macro_rules! cli_operations {
     };
     (@arg $input:ident, value $key:literal : $ty:ty) => {
         $crate::cli::arg_required::<$ty>($input, $key)?
+    };
+    (@arg $input:ident, input : $ty:ty) => {
+        &<$ty as $crate::cli::CliInput>::read($input)?
+    };
+    (@skeleton $map:ident, input : $ty:ty) => {
+        <$ty as $crate::cli::CliInput>::skeleton(&mut $map)
     };
     (@arg $input:ident, optstr $key:literal) => {
         $crate::cli::arg_opt_str($input, $key)?.as_deref()

@@ -14,6 +14,7 @@ use crate::{input, output};
 pub fn all() -> Vec<&'static dyn Service> {
     vec![
         &aihc_train::cli::OPERATIONS,
+        &aihc_train::cli::OPERATIONS_V2,
         &aihc_deploy::cli::OPERATIONS,
         &aihc_dev::cli::OPERATIONS,
         &aihc_data::cli::OPERATIONS,

@@ -1,28 +1,22 @@
-//! `bcectl pool|queue|job …`.
-//!
-//! TODO(v2): these flows run on the AIHC v1 training API (`aihc_train`)
-//! until `aihc_train::v2` (the action API: DescribeResourcePools,
-//! DescribeQueues, CreateJob, DescribeJobs, DescribeJob, StopJob, DeleteJob,
-//! DescribeJobLogs) is merged; then the calls below move to it and the job
-//! file becomes the v2 CreateJob body. The command line stays the same.
+//! `bcectl pool|queue|job …` on the AIHC OpenAPI v2 (`aihc_train::v2`).
 
 use std::time::{Duration, Instant};
 
-use aihc_train::{
-    CreateJobOptions, CreateJobRequest, GetPodLogsRequest, JobDetail, JobOptions, JobStatus,
-    ListJobsRequest, ListQueueRequest, ListResourcePoolRequest,
+use aihc_train::v2::{
+    Client, CreateJobRequest, DescribeJobLogsRequest, DescribeJobRequest, DescribeJobsRequest,
+    DescribeQueuesRequest, DescribeResourcePoolsRequest, Job, JobKey, JobState, ResourcePoolType,
 };
 use futures::{StreamExt, TryStreamExt};
 use serde_json::Value;
 
 use crate::app::Run;
-use crate::args::{JobCmd, JobScope, PoolCmd, QueueCmd};
+use crate::args::{Format, JobCmd, JobScope, PoolCmd, QueueCmd};
 use crate::failure::Failure;
-use crate::flows::{self, listing, pick, to_json, Verdict};
+use crate::flows::{self, listing, to_json, Verdict};
 use crate::output;
 
-fn client(run: &Run) -> Result<aihc_train::Client, Failure> {
-    Ok(aihc_train::Client::new(run.setup()?.config.clone())?)
+fn client(run: &Run) -> Result<Client, Failure> {
+    Ok(Client::new(run.setup()?.config.clone())?)
 }
 
 /// `bcectl pool …`.
@@ -30,42 +24,36 @@ pub async fn pool(run: &Run, cmd: &PoolCmd) -> Result<(), Failure> {
     let client = client(run)?;
     match cmd {
         PoolCmd::List => {
-            let pools: Vec<_> = client
-                .list_resource_pool_stream(ListResourcePoolRequest::default())
-                .try_collect()
-                .await?;
+            // Every kind of pool: self-managed, then managed.
+            let mut pools = Vec::new();
+            for kind in [ResourcePoolType::Common, ResourcePoolType::DedicatedV2] {
+                let found: Vec<_> = client
+                    .describe_resource_pools_stream(DescribeResourcePoolsRequest::new(kind))
+                    .try_collect()
+                    .await?;
+                pools.extend(found);
+            }
             let items: Vec<Value> = pools.iter().map(to_json).collect();
-            let mut l = listing(
+            listing(
                 &items,
                 &[
-                    ("ID", "/metadata/id"),
-                    ("NAME", "/metadata/name"),
-                    ("PHASE", "/status/phase"),
-                    ("NODES", "/status/nodeCount/total"),
-                    ("GPUS", "/status/gpuCount/total"),
-                    ("GPUS USED", "/status/gpuCount/used"),
+                    ("ID", "/resourcePoolId"),
+                    ("NAME", "/name"),
+                    ("TYPE", "/type"),
+                    ("PHASE", "/phase"),
+                    ("NODES", "/nodeNum"),
+                    ("REGION", "/region"),
                 ],
                 Value::Array(items.clone()),
-            );
-            l.rows.iter_mut().for_each(|r| fill_zero(r, &[3, 4, 5]));
-            l.print(run.global.output);
+            )
+            .print(run.global.output);
         }
         PoolCmd::Get { pool } => {
-            let answer = client.get_resource_pool(pool).await?.result.resource_pool;
+            let answer = client.describe_resource_pool(pool).await?;
             flows::print_one(&to_json(&answer), run.global.output);
         }
     }
     Ok(())
-}
-
-fn fill_zero(row: &mut [String], columns: &[usize]) {
-    for &c in columns {
-        if let Some(cell) = row.get_mut(c) {
-            if cell.is_empty() {
-                cell.push('0');
-            }
-        }
-    }
 }
 
 /// `bcectl queue …`.
@@ -74,18 +62,19 @@ pub async fn queue(run: &Run, cmd: &QueueCmd) -> Result<(), Failure> {
     let pool = flows::pool(run, pool.as_deref())?;
     let client = client(run)?;
     let queues: Vec<_> = client
-        .list_queue_stream(&pool, ListQueueRequest::default())
+        .describe_queues_stream(DescribeQueuesRequest::new(&pool))
         .try_collect()
         .await?;
     let items: Vec<Value> = queues.iter().map(to_json).collect();
     listing(
         &items,
         &[
-            ("NAME", "/name"),
+            ("QUEUE ID", "/queueId"),
+            ("NAME", "/queueName"),
             ("TYPE", "/queueType"),
-            ("STATE", "/state"),
-            ("PARENT", "/parentQueue"),
-            ("DESCRIPTION", "/description"),
+            ("OPEN", "/opened"),
+            ("RUNNING", "/runningJobs"),
+            ("PENDING", "/pendingJobs"),
         ],
         Value::Array(items.clone()),
     )
@@ -93,16 +82,18 @@ pub async fn queue(run: &Run, cmd: &QueueCmd) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The job states a plain wait stops at, and which of them is success.
-fn judge_end(id: &str, status: &JobStatus) -> Verdict {
-    match status {
-        JobStatus::Succeeded => Verdict::Done,
-        s if s.is_terminal() => Verdict::Failed(format!("job {id} ended as {s}")),
-        _ => Verdict::Pending,
+/// How a wait for the end of a job judges a state.
+fn judge_end(id: &str, status: &JobState) -> Verdict {
+    if *status == JobState::Succeeded {
+        Verdict::Done
+    } else if status.is_terminal() {
+        Verdict::Failed(format!("job {id} ended as {status}"))
+    } else {
+        Verdict::Pending
     }
 }
 
-fn judge_until(id: &str, status: &JobStatus, until: &str) -> Verdict {
+fn judge_until(id: &str, status: &JobState, until: &str) -> Verdict {
     if status.as_str().eq_ignore_ascii_case(until) {
         Verdict::Done
     } else if status.is_terminal() {
@@ -112,42 +103,51 @@ fn judge_until(id: &str, status: &JobStatus, until: &str) -> Verdict {
     }
 }
 
+/// Client, pool and queue of a job command.
 struct JobCtx {
-    client: aihc_train::Client,
+    client: Client,
     pool: String,
+    /// The queue as `queueID` wants it (a queue id, or the name as given).
     queue: String,
 }
 
 impl JobCtx {
-    fn new(run: &Run, scope: &JobScope) -> Result<Self, Failure> {
+    async fn new(run: &Run, scope: &JobScope) -> Result<Self, Failure> {
+        let client = client(run)?;
+        let pool = flows::pool(run, scope.pool.as_deref())?;
+        let given = flows::queue(run, scope.queue.as_deref())?;
+        let queue = resolve_queue(run, &client, &pool, &given).await;
         Ok(JobCtx {
-            client: client(run)?,
-            pool: flows::pool(run, scope.pool.as_deref())?,
-            queue: flows::queue(run, scope.queue.as_deref())?,
+            client,
+            pool,
+            queue,
         })
     }
 
-    fn options(&self, job: &str) -> JobOptions {
-        JobOptions::new(job, self.pool.clone()).with_queue(self.queue.clone())
+    fn key(&self, job: &str) -> JobKey {
+        JobKey::new(self.pool.clone(), self.queue.clone(), job)
     }
 
-    async fn get(&self, job: &str) -> Result<JobDetail, Failure> {
-        Ok(self.client.get_job(&self.options(job)).await?.result)
+    async fn get(&self, job: &str, detail: bool) -> Result<Job, Failure> {
+        let request = DescribeJobRequest {
+            need_detail: detail.then_some(true),
+            ..DescribeJobRequest::new(self.key(job))
+        };
+        Ok(self.client.describe_job(&request).await?.job)
     }
 
     /// Waits until the job ends (`until`: until it reaches that state).
-    async fn wait(&self, run: &Run, job: &str, until: Option<&str>) -> Result<JobDetail, Failure> {
+    async fn wait(&self, run: &Run, job: &str, until: Option<&str>) -> Result<Job, Failure> {
         flows::poll_until(
             run,
             &format!("job {job}"),
-            || self.get(job),
-            |d: &JobDetail| {
-                let status = &d.summary.status;
+            || self.get(job, false),
+            |j: &Job| {
                 let verdict = match until {
-                    Some(u) => judge_until(job, status, u),
-                    None => judge_end(job, status),
+                    Some(u) => judge_until(job, &j.status, u),
+                    None => judge_end(job, &j.status),
                 };
-                (status.to_string(), verdict)
+                (j.status.to_string(), verdict)
             },
         )
         .await
@@ -155,16 +155,15 @@ impl JobCtx {
 
     /// The job's first pod, waiting for one to exist.
     async fn first_pod(&self, run: &Run, job: &str) -> Result<String, Failure> {
-        let detail = flows::poll_until(
+        let found = flows::poll_until(
             run,
             &format!("job {job}"),
-            || self.get(job),
-            |d: &JobDetail| {
-                let status = d.summary.status.to_string();
-                let has_pod = d.pod_list.as_ref().is_some_and(|p| !p.pods.is_empty());
-                let verdict = if has_pod {
+            || self.get(job, true),
+            |j: &Job| {
+                let status = j.status.to_string();
+                let verdict = if !j.pods.is_empty() {
                     Verdict::Done
-                } else if d.summary.status.is_terminal() {
+                } else if j.status.is_terminal() {
                     Verdict::Failed(format!("job {job} ended as {status} without a pod"))
                 } else {
                     Verdict::Pending
@@ -173,71 +172,109 @@ impl JobCtx {
             },
         )
         .await?;
-        Ok(detail
-            .pod_list
-            .and_then(|p| p.pods.into_iter().next())
-            .map(|p| p.object_meta.name)
+        Ok(found
+            .pods
+            .first()
+            .map(|p| p.name.clone())
             .unwrap_or_default())
     }
 
-    /// Prints the log of `pod`; with `follow`, new lines until the job ends
-    /// (then its final state is returned, and a failed end is an error).
-    async fn logs(
-        &self,
-        run: &Run,
-        job: &str,
-        pod: &str,
-        follow: bool,
-    ) -> Result<Option<JobStatus>, Failure> {
-        let args = GetPodLogsRequest {
-            job_id: job.to_owned(),
-            resource_pool_id: self.pool.clone(),
-            pod_name: pod.to_owned(),
-            ..GetPodLogsRequest::default()
-        };
-        if !follow {
-            let logs = self.client.get_pod_logs(&args).await?.result;
-            for line in &logs.logs {
+    /// Prints what the log of `pod` holds now, page after page.
+    async fn print_logs(&self, job: &str, pod: &str) -> Result<(), Failure> {
+        let mut request = DescribeJobLogsRequest::new(self.key(job), pod);
+        loop {
+            let answer = self.client.describe_job_logs(&request).await?;
+            for line in &answer.logs {
                 output::out(line);
             }
-            return Ok(None);
+            if answer.logs.is_empty()
+                || answer.next_marker.is_empty()
+                || answer.next_marker == request.marker
+            {
+                return Ok(());
+            }
+            request.marker = answer.next_marker;
         }
+    }
+
+    /// Prints the log of `pod` as it grows until the job ends; returns the
+    /// final state (a failed end is an error).
+    async fn follow_logs(&self, run: &Run, job: &str, pod: &str) -> Result<JobState, Failure> {
         let interval = run.global.poll_interval;
-        let mut lines = Box::pin(self.client.follow_pod_logs(args, interval));
+        let request = DescribeJobLogsRequest::new(self.key(job), pod);
+        let mut lines = Box::pin(self.client.follow_job_logs(request, interval));
         let mut check = tokio::time::interval(interval.max(Duration::from_millis(10)));
-        let mut ended: Option<(Instant, JobStatus)> = None;
+        let mut ended: Option<(Instant, JobState)> = None;
         loop {
             tokio::select! {
                 line = lines.next() => match line {
                     Some(Ok(line)) => output::out(&line),
-                    Some(Err(e)) if e.is_retryable() => tracing::debug!(error = %e, "log poll failed; trying again"),
+                    Some(Err(e)) if e.is_retryable() => {
+                        tracing::debug!(error = %e, "log poll failed; trying again");
+                    }
                     Some(Err(e)) => return Err(e.into()),
+                    // The end of the log.
                     None => break,
                 },
                 _ = check.tick() => {
                     if let Some((at, _)) = &ended {
-                        // Two more log polls after the end, then stop.
+                        // Two more polls of the log after the end, then stop.
                         if at.elapsed() >= interval * 2 {
                             break;
                         }
                         continue;
                     }
-                    let status = self.get(job).await?.summary.status;
+                    let status = self.get(job, false).await?.status;
                     if status.is_terminal() {
                         ended = Some((Instant::now(), status));
                     }
                 }
             }
         }
-        match ended {
-            Some((_, status)) => match judge_end(job, &status) {
-                Verdict::Failed(message) => Err(Failure::WaitFailed(message)),
-                _ => {
-                    output::err(&format!("job {job} ended as {status}"));
-                    Ok(Some(status))
-                }
-            },
-            None => Ok(None),
+        let status = match ended {
+            Some((_, status)) => status,
+            // The log ended first: wait for the job's end.
+            None => self.wait_quietly(run, job).await?,
+        };
+        match judge_end(job, &status) {
+            Verdict::Failed(message) => Err(Failure::WaitFailed(message)),
+            _ => Ok(status),
+        }
+    }
+
+    /// Polls until the job is in a terminal state, without a spinner.
+    async fn wait_quietly(&self, run: &Run, job: &str) -> Result<JobState, Failure> {
+        loop {
+            let status = self.get(job, false).await?.status;
+            if status.is_terminal() {
+                return Ok(status);
+            }
+            tokio::time::sleep(run.global.poll_interval).await;
+        }
+    }
+}
+
+/// The `queueID` for a queue given by name or id: the id of the pool's
+/// queue of that name, else the text as given (also when the queues cannot
+/// be listed, and in a dry run, which must not send the lookup).
+async fn resolve_queue(run: &Run, client: &Client, pool: &str, given: &str) -> String {
+    if run.global.dry_run {
+        return given.to_owned();
+    }
+    let queues: Result<Vec<_>, _> = client
+        .describe_queues_stream(DescribeQueuesRequest::new(pool))
+        .try_collect()
+        .await;
+    match queues {
+        Ok(queues) if !queues.iter().any(|q| q.queue_id == given) => queues
+            .iter()
+            .find(|q| q.queue_name == given)
+            .map(|q| q.queue_id.clone())
+            .unwrap_or_else(|| given.to_owned()),
+        Ok(_) => given.to_owned(),
+        Err(e) => {
+            tracing::debug!(error = %e, "cannot list the queues; using the queue as given");
+            given.to_owned()
         }
     }
 }
@@ -252,42 +289,35 @@ pub async fn job(run: &Run, cmd: &JobCmd) -> Result<(), Failure> {
             wait,
             follow,
         } => {
-            let ctx = JobCtx::new(run, scope)?;
             let body = flows::read_file(file)?;
             let mut job: CreateJobRequest = serde_json::from_value(body)
                 .map_err(|e| Failure::usage(format!("{file}: not a CreateJob body: {e}")))?;
+            let ctx = JobCtx::new(run, scope).await?;
+            job.resource_pool_id = ctx.pool.clone();
+            job.queue_id = ctx.queue.clone();
             if job.queue.is_empty() {
                 job.queue = ctx.queue.clone();
             }
-            let reply = ctx
-                .client
-                .create_job(
-                    &job,
-                    &CreateJobOptions {
-                        resource_pool_id: ctx.pool.clone(),
-                    },
-                )
-                .await?;
-            let id = reply.result.job_id.clone();
+            let reply = ctx.client.create_job(&job).await?;
+            let id = reply.job_id.clone();
             flows::print_created(&id, &to_json(&reply), format);
-            let mut ended = None;
             if *follow {
                 let pod = ctx.first_pod(run, &id).await?;
-                ended = ctx.logs(run, &id, &pod, true).await?;
-            }
-            if (*wait || *follow) && ended.is_none() {
-                let detail = ctx.wait(run, &id, None).await?;
-                output::err(&format!("job {id} ended as {}", detail.summary.status));
+                let status = ctx.follow_logs(run, &id, &pod).await?;
+                output::err(&format!("job {id} ended as {status}"));
+            } else if *wait {
+                let done = ctx.wait(run, &id, None).await?;
+                output::err(&format!("job {id} ended as {}", done.status));
             }
         }
         JobCmd::List { scope, status } => {
-            let ctx = JobCtx::new(run, scope)?;
-            let args = ListJobsRequest {
-                resource_pool_id: ctx.pool.clone(),
-                queue: scope.queue.clone().unwrap_or_default(),
-                ..ListJobsRequest::default()
-            };
-            let jobs: Vec<_> = ctx.client.list_jobs_stream(args).try_collect().await?;
+            let client = client(run)?;
+            let pool = flows::pool(run, scope.pool.as_deref())?;
+            let mut request = DescribeJobsRequest::new(&pool);
+            if let Some(q) = scope.queue.as_deref() {
+                request.queue_id = resolve_queue(run, &client, &pool, q).await;
+            }
+            let jobs: Vec<Job> = client.describe_jobs_stream(request).try_collect().await?;
             let items: Vec<Value> = jobs
                 .iter()
                 .filter(|j| {
@@ -312,18 +342,18 @@ pub async fn job(run: &Run, cmd: &JobCmd) -> Result<(), Failure> {
             .print(format);
         }
         JobCmd::Get { job, scope } => {
-            let ctx = JobCtx::new(run, scope)?;
-            let detail = ctx.get(job).await?;
-            flows::print_one(&to_json(&detail), format);
+            let ctx = JobCtx::new(run, scope).await?;
+            let found = ctx.get(job, true).await?;
+            flows::print_one(&to_json(&found), format);
         }
         JobCmd::Stop { job, scope } => {
-            let ctx = JobCtx::new(run, scope)?;
-            let reply = ctx.client.stop_job(&ctx.options(job)).await?;
+            let ctx = JobCtx::new(run, scope).await?;
+            let reply = ctx.client.stop_job(&ctx.key(job)).await?;
             flows::print_done(&format!("job {job} stopping"), &to_json(&reply), format);
         }
         JobCmd::Delete { job, scope } => {
-            let ctx = JobCtx::new(run, scope)?;
-            let reply = ctx.client.delete_job(&ctx.options(job)).await?;
+            let ctx = JobCtx::new(run, scope).await?;
+            let reply = ctx.client.delete_job(&ctx.key(job)).await?;
             flows::print_done(&format!("job {job} deleted"), &to_json(&reply), format);
         }
         JobCmd::Logs {
@@ -332,33 +362,36 @@ pub async fn job(run: &Run, cmd: &JobCmd) -> Result<(), Failure> {
             pod,
             follow,
         } => {
-            let ctx = JobCtx::new(run, scope)?;
+            let ctx = JobCtx::new(run, scope).await?;
             let pod = match pod {
                 Some(p) => p.clone(),
                 None if *follow => ctx.first_pod(run, job).await?,
                 None => {
-                    let detail = ctx.get(job).await?;
-                    let first = detail.pod_list.as_ref().and_then(|p| p.pods.first());
-                    match first {
-                        Some(p) => p.object_meta.name.clone(),
+                    let found = ctx.get(job, true).await?;
+                    match found.pods.first() {
+                        Some(p) => p.name.clone(),
                         None => {
                             return Err(Failure::usage(format!(
                                 "job {job} has no pod yet ({}); use -f to wait for one",
-                                detail.summary.status
+                                found.status
                             )))
                         }
                     }
                 }
             };
-            ctx.logs(run, job, &pod, *follow).await?;
+            if *follow {
+                let status = ctx.follow_logs(run, job, &pod).await?;
+                output::err(&format!("job {job} ended as {status}"));
+            } else {
+                ctx.print_logs(job, &pod).await?;
+            }
         }
         JobCmd::Wait { job, scope, until } => {
-            let ctx = JobCtx::new(run, scope)?;
-            let detail = ctx.wait(run, job, until.as_deref()).await?;
-            let summary = to_json(&detail.summary);
+            let ctx = JobCtx::new(run, scope).await?;
+            let done = ctx.wait(run, job, until.as_deref()).await?;
             match format {
-                Some(crate::args::Format::Json) => output::json(&to_json(&detail)),
-                _ => output::out(&pick(&summary, "/status")),
+                Some(Format::Json) => output::json(&to_json(&done)),
+                _ => output::out(done.status.as_str()),
             }
         }
     }

@@ -4,7 +4,8 @@ use serde_json::Value;
 
 use crate::{World, POOL};
 
-const JOB: &str = r#"{"name": "e2e", "jobSpec": {"image": "busybox", "replicas": 1, "command": "python train.py"}}"#;
+/// A v2 CreateJob body.
+const JOB: &str = r#"{"name": "e2e", "command": "python train.py", "jobSpec": {"image": "busybox", "replicas": 1}}"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pools_and_queues_in_every_format() {
@@ -18,7 +19,7 @@ async fn pools_and_queues_in_every_format() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["metadata"]["id"].as_str().unwrap())
+        .map(|p| p["resourcePoolId"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["cce-emu00a800", "cce-emu00h800"]);
     let table = world.bcectl(&["pool", "list", "-o", "table"]).await.ok();
@@ -39,7 +40,7 @@ async fn pools_and_queues_in_every_format() {
         .ok();
     assert!(queues.stdout.contains("research"), "{queues:?}");
     let pool = world.bcectl(&["pool", "get", POOL]).await.ok().json();
-    assert_eq!(pool["metadata"]["id"], POOL);
+    assert_eq!(pool["resourcePoolId"], POOL);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -105,7 +106,7 @@ async fn submit_wait_list_get_stop_delete() {
         .await
         .ok()
         .json();
-    let other_id = other["result"]["jobId"].as_str().unwrap().to_owned();
+    let other_id = other["jobId"].as_str().unwrap().to_owned();
     world
         .bcectl(&[
             "job", "wait", &other_id, "--pool", POOL, "--until", "Running",
@@ -188,7 +189,7 @@ async fn a_failed_job_ends_the_wait_with_exit_code_4() {
     let world = World::start().await;
     let file = world.file(
         "fail.json",
-        r#"{"name": "bad", "jobSpec": {"image": "busybox", "replicas": 1, "command": "exit 1"}}"#,
+        r#"{"name": "bad", "command": "exit 1", "jobSpec": {"image": "busybox", "replicas": 1}}"#,
     );
     let run = world
         .bcectl(&["job", "submit", "--pool", POOL, "-f", &file, "--wait"])

@@ -88,6 +88,31 @@ async fn table_operations_take_sets_and_input_files() {
     assert_eq!(job["result"]["name"], "from-file");
     assert_eq!(job["result"]["envs"][0]["name"], "A");
 
+    // The v2 job actions read the pool and the queue beside the body.
+    let v2 = world
+        .bcectl(&[
+            "aihc-train-v2",
+            "describe-job",
+            "--set",
+            &format!("jobId={id}"),
+            "--set",
+            &format!("resourcePoolId={POOL}"),
+            "--set",
+            "queueID=default",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(v2["job"]["jobId"], id.as_str(), "{v2}");
+    let v2_skeleton = world
+        .bcectl(&["aihc-train-v2", "create-job", "--skeleton"])
+        .await
+        .ok()
+        .json();
+    for key in ["resourcePoolId", "queueId", "name", "jobSpec"] {
+        assert!(v2_skeleton.get(key).is_some(), "{key}: {v2_skeleton}");
+    }
+
     // The skeleton lists every field, nested ones included.
     let skeleton = world
         .bcectl(&["aihc-train", "create-job", "--skeleton"])
@@ -164,7 +189,7 @@ async fn dry_run_sends_nothing_and_masks_the_signature() {
     let world = World::start().await;
     let file = world.file(
         "job.json",
-        r#"{"name": "dry", "jobSpec": {"image": "busybox", "replicas": 1, "imageConfig": {"username": "u", "password": "registry-pass-1234"}}}"#,
+        r#"{"name": "dry", "command": "sleep 1", "jobSpec": {"image": "busybox", "replicas": 1, "imageConfig": {"username": "u", "password": "registry-pass-1234"}}}"#,
     );
     for endpoint in [world.emulator.endpoint(), "http://127.0.0.1:9"] {
         let run = world
@@ -185,9 +210,11 @@ async fn dry_run_sends_nothing_and_masks_the_signature() {
             .await
             .ok();
         assert!(run.stdout.starts_with("POST http://127.0.0.1:"), "{run:?}");
-        assert!(run
-            .stdout
-            .contains("/api/v1/aijobs?resourcePoolId=cce-emu00a800"));
+        assert!(
+            run.stdout
+                .contains("/?action=CreateJob&resourcePoolId=cce-emu00a800&queueID=default"),
+            "{run:?}"
+        );
         let auth = run
             .stdout
             .lines()
@@ -231,7 +258,7 @@ async fn no_secret_is_ever_printed() {
     let world = World::with(Emulator::builder().speed(SPEED), Some(token)).await;
     let file = world.file(
         "job.json",
-        r#"{"name": "sts", "jobSpec": {"image": "busybox", "replicas": 1}}"#,
+        r#"{"name": "sts", "command": "echo", "jobSpec": {"image": "busybox", "replicas": 1}}"#,
     );
     for args in [
         &["--debug", "--debug", "pool", "list"][..],
