@@ -71,10 +71,41 @@ impl Ctx {
             Reply::error(
                 400,
                 "MalformedJSON",
-                format!("The JSON body cannot be read: {e}"),
+                format!("The JSON body cannot be read: {}", unquoted(&e.to_string())),
             )
         })
     }
+}
+
+/// A serde message without the text values it quotes (`invalid type:
+/// string "…"`): a value of the caller's body may be a secret, and the
+/// emulator never echoes one. Field names (in backticks) stay.
+fn unquoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    let mut escaped = false;
+    for c in message.chars() {
+        if inside {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                inside = false;
+                out.push_str("\"…\"");
+            }
+            continue;
+        }
+        if c == '"' {
+            inside = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if inside {
+        out.push_str("\"…");
+    }
+    out
 }
 
 /// An answer: status and JSON body.
