@@ -40,6 +40,7 @@ pub mod clock;
 pub mod config;
 pub mod credentials;
 pub mod error;
+pub mod hyper_transport;
 pub mod json;
 pub mod operation;
 pub mod paginate;
@@ -61,6 +62,7 @@ pub use error::{
     BceErrorDecoder, CallContext, DecodeError, Error, ErrorDecoder, Result, ServiceError,
     TransportError, TransportErrorKind,
 };
+pub use hyper_transport::HyperTransport;
 pub use operation::Operation;
 pub use paginate::{MarkerRequest, MarkerResponse, Page, PageNumberRequest, PageNumberResponse};
 pub use profile::{
