@@ -318,6 +318,32 @@ fn main() {
             }
         });
         report("stage: decode", in_flight, decode, None);
+        let (manual_core, pipeline_core) = (core.clone(), core.clone());
+        let manual = measure(&rt, calls, in_flight, move || {
+            let core = manual_core.clone();
+            async move {
+                let op = get_job_op();
+                let p = core.prepare(&op, 1_700_000_000, "3ad7ed98").await;
+                let answer = core
+                    .config()
+                    .transport()
+                    .send(p.expect("prepare").request)
+                    .await
+                    .expect("send");
+                let job: ApiResponse<JobDetail> =
+                    bce_core::client::decode_json(&answer).expect("decode");
+                std::hint::black_box(job);
+            }
+        });
+        report("stages chained by hand", in_flight, manual, Some(floor));
+        let pipeline = measure(&rt, calls, in_flight, move || {
+            let core = pipeline_core.clone();
+            async move {
+                let job: ApiResponse<JobDetail> = core.send(get_job_op()).await.expect("send");
+                std::hint::black_box(job);
+            }
+        });
+        report("pipeline: Client::send", in_flight, pipeline, Some(floor));
         println!();
     }
 }

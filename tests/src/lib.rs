@@ -607,3 +607,4 @@ pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;
 pub mod bec;
+pub mod paddleflow;

@@ -7,6 +7,17 @@ use std::process::ExitCode;
 
 use bce_conformance::{run_service, Driver};
 
+/// PaddleFlow's fixtures come from the Python SDK and are compared by their
+/// own rules (token header, body as JSON; see `bce_conformance::paddleflow`).
+fn run_paddleflow() -> usize {
+    let summary = bce_conformance::paddleflow::run(&bce_conformance::paddleflow::PaddleFlowDriver);
+    if summary.compared == 0 {
+        eprintln!("wire fixtures paddleflow: no line was compared");
+        return summary.failed + 1;
+    }
+    summary.failed
+}
+
 fn main() -> ExitCode {
     let drivers: Vec<Box<dyn Driver>> = vec![
         Box::new(bce_conformance::aihc_train::TrainDriver),
@@ -23,6 +34,7 @@ fn main() -> ExitCode {
         }
         failed += summary.failed;
     }
+    failed += run_paddleflow();
     if failed == 0 {
         ExitCode::SUCCESS
     } else {

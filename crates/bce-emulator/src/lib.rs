@@ -40,6 +40,7 @@ pub mod clock;
 mod deploy;
 mod dev;
 pub mod faults;
+pub mod paddleflow;
 mod server;
 pub mod status;
 mod train;
@@ -297,6 +298,19 @@ impl Emulator {
             .iter()
             .filter(|r| r.method == method && r.path == path)
             .count()
+    }
+
+    /// Address of the PaddleFlow mode (the same port), for
+    /// `paddleflow::Client::builder`; log in as `root` /
+    /// [`paddleflow::ROOT_PASSWORD`].
+    pub fn paddleflow_address(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// Invalidates every PaddleFlow token: the next call of a logged-in
+    /// client gets `AuthInvalidToken` and must log in again.
+    pub fn revoke_paddleflow_tokens(&self) {
+        lock(&self.shared.world).paddleflow.revoke_tokens();
     }
 
     /// Stops serving (also done on drop).

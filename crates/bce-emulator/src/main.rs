@@ -25,6 +25,9 @@ usage: bce-emulator [options]
   --session-token TOKEN     also require this STS token (default: $BCE_SESSION_TOKEN)
   --speed X                 run lifecycles X times faster than real time (default 1)
   -h, --help                show this help
+
+PaddleFlow: paths under /api/paddleflow/v1 are answered as a PaddleFlow server
+(log in as root / paddleflow; no signature there).
 ";
 
 /// The command line; `Debug` masks the secret access key and the token.

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, deploy, dev, train};
+use crate::{bec, deploy, dev, paddleflow, train};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -156,6 +156,7 @@ pub(crate) struct World {
     pub deploy: deploy::Deploy,
     pub dev: dev::Dev,
     pub bec: bec::Bec,
+    pub paddleflow: paddleflow::PaddleFlow,
 }
 
 impl World {
@@ -166,6 +167,7 @@ impl World {
             deploy: deploy::Deploy::default(),
             dev: dev::Dev::default(),
             bec: bec::Bec::default(),
+            paddleflow: paddleflow::PaddleFlow::seeded(now_ms),
         }
     }
 
