@@ -406,4 +406,44 @@ async fn the_emulator_never_echoes_secrets() {
     let shown = format!("{err} {err:?}");
     assert!(!shown.contains(BODY_SECRET), "{shown}");
     assert!(!shown.contains(SK) && !shown.contains(TOKEN), "{shown}");
+
+    // PaddleFlow mode: user passwords and issued tokens stay out of `Debug`.
+    const PF_PASSWORD: &str = "PFPW-UNIQUE-emu-83b5";
+    let pf = |path: &str, token: Option<&str>, body: Value| {
+        let mut req = http
+            .post(format!(
+                "{}/api/paddleflow/v1/{path}",
+                emu.paddleflow_address()
+            ))
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(t) = token {
+            req = req.header("x-pf-authorization", t);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let body: Value =
+                serde_json::from_slice(&resp.bytes().await.unwrap()).unwrap_or_default();
+            (status, body)
+        }
+    };
+    let password = bce_emulator::paddleflow::ROOT_PASSWORD;
+    let (_, answer) = pf(
+        "login",
+        None,
+        serde_json::json!({"username": "root", "password": password}),
+    )
+    .await;
+    let root_token = answer["authorization"].as_str().unwrap().to_owned();
+    let user = serde_json::json!({"username": "alice", "password": PF_PASSWORD});
+    let (status, answer) = pf("user", Some(&root_token), user.clone()).await;
+    assert!(status < 300, "{status} {answer}");
+    let (status, answer) = pf("login", None, user).await;
+    assert!(status < 300, "{status} {answer}");
+    let alice_token = answer["authorization"].as_str().unwrap().to_owned();
+    let shown = format!("{emu:?}");
+    for secret in [PF_PASSWORD, &root_token, &alice_token] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+    }
 }
