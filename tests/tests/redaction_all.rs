@@ -9,12 +9,20 @@
 //! timeouts, and an answer that cannot be decoded. Neither value, nor the
 //! wrong key, nor an `Authorization` value, may appear in the captured
 //! output or in any error's `Display` or `Debug`.
+//!
+//! PaddleFlow (token login, not bce-auth-v1) runs the same way against the
+//! emulator's PaddleFlow mode: root's password changed to a unique value,
+//! every fixture line called with a token the emulator issued, then a wrong
+//! password, 500s, revoked tokens (logging in again), dropped connections
+//! and timeouts; neither the password, the wrong one nor the token may
+//! appear anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use bce_conformance::paddleflow::PaddleFlowDriver;
 use bce_conformance::{load, Case, Driver};
 use bce_core::{Config, ConfigBuilder, Credentials, Error, Method, Operation, RetryPolicy};
 use bce_emulator::Emulator;
@@ -23,6 +31,8 @@ const AK: &str = "AK-redaction-all";
 const SK: &str = "SK-UNIQUE-all-5e0c9b17d2";
 const TOKEN: &str = "TOKEN-UNIQUE-all-a93d44f2c8";
 const WRONG_SK: &str = "SK-WRONG-UNIQUE-all-71f0e6";
+const PF_PASSWORD: &str = "PFPW-UNIQUE-all-3c1a77e0";
+const PF_WRONG: &str = "PFPW-WRONG-UNIQUE-all-09e2b4";
 
 /// The table of calls: one driver per crate.
 fn drivers() -> Vec<Box<dyn Driver>> {
@@ -190,6 +200,81 @@ async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
         }
     }
 
+    // PaddleFlow: its own login and token.
+    let pf_address = emu.paddleflow_address().to_owned();
+    let pf_client = |password: &str| {
+        paddleflow::Client::builder(pf_address.clone())
+            .login("root", password)
+            .config(good.to_builder())
+            .build()
+            .unwrap()
+    };
+    pf_client(bce_emulator::paddleflow::ROOT_PASSWORD)
+        .update_password("root", PF_PASSWORD)
+        .await
+        .unwrap();
+    let root = pf_client(PF_PASSWORD);
+    root.get_version().await.unwrap();
+    let pf_token = root.token().await.unwrap().expose().to_owned();
+    let pf = PaddleFlowDriver;
+    let pf_cases = load("paddleflow");
+    let pf_firsts = one_per_op(&pf_cases);
+    operations += pf_cases
+        .iter()
+        .map(|c| &c.op)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let pf_call = |config: Config, case: &Case, login: &str, token: Option<&str>, mode: &str| {
+        let label = format!("[{mode}] paddleflow {}/{}", case.op, case.case);
+        let future = pf
+            .call_at(
+                config,
+                &pf_address,
+                Some(("root", login)),
+                token,
+                &case.op,
+                &case.input,
+            )
+            .unwrap_or_else(|| panic!("{label}: the driver has no call for this operation"));
+        (label, future)
+    };
+    for case in &pf_cases {
+        let (label, future) = pf_call(good.clone(), case, PF_PASSWORD, Some(&pf_token), "ok");
+        seen.record(&label, future.await);
+    }
+    for case in &pf_firsts {
+        let (label, future) = pf_call(good.clone(), case, PF_WRONG, None, "wrong password");
+        seen.record(&label, future.await);
+    }
+    for case in &pf_firsts {
+        emu.faults().fail_next(2, 500);
+        let (label, future) = pf_call(good.clone(), case, PF_PASSWORD, Some(&pf_token), "500");
+        seen.record(&label, future.await);
+        emu.faults().clear();
+    }
+    for case in pf_firsts.iter().take(2) {
+        emu.faults().close_next(2);
+        let (label, future) = pf_call(good.clone(), case, PF_PASSWORD, Some(&pf_token), "closed");
+        seen.record(&label, future.await);
+        emu.faults().clear();
+        emu.faults().latency(Duration::from_millis(150));
+        let (label, future) = pf_call(
+            impatient.clone(),
+            case,
+            PF_PASSWORD,
+            Some(&pf_token),
+            "timeout",
+        );
+        seen.record(&label, future.await);
+        emu.faults().clear();
+    }
+    // Revoked tokens: the next call is refused, the client logs in again.
+    emu.revoke_paddleflow_tokens();
+    for case in pf_firsts.iter().take(5) {
+        let (label, future) = pf_call(good.clone(), case, PF_PASSWORD, Some(&pf_token), "revoked");
+        seen.record(&label, future.await);
+    }
+
     // An answer that cannot be decoded into what the caller asked for.
     let core = bce_core::Client::new(good.clone(), "unused").unwrap();
     let op =
@@ -202,7 +287,13 @@ async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
 
     // The run did what it says.
-    assert!(operations >= 150, "only {operations} operations");
+    assert!(operations >= 150 + 72, "only {operations} operations");
+    assert!(
+        seen.count("400 AuthFailed") >= pf_firsts.len() * 9 / 10,
+        "{} wrong-password calls: {:?}",
+        pf_firsts.len(),
+        seen.kinds
+    );
     assert!(seen.ok >= 50, "{} ok: {:?}", seen.ok, seen.kinds);
     assert!(
         seen.count("403 SignatureDoesNotMatch") >= wrong_key_calls * 9 / 10,
@@ -232,7 +323,15 @@ async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
     let authorization = format!("bce-auth-v1/{AK}/");
     let mut leaks = Vec::new();
     for text in seen.texts.iter().chain(std::iter::once(&logs)) {
-        for needle in [SK, TOKEN, WRONG_SK, authorization.as_str()] {
+        for needle in [
+            SK,
+            TOKEN,
+            WRONG_SK,
+            authorization.as_str(),
+            PF_PASSWORD,
+            PF_WRONG,
+            pf_token.as_str(),
+        ] {
             if text.contains(needle) {
                 let at = text.find(needle).unwrap_or_default();
                 let from = text[..at]
