@@ -608,3 +608,4 @@ pub mod aihc_dev;
 pub mod aihc_train;
 pub mod bec;
 pub mod paddleflow;
+pub mod modelarts;
