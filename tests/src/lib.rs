@@ -607,5 +607,5 @@ pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;
 pub mod bec;
-pub mod paddleflow;
 pub mod modelarts;
+pub mod paddleflow;
