@@ -606,6 +606,8 @@ pub fn required<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Re
 pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;
+pub mod aihc_v2_data;
+pub mod aihc_v2_dev;
 pub mod bec;
 pub mod modelarts;
 pub mod paddleflow;

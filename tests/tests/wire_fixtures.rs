@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Box::new(bce_conformance::aihc_train::TrainDriver),
         Box::new(bce_conformance::aihc_deploy::DeployDriver),
         Box::new(bce_conformance::aihc_dev::DevDriver),
+        Box::new(bce_conformance::aihc_v2_data::DataDriver),
+        Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
         Box::new(bce_conformance::bec::BecDriver),
     ];
     let mut failed = 0;

@@ -46,6 +46,12 @@ pub struct ListDevInstanceArgs {
     pub page_number: i64,
     /// Page size.
     pub page_size: i64,
+    /// Only machines in this status.
+    pub status: String,
+    /// Field to sort by, e.g. `createdAt`.
+    pub order_by: String,
+    /// Sort direction, `asc` or `desc`.
+    pub order: String,
 }
 
 /// Body of [`Client::timed_stop_dev_instance`].
@@ -177,7 +183,10 @@ impl Client {
             .query_if_not_empty("queryVal", &args.query_val)
             .query_if_not_empty("queueName", &args.queue_name)
             .query_if_not_empty("resourcePoolId", &args.resource_pool_id)
-            .query_opt("onlyMyDevs", args.only_my_devs.then_some("true"));
+            .query_opt("onlyMyDevs", args.only_my_devs.then_some("true"))
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("orderBy", &args.order_by)
+            .query_if_not_empty("order", &args.order);
         self.inner.send(op).await
     }
 

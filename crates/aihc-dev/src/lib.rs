@@ -28,7 +28,7 @@ pub mod instance;
 pub mod model;
 pub mod wait;
 
-pub use client::{Client, SERVICE};
+pub use client::{Client, DevErrorDecoder, SERVICE};
 pub use image_pack::*;
 pub use instance::*;
 pub use model::*;

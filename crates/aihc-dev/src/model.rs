@@ -201,6 +201,15 @@ pub struct DevInstanceConf {
     pub access: Option<Access>,
     /// Scheduling.
     pub schedule_conf: Option<ScheduleConf>,
+    /// Working directory (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_dir: Option<String>,
+    /// Environment variables (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envs: Option<BTreeMap<String, String>>,
+    /// Start command (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_cmd: Option<String>,
     /// Volumes.
     pub volumn_confs: Option<Vec<VolumnConf>>,
     /// Last update (Unix seconds).

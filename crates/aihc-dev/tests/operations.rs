@@ -589,3 +589,83 @@ async fn list_stream_walks_pages() {
         .await;
     assert_eq!(ids, ["a", "b", "c"]);
 }
+
+#[tokio::test]
+async fn list_filters_added_at_go_head() {
+    let server = MockServer::start().await;
+    let client = Client::new(test_config(&server.uri())).unwrap();
+    expect(
+        &server,
+        "GET",
+        &[
+            ("action", "DescribeDevInstances"),
+            ("status", "Running"),
+            ("orderBy", "createdAt"),
+            ("order", "desc"),
+        ],
+        None,
+        json!({"devInstances": [], "totalCount": 0, "requestId": "r"}),
+    )
+    .await;
+    let args = ListDevInstanceArgs {
+        status: "Running".into(),
+        order_by: "createdAt".into(),
+        order: "desc".into(),
+        ..Default::default()
+    };
+    client.list_dev_instance(&args).await.unwrap();
+}
+
+#[tokio::test]
+async fn conf_fields_added_at_go_head_are_sent_when_set() {
+    let server = MockServer::start().await;
+    let client = Client::new(test_config(&server.uri())).unwrap();
+    let mut body = sample_body("");
+    body["conf"]["workspaceDir"] = json!("/root/workspace");
+    body["conf"]["envs"] = json!({"HF_HOME": "/mnt/hf"});
+    body["conf"]["startCmd"] = json!("");
+    expect(
+        &server,
+        "POST",
+        &[("action", "CreateDevInstance")],
+        Some(body),
+        json!({"devInstanceId": "dev-1", "requestId": "r"}),
+    )
+    .await;
+    let mut args = sample_args();
+    if let Some(conf) = args.conf.as_mut() {
+        conf.workspace_dir = Some("/root/workspace".into());
+        conf.envs = Some([("HF_HOME".to_owned(), "/mnt/hf".to_owned())].into());
+        conf.start_cmd = Some(String::new());
+    }
+    client.create_dev_instance(&args).await.unwrap();
+}
+
+#[tokio::test]
+async fn business_errors_in_200_answers_are_service_errors() {
+    let c = scripted(vec![
+        json!({"code": "DevInstanceNotFound", "message": "no such machine", "requestId": "rid-9"}),
+        json!({"code": "", "message": "", "devInstanceId": "dev-1", "requestId": "r"}),
+        json!({"code": "success", "devInstanceId": "dev-1"}),
+    ]);
+    let id = DevInstanceIdArgs::new("dev-1");
+    let err = c.start_dev_instance(&id).await.unwrap_err();
+    assert_eq!(
+        (err.status(), err.code(), err.message(), err.request_id()),
+        (
+            Some(200),
+            Some("DevInstanceNotFound"),
+            Some("no such machine"),
+            Some("rid-9")
+        )
+    );
+    assert!(err.to_string().contains("StartDevInstance"), "{err}");
+    assert_eq!(
+        c.stop_dev_instance(&id).await.unwrap().dev_instance_id,
+        "dev-1"
+    );
+    assert_eq!(
+        c.stop_dev_instance(&id).await.unwrap().dev_instance_id,
+        "dev-1"
+    );
+}

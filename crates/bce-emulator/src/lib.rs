@@ -37,6 +37,7 @@
 pub mod auth;
 mod bec;
 pub mod clock;
+mod data;
 mod deploy;
 mod dev;
 pub mod faults;

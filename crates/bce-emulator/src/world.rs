@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, deploy, dev, paddleflow, train};
+use crate::{bec, data, deploy, dev, paddleflow, train};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -155,6 +155,7 @@ pub(crate) struct World {
     pub train: train::Train,
     pub deploy: deploy::Deploy,
     pub dev: dev::Dev,
+    pub data: data::Data,
     pub bec: bec::Bec,
     pub paddleflow: paddleflow::PaddleFlow,
 }
@@ -166,6 +167,7 @@ impl World {
             train: train::Train::seeded(now_ms),
             deploy: deploy::Deploy::default(),
             dev: dev::Dev::default(),
+            data: data::Data::default(),
             bec: bec::Bec::default(),
             paddleflow: paddleflow::PaddleFlow::seeded(now_ms),
         }
@@ -177,6 +179,10 @@ impl World {
             return r;
         }
         if let Some(r) = deploy::route(&mut self.deploy, ctx) {
+            return r;
+        }
+        // Before dev: both answer `/?action=…`, and dev claims every action.
+        if let Some(r) = data::route(&mut self.data, ctx) {
             return r;
         }
         if let Some(r) = dev::route(&mut self.dev, ctx) {
