@@ -16,9 +16,10 @@
 //! credentials are never logged.
 //!
 //! The tour: list resource pools and queues, submit a training job, wait for
-//! it, follow its logs, print a table of jobs, stop and delete the job,
-//! deploy an app and wait until it serves, create a dev machine, stop it and
-//! tear both down.
+//! it, follow its logs, print a table of jobs, stop and delete the job (all
+//! through the AIHC OpenAPI v2; `cargo run --example train_job_v1` is the
+//! same tour on the v1 API), deploy an app and wait until it serves, create
+//! a dev machine, stop it and tear both down.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -26,10 +27,7 @@ use std::time::{Duration, Instant};
 
 use aihc_deploy::{AppIdArgs, ContainerConf, CreateAppArgs, ExtraInfo, ImageConf, ResPoolConf};
 use aihc_dev::{CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, Resources};
-use aihc_train::{
-    CreateJobOptions, CreateJobRequest, GetPodLogsRequest, JobOptions, JobSpec, JobStatus,
-    ListJobsRequest, ListQueueRequest, ListResourcePoolRequest, Resource,
-};
+use aihc_train::v2;
 use bce_core::{Config, Waiter};
 use bce_emulator::status::{DEV_FAILED, DEV_RUNNING, DEV_STOPPED};
 use bce_emulator::Emulator;
@@ -154,35 +152,32 @@ fn init_tracing() {
 }
 
 async fn train(tour: &Tour) -> Result<()> {
-    let client = aihc_train::Client::new(tour.config.clone())?;
+    // The current AIHC API: OpenAPI v2 actions (`/?action=…`).
+    let client = v2::Client::new(tour.config.clone())?;
 
     section("Resource pools");
     let pools: Vec<_> = client
-        .list_resource_pool_stream(ListResourcePoolRequest::default())
+        .describe_resource_pools_stream(v2::DescribeResourcePoolsRequest::new(
+            v2::ResourcePoolType::Common,
+        ))
         .try_collect()
         .await?;
     let rows: Vec<Vec<String>> = pools
         .iter()
         .map(|p| {
-            let gpus = p
-                .status
-                .gpu_count
-                .as_ref()
-                .map(|c| format!("{}/{}", c.used, c.total))
-                .unwrap_or_default();
             vec![
-                p.metadata.id.clone(),
-                p.metadata.name.clone(),
-                p.status.phase.clone(),
-                gpus,
+                p.resource_pool_id.clone(),
+                p.name.clone(),
+                p.phase.to_string(),
+                p.node_num.to_string(),
             ]
         })
         .collect();
-    table(&["ID", "NAME", "PHASE", "GPUS USED"], &rows);
+    table(&["ID", "NAME", "PHASE", "NODES"], &rows);
     let pool = match tour
         .pool
         .clone()
-        .or_else(|| pools.first().map(|p| p.metadata.id.clone()))
+        .or_else(|| pools.first().map(|p| p.resource_pool_id.clone()))
     {
         Some(p) => p,
         None => return Err("no resource pool found (set AIHC_RESOURCE_POOL_ID)".into()),
@@ -190,59 +185,65 @@ async fn train(tour: &Tour) -> Result<()> {
 
     section(&format!("Queues of {pool}"));
     let queues: Vec<_> = client
-        .list_queue_stream(&pool, ListQueueRequest::default())
+        .describe_queues_stream(v2::DescribeQueuesRequest::new(&pool))
         .try_collect()
         .await?;
     let rows: Vec<Vec<String>> = queues
         .iter()
-        .map(|q| vec![q.name.clone(), q.queue_type.to_string(), q.state.clone()])
+        .map(|q| {
+            vec![
+                q.queue_id.clone(),
+                q.queue_name.clone(),
+                q.queue_type.to_string(),
+                if q.opened { "open" } else { "closed" }.to_owned(),
+            ]
+        })
         .collect();
-    table(&["NAME", "TYPE", "STATE"], &rows);
+    table(&["ID", "NAME", "TYPE", "STATE"], &rows);
+    // Common pools take the queue's name, managed pools its id.
+    let queue = if !tour.queue.is_empty() {
+        tour.queue.clone()
+    } else {
+        match queues
+            .iter()
+            .find(|q| q.queue_name == "default")
+            .or(queues.first())
+        {
+            Some(q) => q.queue_name.clone(),
+            None => return Err("no queue found (set AIHC_QUEUE)".into()),
+        }
+    };
 
     section("Training job");
-    let job = CreateJobRequest {
+    out("  (AIHC OpenAPI v2; the v1 API tour: cargo run --example train_job_v1)");
+    let job = v2::CreateJobRequest {
+        resource_pool_id: pool.clone(),
+        queue_id: queue.clone(),
         name: "quickstart-job".into(),
-        queue: tour.queue.clone(),
-        job_framework: "PyTorchJob".into(),
-        job_spec: JobSpec {
-            command: "for i in $(seq 1 10); do echo step $i; sleep 2; done".into(),
+        command: "for i in $(seq 1 10); do echo step $i; sleep 2; done".into(),
+        job_spec: v2::JobSpec {
             image: "registry.baidubce.com/cce-public/busybox:latest".into(),
             replicas: 1,
-            resources: Some(vec![Resource {
-                name: "cpu".into(),
-                quantity: 1.0,
-            }]),
+            resources: vec![v2::Resource::new("cpu", "1")],
             ..Default::default()
-        },
+        }
+        .into(),
+        job_type: v2::JobType::PyTorchJob,
         ..Default::default()
     };
-    let created = client
-        .create_job(
-            &job,
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
-        )
-        .await?
-        .result;
-    let options =
-        JobOptions::new(created.job_id.clone(), pool.clone()).with_queue(tour.queue.clone());
-    out(format!(
-        "  submitted {} ({})",
-        created.job_id, created.job_name
-    ));
+    let created = client.create_job(&job).await?;
+    let key = v2::JobKey::new(pool.clone(), queue.clone(), created.job_id.clone());
+    out(format!("  submitted {} ({})", created.job_id, job.name));
 
-    let detail = wait_with_progress(&client, &options, tour).await?;
+    let detail = wait_with_progress(&client, &key, tour).await?;
 
-    if let Some(pod) = detail.pod_list.and_then(|p| p.pods.into_iter().next()) {
-        section(&format!("Logs of {}", pod.object_meta.name));
-        let args = GetPodLogsRequest {
-            job_id: options.job_id.clone(),
-            resource_pool_id: pool.clone(),
-            pod_name: pod.object_meta.name,
-            ..Default::default()
-        };
-        let follow = client.follow_pod_logs(args, tour.poll.max(Duration::from_millis(100)));
+    if let Some(pod) = detail.pods.into_iter().next() {
+        section(&format!("Logs of {}", pod.name));
+        // Exact by marker: every line once, the stream ends with the log.
+        let follow = client.follow_job_logs(
+            v2::DescribeJobLogsRequest::new(key.clone(), pod.name),
+            tour.poll.max(Duration::from_millis(100)),
+        );
         let mut lines = Box::pin(follow.take(40));
         let deadline = Instant::now() + Duration::from_secs(if tour.real { 120 } else { 20 });
         loop {
@@ -252,13 +253,7 @@ async fn train(tour: &Tour) -> Result<()> {
             )
             .await;
             match next {
-                Ok(Some(line)) => {
-                    let line = line?;
-                    out(format!("  | {line}"));
-                    if line.contains("training finished") || line.contains("exited with code") {
-                        break;
-                    }
-                }
+                Ok(Some(line)) => out(format!("  | {}", line?)),
                 Ok(None) | Err(_) => break,
             }
         }
@@ -266,23 +261,23 @@ async fn train(tour: &Tour) -> Result<()> {
 
     let finished = client
         .wait_for_job(
-            &options,
-            &[JobStatus::Succeeded, JobStatus::Failed, JobStatus::Stopped],
+            &key,
+            &[
+                v2::JobState::Succeeded,
+                v2::JobState::Failed,
+                v2::JobState::Stopped,
+            ],
             &tour.waiter(Duration::from_secs(1800)),
         )
         .await;
     match finished {
-        Ok(job) => out(format!("  job ended as {}", job.summary.status)),
+        Ok(job) => out(format!("  job ended as {}", job.status)),
         Err(e) => out(format!("  job did not finish yet: {e}")),
     }
 
     section("Jobs");
     let jobs: Vec<_> = client
-        .list_jobs_stream(ListJobsRequest {
-            resource_pool_id: pool.clone(),
-            queue: tour.queue.clone(),
-            ..Default::default()
-        })
+        .describe_jobs_stream(v2::DescribeJobsRequest::new(&pool))
         .take(10)
         .try_collect()
         .await?;
@@ -301,25 +296,25 @@ async fn train(tour: &Tour) -> Result<()> {
     table(&["JOB ID", "NAME", "STATUS", "CREATED", "FINISHED"], &rows);
 
     section("Clean up the job");
-    client.stop_job(&options).await?;
-    out(format!("  stopped {}", options.job_id));
-    client.delete_job(&options).await?;
-    out(format!("  deleted {}", options.job_id));
+    client.stop_job(&key).await?;
+    out(format!("  stopped {}", key.job_id));
+    client.delete_job(&key).await?;
+    out(format!("  deleted {}", key.job_id));
     Ok(())
 }
 
 /// Polls the job and draws its state until it runs (or ends).
-async fn wait_with_progress(
-    client: &aihc_train::Client,
-    options: &JobOptions,
-    tour: &Tour,
-) -> Result<aihc_train::JobDetail> {
+async fn wait_with_progress(client: &v2::Client, key: &v2::JobKey, tour: &Tour) -> Result<v2::Job> {
     let started = Instant::now();
     let mut last = String::new();
     let mut stdout = std::io::stdout();
+    let request = v2::DescribeJobRequest {
+        need_detail: Some(true),
+        ..v2::DescribeJobRequest::new(key.clone())
+    };
     loop {
-        let job = client.get_job(options).await?.result;
-        let status = job.summary.status.to_string();
+        let job = client.describe_job(&request).await?.job;
+        let status = job.status.to_string();
         if status != last {
             if !last.is_empty() {
                 let _ = writeln!(stdout);
@@ -334,8 +329,7 @@ async fn wait_with_progress(
             let _ = write!(stdout, ".");
         }
         let _ = stdout.flush();
-        let s = &job.summary.status;
-        if *s == JobStatus::Running || s.is_terminal() {
+        if job.status == v2::JobState::Running || job.status.is_terminal() {
             let _ = writeln!(stdout);
             return Ok(job);
         }

@@ -73,6 +73,7 @@ fn quickstart_runs_end_to_end_on_the_emulator() {
         "== Resource pools ==",
         "== Queues of ",
         "== Training job ==",
+        "AIHC OpenAPI v2",
         "== Logs of ",
         "training finished",
         "job ended as Succeeded",

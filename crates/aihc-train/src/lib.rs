@@ -5,6 +5,9 @@
 //! sends what the official Go SDK sends (checked against recorded requests);
 //! bad input is refused before anything is sent.
 //!
+//! The crate root is the v1 REST API (`/api/v1/...`); [`v2`] is the current
+//! AIHC OpenAPI v2 (action API, `/?action=…`), which new code should use.
+//!
 //! ```no_run
 //! use aihc_train::{Client, JobOptions};
 //! # async fn demo() -> Result<(), bce_core::Error> {
@@ -29,6 +32,7 @@ pub mod observe;
 pub mod pool;
 pub mod queue;
 pub mod upload;
+pub mod v2;
 pub mod wait;
 
 pub use client::{ApiResponse, Client, SERVICE};

@@ -18,6 +18,9 @@ pub struct FileUploadRequest {
     pub file_paths: Vec<String>,
     /// Resource pool id.
     pub resource_pool_id: String,
+    /// Queue id (query `queueID`, sent when set).
+    #[serde(rename = "queueID", alias = "queueId")]
+    pub queue_id: String,
 }
 
 /// Temporary BOS credentials for uploading code. The secret key and the
@@ -54,7 +57,8 @@ impl Client {
             Method::Get,
             "/api/v1/aijobs/cluster/ai/uploadCode",
         )
-        .query_if_not_empty("resourcePoolId", &args.resource_pool_id);
+        .query_if_not_empty("resourcePoolId", &args.resource_pool_id)
+        .query_if_not_empty("queueID", &args.queue_id);
         self.call(op).await
     }
 }

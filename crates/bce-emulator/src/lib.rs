@@ -45,6 +45,7 @@ pub mod paddleflow;
 mod server;
 pub mod status;
 mod train;
+mod train_v2;
 mod world;
 
 use std::net::SocketAddr;

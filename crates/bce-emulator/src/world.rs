@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, data, deploy, dev, paddleflow, train};
+use crate::{bec, data, deploy, dev, paddleflow, train, train_v2};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -176,6 +176,9 @@ impl World {
     /// Answers an authenticated request.
     pub fn handle(&mut self, ctx: &Ctx) -> Reply {
         if let Some(r) = train::route(&mut self.train, ctx) {
+            return r;
+        }
+        if let Some(r) = train_v2::route(&mut self.train, ctx) {
             return r;
         }
         if let Some(r) = deploy::route(&mut self.deploy, ctx) {

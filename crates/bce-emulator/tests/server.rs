@@ -3,6 +3,9 @@
 
 use std::time::Duration;
 
+#[path = "server/train_v2.rs"]
+mod train_v2;
+
 use bce_emulator::auth::{encode, verify, IncomingRequest, Keys};
 use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID};
 use serde_json::Value;

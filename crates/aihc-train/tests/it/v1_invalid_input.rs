@@ -75,9 +75,7 @@ async fn bad_input_never_sends() {
         field(
             c.create_job(
                 &CreateJobRequest::default(),
-                &CreateJobOptions {
-                    resource_pool_id: "cce-1".into()
-                }
+                &CreateJobOptions::new("cce-1")
             )
             .await
         ),
@@ -93,13 +91,8 @@ async fn bad_input_never_sends() {
     );
     assert_eq!(
         field(
-            c.create_job(
-                &named,
-                &CreateJobOptions {
-                    resource_pool_id: "aihc-bhcmp".into()
-                }
-            )
-            .await
+            c.create_job(&named, &CreateJobOptions::new("aihc-bhcmp"))
+                .await
         ),
         "queueID"
     );
@@ -215,6 +208,7 @@ async fn secrets_are_masked_in_debug_but_sent() {
             &job,
             &CreateJobOptions {
                 resource_pool_id: "cce-1".into(),
+                ..Default::default()
             },
         )
         .await

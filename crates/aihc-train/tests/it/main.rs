@@ -1,0 +1,15 @@
+//! Integration tests of `aihc-train`, one test binary (link time matters).
+//!
+//! * `v1_*`: the v1 REST API (`/api/v1/...`).
+//! * `v2_*`: the OpenAPI v2 action API (`/?action=...`).
+
+mod v1_additions;
+mod v1_helpers;
+mod v1_invalid_input;
+mod v1_operations;
+mod v2_common;
+mod v2_errors;
+mod v2_invalid_input;
+mod v2_jobs;
+mod v2_pools;
+mod v2_streams;
