@@ -606,4 +606,5 @@ pub fn required<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Re
 pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;
+pub mod aihc_v2_deploy;
 pub mod bec;

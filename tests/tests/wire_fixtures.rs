@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Box::new(bce_conformance::aihc_deploy::DeployDriver),
         Box::new(bce_conformance::aihc_dev::DevDriver),
         Box::new(bce_conformance::bec::BecDriver),
+        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
     ];
     let mut failed = 0;
     for driver in &drivers {
