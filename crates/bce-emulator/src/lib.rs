@@ -38,6 +38,7 @@ pub mod auth;
 mod bec;
 pub mod clock;
 mod deploy;
+mod deploy_v2;
 mod dev;
 pub mod faults;
 mod server;

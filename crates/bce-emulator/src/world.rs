@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, deploy, dev, train};
+use crate::{bec, deploy, deploy_v2, dev, train};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -123,6 +123,7 @@ impl Reply {
 pub(crate) struct World {
     pub train: train::Train,
     pub deploy: deploy::Deploy,
+    pub deploy_v2: deploy_v2::DeployV2,
     pub dev: dev::Dev,
     pub bec: bec::Bec,
 }
@@ -133,6 +134,7 @@ impl World {
         World {
             train: train::Train::seeded(now_ms),
             deploy: deploy::Deploy::default(),
+            deploy_v2: deploy_v2::DeployV2::default(),
             dev: dev::Dev::default(),
             bec: bec::Bec::default(),
         }
@@ -144,6 +146,10 @@ impl World {
             return r;
         }
         if let Some(r) = deploy::route(&mut self.deploy, ctx) {
+            return r;
+        }
+        // Before dev: both answer `/?action=…`; dev claims every action.
+        if let Some(r) = deploy_v2::route(&mut self.deploy_v2, ctx) {
             return r;
         }
         if let Some(r) = dev::route(&mut self.dev, ctx) {
