@@ -132,8 +132,8 @@ macro_rules! int_enum {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
-                    $( $name::$variant => f.write_str(stringify!($variant)), )*
-                    $name::Other(n) => write!(f, "{n}"),
+                    $( $name::$variant => f.pad(stringify!($variant)), )*
+                    $name::Other(n) => f.pad(&n.to_string()),
                 }
             }
         }
