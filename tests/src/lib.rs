@@ -651,6 +651,7 @@ pub mod aihc_train;
 pub mod aihc_v2_data;
 pub mod aihc_v2_dev;
 pub mod aihc_v2_train;
+pub mod aihc_v2_deploy;
 pub mod bec;
 pub mod paddleflow;
 pub mod modelarts;
