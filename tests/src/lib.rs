@@ -649,6 +649,7 @@ pub mod aihc_deploy;
 pub mod aihc_dev;
 pub mod aihc_train;
 pub mod aihc_v2_data;
+pub mod aihc_v2_deploy;
 pub mod aihc_v2_dev;
 pub mod aihc_v2_train;
 pub mod bec;

@@ -1,7 +1,7 @@
 //! The whole SDK keeps the caller's secret key and session token to itself.
 //!
 //! One emulator with a unique secret key and session token; every operation
-//! of every crate (aihc-train v1 and v2, aihc-deploy, aihc-dev and its v2
+//! of every crate (aihc-train and aihc-deploy v1 and v2, aihc-dev and its v2
 //! replay, aihc-data, bec; the conformance drivers are the table of calls: every line
 //! of every wire fixture, so every operation with the official SDKs'
 //! arguments) is called against it with TRACE tracing captured, then again
@@ -50,6 +50,7 @@ fn drivers() -> Vec<Box<dyn Driver>> {
         Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
         Box::new(bce_conformance::bec::BecDriver),
         Box::new(bce_conformance::aihc_v2_train::TrainV2Driver),
+        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
     ]
 }
 

@@ -39,6 +39,7 @@ mod bec;
 pub mod clock;
 mod data;
 mod deploy;
+mod deploy_v2;
 mod dev;
 pub mod faults;
 pub mod paddleflow;

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, data, deploy, dev, paddleflow, train, train_v2};
+use crate::{bec, data, deploy, deploy_v2, dev, paddleflow, train, train_v2};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -154,6 +154,7 @@ impl Reply {
 pub(crate) struct World {
     pub train: train::Train,
     pub deploy: deploy::Deploy,
+    pub deploy_v2: deploy_v2::DeployV2,
     pub dev: dev::Dev,
     pub data: data::Data,
     pub bec: bec::Bec,
@@ -166,6 +167,7 @@ impl World {
         World {
             train: train::Train::seeded(now_ms),
             deploy: deploy::Deploy::default(),
+            deploy_v2: deploy_v2::DeployV2::default(),
             dev: dev::Dev::default(),
             data: data::Data::default(),
             bec: bec::Bec::default(),
@@ -184,8 +186,11 @@ impl World {
         if let Some(r) = deploy::route(&mut self.deploy, ctx) {
             return r;
         }
-        // Before dev: both answer `/?action=…`, and dev claims every action.
+        // Before dev: these answer `/?action=…` too, and dev claims every action.
         if let Some(r) = data::route(&mut self.data, ctx) {
+            return r;
+        }
+        if let Some(r) = deploy_v2::route(&mut self.deploy_v2, ctx) {
             return r;
         }
         if let Some(r) = dev::route(&mut self.dev, ctx) {
