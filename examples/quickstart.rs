@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use aihc_deploy::{AppIdArgs, ContainerConf, CreateAppArgs, ExtraInfo, ImageConf, ResPoolConf};
+use aihc_deploy::v2::{ContainerConf, ResourcePoolConf, ServiceConf};
 use aihc_dev::{CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, Resources};
 use aihc_train::v2;
 use bce_core::{Config, Waiter};
@@ -342,60 +342,43 @@ async fn wait_with_progress(client: &v2::Client, key: &v2::JobKey, tour: &Tour) 
 }
 
 async fn deploy(tour: &Tour) -> Result<()> {
-    section("Deploy an app");
-    let client = aihc_deploy::Client::new(tour.config.clone())?;
+    section("Deploy an online service");
+    let client = aihc_deploy::v2::Client::new(tour.config.clone())?;
     let pool = tour.pool.clone().unwrap_or_else(|| "cce-emu00a800".into());
+    let queue = if tour.queue.is_empty() {
+        "default".to_owned()
+    } else {
+        tour.queue.clone()
+    };
     let mut env = BTreeMap::new();
     env.insert("MODEL".to_string(), "demo".to_string());
-    let app = CreateAppArgs {
-        app_name: "quickstart-app".into(),
-        ins_count: 2,
-        res_pool: Some(ResPoolConf {
-            res_pool_id: pool,
-            queue: if tour.queue.is_empty() {
-                "default".into()
-            } else {
-                tour.queue.clone()
-            },
-        }),
-        containers: vec![ContainerConf {
-            name: "server".into(),
-            cpus: 1,
-            memory: 1024,
-            run_cmd: vec!["python".into(), "-m".into(), "http.server".into()],
-            env,
-            image: Some(ImageConf {
-                image_addr: "registry.baidubce.com/cce-public/python:3.11".into(),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
-    let app_id = client
-        .create_app(&app, &ExtraInfo::default())
-        .await?
-        .data
-        .app_id;
-    out(format!("  created app {app_id}"));
-    let stat = client
-        .wait_for_app_ready(&app_id, &tour.waiter(Duration::from_secs(1800)))
-        .await?;
+    let mut server = ContainerConf::new("server", "registry.baidubce.com/cce-public/python:3.11")
+        .with_resources(1, 1, 0)
+        .with_command(["python", "-m", "http.server", "8000"])
+        .with_port("http", 8000);
+    server.envs = env;
+    let conf = ServiceConf::new("quickstart-service")
+        .with_resource_pool(ResourcePoolConf::new(pool, queue))
+        .with_instance_count(2)
+        .with_container(server);
+    // A client token is generated and reused on retries: no double create.
+    let id = client.create_service(&conf, None).await?.service_id;
+    out(format!("  created service {id}"));
+    let waiter = tour.waiter(Duration::from_secs(1800));
+    let ready = client.wait_for_service(&id, &waiter).await?;
+    let stat = &ready.status.brief_stat;
     out(format!(
-        "  ready: {}/{} instances",
+        "  ready: {}/{} replicas",
         stat.available_ins, stat.total_ins
     ));
-    let pods = client.list_pod(&AppIdArgs::new(&app_id)).await?.data.list;
-    let rows: Vec<Vec<String>> = pods
-        .iter()
-        .map(|p| {
-            let s = p.status.clone().unwrap_or_default();
-            vec![p.ins_id.clone(), s.ins_status, s.pod_ip]
-        })
-        .collect();
-    table(&["INSTANCE", "STATUS", "POD IP"], &rows);
-    client.delete_app(&AppIdArgs::new(&app_id)).await?;
-    out(format!("  deleted app {app_id}"));
+    for line in ready.pod_table().to_string().lines() {
+        out(format!("  {line}"));
+    }
+    client.modify_service_replicas(&id, 1).await?;
+    client.wait_for_replicas(&id, 1, &waiter).await?;
+    out("  scaled to 1 replica");
+    client.delete_service(&id).await?;
+    out(format!("  deleted service {id}"));
     Ok(())
 }
 

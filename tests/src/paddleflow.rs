@@ -187,9 +187,29 @@ impl PaddleFlowDriver {
         op: &str,
         input: &Value,
     ) -> Option<CallFuture> {
-        let mut builder = Client::builder(ADDRESS).config(config.to_builder());
-        if logged_in {
-            builder = builder.login("root", "paddleflow");
+        let login = logged_in.then_some(("root", "paddleflow"));
+        self.call_at(config, ADDRESS, login, None, op, input)
+    }
+
+    /// Like [`PaddleFlowDriver::call_with`] against another server
+    /// (`address`, e.g. the emulator's), with this login and/or a token
+    /// already issued.
+    pub fn call_at(
+        &self,
+        config: Config,
+        address: &str,
+        login: Option<(&str, &str)>,
+        token: Option<&str>,
+        op: &str,
+        input: &Value,
+    ) -> Option<CallFuture> {
+        let address = address.to_owned();
+        let mut builder = Client::builder(address.clone()).config(config.to_builder());
+        if let Some((user, password)) = login {
+            builder = builder.login(user, password);
+        }
+        if let Some(token) = token {
+            builder = builder.token(token);
         }
         if op == "login" {
             if let Some(host) = input.get("paddleflow_server_host") {
@@ -197,7 +217,7 @@ impl PaddleFlowDriver {
                 let client = Client::builder(host).config(config.to_builder()).build();
                 return go(client, input, |_c, _i| async { Ok(()) });
             }
-            let client = Client::builder(ADDRESS).config(config.to_builder()).build();
+            let client = Client::builder(address).config(config.to_builder()).build();
             return go(client, input, |c, i| async move {
                 c.login(&req(&i, "user_name")?, req(&i, "password")?).await
             });

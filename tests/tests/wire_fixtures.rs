@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
         Box::new(bce_conformance::bec::BecDriver),
         Box::new(bce_conformance::aihc_v2_train::TrainV2Driver),
+        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
     ];
     let mut failed = 0;
     for driver in &drivers {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use bce_core::paginate::{items, next_page_number, Page};
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +18,8 @@ use crate::model::CreateAppArgs;
 pub struct ExtraInfo {
     /// Caller source, e.g. `console`.
     pub source: Option<String>,
-    /// Auth token (create only).
-    pub auth_token: Option<String>,
+    /// Auth token (create only; masked in `Debug`).
+    pub auth_token: Option<Secret>,
 }
 
 /// Names one app.
@@ -280,7 +280,7 @@ pub struct ChangeList {
 /// Business answer without payload.
 pub type EmptyResponse = DeployResponse<serde_json::Value>;
 
-fn put_extra(op: bce_core::Operation, name: &str, value: &Option<String>) -> bce_core::Operation {
+fn put_extra(op: bce_core::Operation, name: &str, value: Option<&str>) -> bce_core::Operation {
     match value {
         Some(v) => op.query(name, v),
         None => op,
@@ -297,8 +297,9 @@ impl Client {
         let op = self
             .op("CreateApp", Method::Post, "/api/v1/aihcpom/app/create")
             .require("appName", &args.app_name);
-        let op = put_extra(op, "source", &extra.source);
-        let op = put_extra(op, "authToken", &extra.auth_token).json(args);
+        let op = put_extra(op, "source", extra.source.as_deref());
+        let token = extra.auth_token.as_ref().map(Secret::expose);
+        let op = put_extra(op, "authToken", token).json(args);
         self.call(op).await
     }
 
@@ -309,7 +310,7 @@ impl Client {
         extra: &ExtraInfo,
     ) -> Result<DeployResponse<AppList>, Error> {
         let op = self.op("ListApp", Method::Get, "/api/v1/aihcpom/app/list");
-        let op = put_extra(op, "source", &extra.source)
+        let op = put_extra(op, "source", extra.source.as_deref())
             .query_opt("pageNo", (args.page_no != 0).then_some(args.page_no))
             .query_opt("pageSize", (args.page_size != 0).then_some(args.page_size))
             .query_if_not_empty("orderBy", &args.order_by)

@@ -1,16 +1,29 @@
 //! # aihc-deploy
 //!
-//! AIHC (百舸) custom deployment for Rust: apps, scaling, public access,
-//! change records, pods and resource pools. Requests match the official Go
-//! SDK on the wire: ids travel in the query, the region in an unsigned
-//! `X-Region` header (the configured region unless overridden with
-//! [`Client::with_region`]).
+//! AIHC (百舸) inference deployment for Rust.
+//!
+//! * [`v2`] — **the main surface**: the OpenAPI v2 online-service API
+//!   (`/?action=…`, header `version: v2`): services, replicas, pods, pod
+//!   groups, change records, network access; `aihc_deploy::v2::Client`.
+//! * The crate root — the older custom-deployment API (apps under
+//!   `/api/v1/aihcpom/…`, [`Client`]). The official Go SDK removed it in
+//!   0.9.260 (February 2026) in favour of the service API; it stays here
+//!   for accounts that still use apps.
+//!
+//! Both clients are built from the same [`bce_core::Config`].
 //!
 //! ```no_run
-//! use aihc_deploy::{AppIdArgs, Client};
 //! # async fn demo() -> Result<(), bce_core::Error> {
-//! let client = Client::new(bce_core::Config::from_env()?)?;
-//! let details = client.with_region("gz").app_details(&AppIdArgs::new("app-1")).await?;
+//! let config = bce_core::Config::from_env()?;
+//! let services = aihc_deploy::v2::Client::new(config.clone())?;
+//! let page = services
+//!     .describe_services(&aihc_deploy::v2::DescribeServicesRequest::default())
+//!     .await?;
+//! print!("{}", page.table());
+//!
+//! // The older app API:
+//! let apps = aihc_deploy::Client::new(config)?;
+//! let details = apps.with_region("gz").app_details(&aihc_deploy::AppIdArgs::new("app-1")).await?;
 //! println!("{}", details.data.app.app_name);
 //! # Ok(()) }
 //! ```
@@ -28,6 +41,7 @@ mod client;
 pub mod model;
 pub mod pod;
 pub mod respool;
+pub mod v2;
 pub mod wait;
 
 pub use app::*;

@@ -242,6 +242,73 @@ async fn list_dev_instance_event() {
     );
 }
 
+/// Registry passwords (machine image, image pack job) are
+/// `bce_core::Secret`s: absent from `Debug` of the request and the response,
+/// present on the wire and in the JSON.
+#[tokio::test]
+async fn secrets_are_masked_in_debug_but_sent() {
+    const IMAGE_PW: &str = "IMGPW-UNIQUE-dev-5c1e";
+    const PACK_PW: &str = "PACKPW-UNIQUE-dev-90ad";
+    let mut create = sample_args();
+    if let Some(image) = create.conf.as_mut().and_then(|c| c.image.as_mut()) {
+        image.password = IMAGE_PW.into();
+    }
+    let pack = CreateDevInstanceImagePackJobArgs {
+        image_name: "img".into(),
+        password: PACK_PW.into(),
+        dev_instance_id: "dev-1".into(),
+        ..Default::default()
+    };
+    let shown = format!("{create:?} {pack:?}");
+    let json = format!(
+        "{} {}",
+        serde_json::to_string(&create).unwrap(),
+        serde_json::to_string(&pack).unwrap()
+    );
+    for secret in [IMAGE_PW, PACK_PW] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
+
+    let t = RecordingTransport::replying_json([
+        json!({"devInstanceId": "dev-1", "requestId": "r1"}),
+        json!({"imagePackJobId": "pack-1", "devInstanceId": "dev-1"}),
+        json!({"devInstance": {"id": "dev-1", "conf": {"image": {"imageUrl": "img", "password": IMAGE_PW}}}}),
+    ]);
+    let client = Client::new(t.config()).unwrap();
+    let created = client.create_dev_instance(&create).await.unwrap();
+    let packed = client
+        .create_dev_instance_image_pack_job(&pack)
+        .await
+        .unwrap();
+    let sent: Vec<String> = t
+        .requests()
+        .iter()
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect();
+    assert!(sent[0].contains(IMAGE_PW), "{}", sent[0]);
+    assert!(sent[1].contains(PACK_PW), "{}", sent[1]);
+
+    let detail = client
+        .query_dev_instance_detail(&DevInstanceIdArgs {
+            dev_instance_id: "dev-1".into(),
+        })
+        .await
+        .unwrap();
+    let image = detail
+        .dev_instance
+        .conf
+        .as_ref()
+        .and_then(|c| c.image.as_ref())
+        .unwrap();
+    assert_eq!(image.password.expose(), IMAGE_PW);
+    let shown = format!("{created:?} {packed:?} {detail:?}");
+    for secret in [IMAGE_PW, PACK_PW] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+    }
+    assert!(serde_json::to_string(&detail).unwrap().contains(IMAGE_PW));
+}
+
 #[tokio::test]
 async fn image_pack_jobs() {
     let server = MockServer::start().await;

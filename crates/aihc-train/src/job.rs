@@ -1,10 +1,9 @@
 //! Training jobs: list, create, get, update, stop, delete.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use bce_core::paginate::{items, next_page_number, Page};
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -175,30 +174,15 @@ pub struct Resource {
     pub quantity: f64,
 }
 
-/// Registry credentials of the image. `Debug` hides the password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Registry credentials of the image. The password is a [`Secret`]:
+/// serialized as is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ImageConfig {
     /// Registry user.
     pub username: String,
     /// Registry password.
-    pub password: String,
-}
-
-impl fmt::Debug for ImageConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ImageConfig")
-            .field("username", &self.username)
-            .field(
-                "password",
-                &if self.password.is_empty() {
-                    ""
-                } else {
-                    "***redacted***"
-                },
-            )
-            .finish()
-    }
+    pub password: Secret,
 }
 
 /// What every replica runs.
@@ -254,8 +238,8 @@ pub struct CodeSource {
     pub id: String,
     /// BOS object name.
     pub bos_object_name: String,
-    /// Temporary BOS token.
-    pub bos_temporary_token: String,
+    /// Temporary BOS token (masked in `Debug`).
+    pub bos_temporary_token: Secret,
     /// BOS endpoint.
     pub bos_endpoint: String,
     /// BOS bucket.

@@ -39,6 +39,7 @@ mod bec;
 pub mod clock;
 mod data;
 mod deploy;
+mod deploy_v2;
 mod dev;
 pub mod faults;
 pub mod paddleflow;
@@ -90,12 +91,13 @@ impl std::fmt::Display for EmulatorError {
 
 impl std::error::Error for EmulatorError {}
 
-/// Settings of an [`Emulator`] before it starts.
+/// Settings of an [`Emulator`] before it starts. `Debug` masks the secret
+/// access key and the session token.
 #[derive(Debug, Clone)]
 pub struct EmulatorBuilder {
     access_key_id: String,
-    secret_access_key: String,
-    session_token: Option<String>,
+    secret_access_key: bce_core::Secret,
+    session_token: Option<bce_core::Secret>,
     host: String,
     port: u16,
     speed: f64,
@@ -124,13 +126,13 @@ impl EmulatorBuilder {
         secret_access_key: impl Into<String>,
     ) -> Self {
         self.access_key_id = access_key_id.into();
-        self.secret_access_key = secret_access_key.into();
+        self.secret_access_key = bce_core::Secret::new(secret_access_key);
         self
     }
 
     /// Also require this STS session token (`x-bce-security-token`).
     pub fn session_token(mut self, token: impl Into<String>) -> Self {
-        self.session_token = Some(token.into());
+        self.session_token = Some(bce_core::Secret::new(token));
         self
     }
 
@@ -244,12 +246,12 @@ impl Emulator {
         match &keys.session_token {
             Some(token) => bce_core::Credentials::with_session_token(
                 keys.access_key_id.clone(),
-                keys.secret_access_key.clone(),
-                token.clone(),
+                keys.secret_access_key.expose(),
+                token.expose(),
             ),
             None => bce_core::Credentials::new(
                 keys.access_key_id.clone(),
-                keys.secret_access_key.clone(),
+                keys.secret_access_key.expose(),
             ),
         }
     }

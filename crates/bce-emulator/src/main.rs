@@ -11,6 +11,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use bce_core::Secret;
 use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY};
 
 const USAGE: &str = "\
@@ -29,13 +30,14 @@ PaddleFlow: paths under /api/paddleflow/v1 are answered as a PaddleFlow server
 (log in as root / paddleflow; no signature there).
 ";
 
+/// The command line; `Debug` masks the secret access key and the token.
 #[derive(Debug)]
 struct Args {
     host: String,
     port: u16,
     access_key_id: Option<String>,
-    secret_access_key: Option<String>,
-    session_token: Option<String>,
+    secret_access_key: Option<Secret>,
+    session_token: Option<Secret>,
     speed: f64,
 }
 
@@ -69,8 +71,8 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
                 args.port = v.parse().map_err(|_| format!("invalid port '{v}'"))?;
             }
             "--access-key-id" => args.access_key_id = Some(value()?),
-            "--secret-access-key" => args.secret_access_key = Some(value()?),
-            "--session-token" => args.session_token = Some(value()?),
+            "--secret-access-key" => args.secret_access_key = Some(Secret::new(value()?)),
+            "--session-token" => args.session_token = Some(Secret::new(value()?)),
             "--speed" => {
                 let v = value()?;
                 args.speed = v
@@ -117,15 +119,18 @@ async fn main() -> ExitCode {
     };
     let sk = args
         .secret_access_key
-        .or_else(|| env("BCE_SECRET_ACCESS_KEY"))
-        .unwrap_or_else(|| DEFAULT_SECRET_ACCESS_KEY.to_owned());
+        .or_else(|| env("BCE_SECRET_ACCESS_KEY").map(Secret::new))
+        .unwrap_or_else(|| Secret::new(DEFAULT_SECRET_ACCESS_KEY));
     let mut builder = Emulator::builder()
         .host(args.host)
         .port(args.port)
         .speed(args.speed)
-        .credentials(ak.clone(), sk);
-    if let Some(token) = args.session_token.or_else(|| env("BCE_SESSION_TOKEN")) {
-        builder = builder.session_token(token);
+        .credentials(ak.clone(), sk.expose());
+    if let Some(token) = args
+        .session_token
+        .or_else(|| env("BCE_SESSION_TOKEN").map(Secret::new))
+    {
+        builder = builder.session_token(token.expose());
     }
     let emulator = match builder.start().await {
         Ok(e) => e,
@@ -143,4 +148,33 @@ async fn main() -> ExitCode {
     let _ = out.flush();
     std::future::pending::<()>().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_of_the_arguments_masks_the_secret_key_and_the_token() {
+        let argv = [
+            "--secret-access-key",
+            "SK-UNIQUE-args-19c2",
+            "--session-token=TOKEN-UNIQUE-args-7e44",
+            "--access-key-id",
+            "AK-visible",
+        ];
+        let args = parse(argv.iter().map(|s| s.to_string())).unwrap().unwrap();
+        let shown = format!("{args:?}");
+        assert!(!shown.contains("SK-UNIQUE-args-19c2"), "{shown}");
+        assert!(!shown.contains("TOKEN-UNIQUE-args-7e44"), "{shown}");
+        assert!(shown.contains("AK-visible"), "{shown}");
+        assert_eq!(
+            args.secret_access_key.as_ref().map(Secret::expose),
+            Some("SK-UNIQUE-args-19c2")
+        );
+        assert_eq!(
+            args.session_token.as_ref().map(Secret::expose),
+            Some("TOKEN-UNIQUE-args-7e44")
+        );
+    }
 }

@@ -25,9 +25,10 @@
 //!   the server (`pageSize` ≤ 100 lines, `pageNo`, `logFilePosition`).
 //! * Schedules are kept and listed but start no runs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use base64::Engine as _;
+use bce_core::Secret;
 use http_body_util::Full;
 use hyper::body::Bytes;
 use hyper::Response;
@@ -199,7 +200,8 @@ fn filter_match(filter: Option<&str>, value: &str) -> bool {
 
 #[derive(Debug, Clone)]
 struct User {
-    password: String,
+    /// Masked in `Debug`, like every secret of the emulator.
+    password: Secret,
     created_ms: i64,
     /// Bumped when the password changes: older tokens fail.
     generation: u64,
@@ -548,7 +550,8 @@ impl Pipeline {
 #[derive(Debug)]
 pub(crate) struct PaddleFlow {
     users: BTreeMap<String, User>,
-    tokens: BTreeMap<String, Token>,
+    /// Issued tokens, masked in `Debug`.
+    tokens: HashMap<Secret, Token>,
     queues: BTreeMap<String, Value>,
     grants: Vec<Value>,
     flavours: BTreeMap<String, Value>,
@@ -570,12 +573,12 @@ impl PaddleFlow {
             users: BTreeMap::from([(
                 ROOT.to_owned(),
                 User {
-                    password: ROOT_PASSWORD.to_owned(),
+                    password: Secret::new(ROOT_PASSWORD),
                     created_ms: now,
                     generation: 0,
                 },
             )]),
-            tokens: BTreeMap::new(),
+            tokens: HashMap::new(),
             queues: BTreeMap::new(),
             grants: Vec::new(),
             flavours: BTreeMap::new(),
@@ -629,7 +632,7 @@ impl PaddleFlow {
                 "request has no x-pf-authorization token",
             ));
         };
-        let Some(t) = self.tokens.get(token) else {
+        let Some(t) = self.tokens.get(&Secret::new(token)) else {
             return Err(err(400, "AuthInvalidToken", "token is invalid or expired"));
         };
         match self.users.get(&t.user) {
@@ -708,7 +711,7 @@ impl PaddleFlow {
                     .users
                     .get_mut(*name)
                     .ok_or_else(|| not_found("UserNotExist", "user", name))?;
-                u.password = password;
+                u.password = Secret::new(password);
                 u.generation += 1;
                 Ok(None)
             }
@@ -1206,10 +1209,10 @@ impl PaddleFlow {
         let body = req.json()?;
         let (name, password) = (text(&body, "username"), text(&body, "password"));
         match self.users.get(&name) {
-            Some(u) if u.password == password && !password.is_empty() => {
+            Some(u) if u.password.expose() == password && !password.is_empty() => {
                 let token = format!("pf-{}", crate::world::new_id("", 32));
                 self.tokens.insert(
-                    token.clone(),
+                    Secret::new(token.clone()),
                     Token {
                         user: name,
                         generation: u.generation,
@@ -1237,7 +1240,7 @@ impl PaddleFlow {
         self.users.insert(
             name.clone(),
             User {
-                password,
+                password: Secret::new(password),
                 created_ms: req.now,
                 generation: 0,
             },

@@ -564,10 +564,7 @@ fn to_v1(req: &CreateJobRequest, queue: String) -> Result<aihc_train::CreateJobR
         job_spec: aihc_train::JobSpec {
             command: req.command.clone(),
             image: spec.image.clone(),
-            image_config: aihc_train::ImageConfig {
-                username,
-                password: password.expose().to_owned(),
-            },
+            image_config: aihc_train::ImageConfig { username, password },
             replicas,
             resources: Some(
                 spec.resources

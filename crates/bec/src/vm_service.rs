@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use bce_core::paginate::{items, next_page_number, Page};
-use bce_core::{Error, Method, WaitState, Waiter};
+use bce_core::{Error, Method, Secret, WaitState, Waiter};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +13,7 @@ use crate::common::*;
 /// Body of [`Client::create_vm_service`] (and, later, of adding instances
 /// to a service).
 /// Empty fields are left out, except `directPay`, which is always sent.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CreateVmServiceArgs {
     /// Service name.
@@ -104,8 +104,8 @@ pub struct CreateVmServiceArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gpu: Option<GpuRequest>,
     /// Administrator password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Template id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub template_id: String,
@@ -146,22 +146,6 @@ pub struct CreateVmServiceArgs {
     pub tags: Vec<Tag>,
 }
 
-impl std::fmt::Debug for CreateVmServiceArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateVmServiceArgs")
-            .field("service_name", &self.service_name)
-            .field("service_id", &self.service_id)
-            .field("deploy_instances", &self.deploy_instances)
-            .field("spec", &self.spec)
-            .field("cpu", &self.cpu)
-            .field("memory", &self.memory)
-            .field("image_id", &self.image_id)
-            .field("key_config", &self.key_config)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .finish_non_exhaustive()
-    }
-}
-
 /// Replica template of an update.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -176,7 +160,7 @@ pub struct ReplicaTemplate {
 
 /// Body of [`Client::update_vm_service`]; `kind` says what changes.
 /// Empty fields are left out, except `needIpv6PublicIp`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UpdateVmServiceArgs {
     /// What changes.
@@ -192,8 +176,8 @@ pub struct UpdateVmServiceArgs {
     #[serde(skip_serializing_if = "is_false")]
     pub need_restart: bool,
     /// New password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Image id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub image_id: String,
@@ -253,20 +237,6 @@ pub struct UpdateVmServiceArgs {
     /// Replica template.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replica_template: Option<ReplicaTemplate>,
-}
-
-impl std::fmt::Debug for UpdateVmServiceArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateVmServiceArgs")
-            .field("kind", &self.kind)
-            .field("service_name", &self.service_name)
-            .field("vm_name", &self.vm_name)
-            .field("cpu", &self.cpu)
-            .field("memory", &self.memory)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .field("key_config", &self.key_config)
-            .finish_non_exhaustive()
-    }
 }
 
 /// Filter and paging of [`Client::get_vm_service_list`]; zero and empty

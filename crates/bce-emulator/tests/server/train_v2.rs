@@ -47,7 +47,7 @@ fn verifier_accepts_what_the_official_sdks_send() {
         }
         let token = req["headers"]["x-bce-security-token"]
             .as_str()
-            .map(str::to_owned);
+            .map(bce_core::Secret::new);
         let keys = Keys {
             access_key_id: "ak-test".into(),
             secret_access_key: "sk-test".into(),
