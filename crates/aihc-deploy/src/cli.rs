@@ -2,7 +2,8 @@
 //! every public operation, reachable as `bcectl aihc-deploy <operation>`.
 //!
 //! Input objects use the request's JSON field names; see
-//! [`bce_core::cli`] for the conventions.
+//! [`bce_core::cli`] for the conventions. [`OPERATIONS_V2`] is the table of
+//! the online-service API v2 ([`crate::v2`]), `bcectl aihc-deploy-v2 <operation>`.
 
 use crate::*;
 
@@ -28,6 +29,32 @@ bce_core::cli_operations! {
             delete_pod "Deletes an instance so that it is rebuilt (POST /api/v1/aihcpom/pod/delete)" (body: PodArgs),
             list_brief_res_pool "Lists resource pools (GET /api/v1/aihcpom/respool/listbrief)" (body: ListBriefResPoolArgs),
             res_pool_detail "One resource pool with its queues (GET /api/v1/aihcpom/respool/detail)" (body: ResPoolDetailArgs),
+        ],
+    };
+}
+
+bce_core::cli_operations! {
+    /// Every operation of the online-service API v2 ([`crate::v2`]), for `bcectl` and other tools.
+    pub static OPERATIONS_V2: v2::Client = {
+        service: "aihc-deploy-v2",
+        doc: "AIHC online services (OpenAPI v2): services, replicas, pods, changelogs, public access",
+        connect: v2::Client::new,
+        operations: [
+            describe_service_changelogs "Change records of a service, one page (GET /?action=DescribeServiceChangelogs)" (body: v2::DescribeServiceChangelogsRequest),
+            describe_service_changelog "One change record (GET /?action=DescribeServiceChangelog)" (str "changeId"),
+            describe_service_pods "Pods of a service (GET /?action=DescribeServicePods)" (str "serviceId"),
+            describe_service_pod_groups "Pod groups of a service (GET /?action=DescribeServicePodGroups)" (str "serviceId"),
+            delete_service_pod "Deletes a pod so that it is rebuilt (POST /?action=DeleteServicePod)" (str "serviceId", str "instanceId"),
+            disable_service_pod "Takes a pod out of traffic (block = true) or puts it back (POST /?action=DisableServicePod, block always sent)" (str "serviceId", str "instanceId", optvalue "block": bool),
+            describe_services "Lists services, one page (GET /?action=DescribeServices)" (body: v2::DescribeServicesRequest),
+            describe_service "A service in detail: configuration, access, replica counts and pods (GET /?action=DescribeService)" (str "serviceId"),
+            describe_service_status "Replica counts and state of a service (GET /?action=DescribeServiceStatus)" (str "serviceId"),
+            create_service "Creates a service (POST /?action=CreateService, the configuration as body)" (body: v2::ServiceConf, optstr "clientToken"),
+            modify_service "Changes a service's configuration (POST /?action=ModifyService); the service rolls its pods" (body: v2::ModifyServiceRequest),
+            upgrade_service "Rolls a service to another version (POST /?action=UpgradeService)" (body: v2::UpgradeServiceRequest),
+            delete_service "Deletes a service (POST /?action=DeleteService)" (str "serviceId"),
+            modify_service_replicas "Sets the number of replicas (POST /?action=ModifyServiceReplicas, instanceCount always sent, also 0)" (str "serviceId", value "instanceCount": u32),
+            modify_service_net_config "Turns public access on or off (POST /?action=ModifyServiceNetConfig)" (body: v2::ModifyServiceNetConfigRequest),
         ],
     };
 }

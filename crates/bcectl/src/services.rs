@@ -16,6 +16,7 @@ pub fn all() -> Vec<&'static dyn Service> {
         &aihc_train::cli::OPERATIONS,
         &aihc_train::cli::OPERATIONS_V2,
         &aihc_deploy::cli::OPERATIONS,
+        &aihc_deploy::cli::OPERATIONS_V2,
         &aihc_dev::cli::OPERATIONS,
         &aihc_data::cli::OPERATIONS,
         &bec::cli::OPERATIONS,

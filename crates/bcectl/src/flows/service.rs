@@ -1,11 +1,8 @@
-//! `bcectl service …`: online services.
-//!
-//! TODO(v2): these run on the AIHC v1 custom-deployment API (`aihc_deploy`:
-//! apps) until `aihc_deploy::v2` (DescribeServices, DescribeService,
-//! CreateService, ModifyServiceReplicas, DeleteService) is merged; then the
-//! create file becomes the v2 CreateService body.
+//! `bcectl service …`: online services on the AIHC OpenAPI v2
+//! (`aihc_deploy::v2`).
 
-use aihc_deploy::{AppIdArgs, CreateAppArgs, ExtraInfo, ListAppArgs, ScaleAppArgs};
+use aihc_deploy::v2::{Client, DescribeServicesRequest, ServiceConf};
+use futures::TryStreamExt;
 use serde_json::Value;
 
 use crate::app::Run;
@@ -15,33 +12,33 @@ use crate::flows::{self, listing, to_json};
 
 /// `bcectl service …`.
 pub async fn run(run: &Run, cmd: &ServiceCmd) -> Result<(), Failure> {
-    let client = aihc_deploy::Client::new(run.setup()?.config.clone())?;
     let format = run.global.output;
+    // Files are read before anything is sent.
+    let conf =
+        match cmd {
+            ServiceCmd::Create { file } => {
+                let body = flows::read_file(file)?;
+                Some(serde_json::from_value::<ServiceConf>(body).map_err(|e| {
+                    Failure::usage(format!("{file}: not a CreateService body: {e}"))
+                })?)
+            }
+            _ => None,
+        };
+    let client = Client::new(run.setup()?.config.clone())?;
     match cmd {
         ServiceCmd::List => {
-            let mut items: Vec<Value> = Vec::new();
-            let mut page = 1;
-            loop {
-                let args = ListAppArgs {
-                    page_no: page,
-                    page_size: 100,
-                    ..ListAppArgs::default()
-                };
-                let answer = client.list_app(&args, &ExtraInfo::default()).await?.data;
-                let got = answer.list.len();
-                items.extend(answer.list.iter().map(to_json));
-                if got < 100 || items.len() as i64 >= answer.count {
-                    break;
-                }
-                page += 1;
-            }
+            let services: Vec<_> = client
+                .describe_services_stream(DescribeServicesRequest::default())
+                .try_collect()
+                .await?;
+            let items: Vec<Value> = services.iter().map(to_json).collect();
             listing(
                 &items,
                 &[
-                    ("SERVICE ID", "/appId"),
-                    ("NAME", "/appName"),
-                    ("POOL", "/resPoolId"),
-                    ("QUEUE", "/resQueue"),
+                    ("SERVICE ID", "/id"),
+                    ("NAME", "/name"),
+                    ("POOL", "/resourcePoolId"),
+                    ("QUEUE", "/queueName"),
                     ("REGION", "/region"),
                     ("PUBLIC", "/publicAccess"),
                 ],
@@ -50,25 +47,16 @@ pub async fn run(run: &Run, cmd: &ServiceCmd) -> Result<(), Failure> {
             .print(format);
         }
         ServiceCmd::Get { id } => {
-            let answer = client.app_details(&AppIdArgs::new(id)).await?.data;
+            let answer = client.describe_service(id).await?;
             flows::print_one(&to_json(&answer), format);
         }
-        ServiceCmd::Create { file } => {
-            let body = flows::read_file(file)?;
-            let args: CreateAppArgs = serde_json::from_value(body)
-                .map_err(|e| Failure::usage(format!("{file}: not a CreateApp body: {e}")))?;
-            let reply = client.create_app(&args, &ExtraInfo::default()).await?;
-            flows::print_created(&reply.data.app_id, &to_json(&reply), format);
+        ServiceCmd::Create { .. } => {
+            let conf = conf.unwrap_or_default();
+            let reply = client.create_service(&conf, None).await?;
+            flows::print_created(&reply.service_id, &to_json(&reply), format);
         }
         ServiceCmd::Scale { id, replicas } => {
-            let ins_count = i32::try_from(*replicas)
-                .map_err(|_| Failure::usage(format!("--replicas {replicas} is too large")))?;
-            let reply = client
-                .scale_app(&ScaleAppArgs {
-                    app_id: id.clone(),
-                    ins_count,
-                })
-                .await?;
+            let reply = client.modify_service_replicas(id, *replicas).await?;
             flows::print_done(
                 &format!("service {id} scaled to {replicas} replicas"),
                 &to_json(&reply),
@@ -76,7 +64,7 @@ pub async fn run(run: &Run, cmd: &ServiceCmd) -> Result<(), Failure> {
             );
         }
         ServiceCmd::Delete { id } => {
-            let reply = client.delete_app(&AppIdArgs::new(id)).await?;
+            let reply = client.delete_service(id).await?;
             flows::print_done(&format!("service {id} deleted"), &to_json(&reply), format);
         }
     }

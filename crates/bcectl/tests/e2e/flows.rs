@@ -224,12 +224,14 @@ async fn a_wait_past_the_timeout_exits_3() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn services_create_list_scale_delete() {
     let world = World::start().await;
+    // A v2 CreateService body.
     let file = world.file(
         "service.json",
         &format!(
-            r#"{{"appName": "svc", "insCount": 1, "resPool": {{"resPoolId": "{POOL}", "queue": "default"}},
+            r#"{{"name": "svc", "instanceCount": 1,
+               "resourcePool": {{"resourcePoolId": "{POOL}", "queueName": "default"}},
                "containers": [{{"name": "server", "cpus": 1, "memory": 1024,
-                               "image": {{"imageAddr": "registry.baidubce.com/python:3.11"}}}}]}}"#
+                               "image": {{"imageUrl": "registry.baidubce.com/python:3.11"}}}}]}}"#
         ),
     );
     let id = world
@@ -249,28 +251,34 @@ async fn services_create_list_scale_delete() {
         list.as_array()
             .unwrap()
             .iter()
-            .any(|s| s["appId"] == id.as_str()),
+            .any(|s| s["id"] == id.as_str()),
         "{list}"
     );
     let table = world.bcectl(&["service", "list", "-o", "table"]).await.ok();
-    assert!(table.stdout.contains("svc"), "{table:?}");
+    assert!(
+        table.stdout.starts_with("SERVICE ID") && table.stdout.contains("svc"),
+        "{table:?}"
+    );
     world
         .bcectl(&["service", "scale", &id, "--replicas", "3"])
         .await
         .ok();
     let detail = world.bcectl(&["service", "get", &id]).await.ok().json();
-    assert_eq!(detail["app"]["insCount"], 3, "{detail}");
-    world.bcectl(&["service", "delete", &id]).await.ok();
-    let list = world
-        .bcectl(&["service", "list", "-o", "json"])
+    assert_eq!(detail["service"]["instanceCount"], 3, "{detail}");
+    let status = world
+        .bcectl(&[
+            "aihc-deploy-v2",
+            "describe-service-status",
+            "--set",
+            &format!("serviceId={id}"),
+        ])
         .await
         .ok()
         .json();
-    assert!(!list
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["appId"] == id.as_str()));
+    assert!(status.is_object(), "{status}");
+    world.bcectl(&["service", "delete", &id]).await.ok();
+    let gone = world.bcectl(&["service", "get", &id]).await;
+    assert_eq!(gone.code, 1, "{gone:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
