@@ -46,7 +46,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }),
         key_config: Some(KeyConfig {
             kind: "password".into(),
-            admin_pass: password,
+            admin_pass: password.into(),
             ..Default::default()
         }),
         payment_method: "postpay".into(),

@@ -86,7 +86,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         registry: std::env::var("REGISTRY").unwrap_or_default(),
         namespace: std::env::var("REGISTRY_NAMESPACE").unwrap_or_default(),
         username: std::env::var("REGISTRY_USER").unwrap_or_default(),
-        password: std::env::var("REGISTRY_PASSWORD").unwrap_or_default(),
+        password: std::env::var("REGISTRY_PASSWORD")
+            .unwrap_or_default()
+            .into(),
     };
     let job = client.create_dev_instance_image_pack_job(&pack).await?;
     let done = status("PACK_DONE_STATUS");

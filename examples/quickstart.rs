@@ -16,22 +16,20 @@
 //! credentials are never logged.
 //!
 //! The tour: list resource pools and queues, submit a training job, wait for
-//! it, follow its logs, print a table of jobs, stop and delete the job,
-//! deploy an app and wait until it serves, create a dev machine, stop it and
-//! tear both down.
+//! it, follow its logs, print a table of jobs, stop and delete the job (all
+//! through the AIHC OpenAPI v2; `cargo run --example train_job_v1` is the
+//! same tour on the v1 API), deploy an app and wait until it serves, create
+//! a dev machine, stop it and tear both down.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use aihc_deploy::{AppIdArgs, ContainerConf, CreateAppArgs, ExtraInfo, ImageConf, ResPoolConf};
+use aihc_deploy::v2::{ContainerConf, ResourcePoolConf, ServiceConf};
 use aihc_dev::{
     CreateDevInstanceArgs, DevInstanceConf, DevInstanceIdArgs, DevInstanceStatus, Resources,
 };
-use aihc_train::{
-    CreateJobOptions, CreateJobRequest, GetPodLogsRequest, JobOptions, JobSpec, JobStatus,
-    ListJobsRequest, ListQueueRequest, ListResourcePoolRequest, Resource,
-};
+use aihc_train::v2;
 use bce_core::{Config, Waiter};
 use bce_emulator::status::{DEV_FAILED, DEV_RUNNING, DEV_STOPPED};
 use bce_emulator::Emulator;
@@ -156,35 +154,32 @@ fn init_tracing() {
 }
 
 async fn train(tour: &Tour) -> Result<()> {
-    let client = aihc_train::Client::new(tour.config.clone())?;
+    // The current AIHC API: OpenAPI v2 actions (`/?action=…`).
+    let client = v2::Client::new(tour.config.clone())?;
 
     section("Resource pools");
     let pools: Vec<_> = client
-        .list_resource_pool_stream(ListResourcePoolRequest::default())
+        .describe_resource_pools_stream(v2::DescribeResourcePoolsRequest::new(
+            v2::ResourcePoolType::Common,
+        ))
         .try_collect()
         .await?;
     let rows: Vec<Vec<String>> = pools
         .iter()
         .map(|p| {
-            let gpus = p
-                .status
-                .gpu_count
-                .as_ref()
-                .map(|c| format!("{}/{}", c.used, c.total))
-                .unwrap_or_default();
             vec![
-                p.metadata.id.clone(),
-                p.metadata.name.clone(),
-                p.status.phase.clone(),
-                gpus,
+                p.resource_pool_id.clone(),
+                p.name.clone(),
+                p.phase.to_string(),
+                p.node_num.to_string(),
             ]
         })
         .collect();
-    table(&["ID", "NAME", "PHASE", "GPUS USED"], &rows);
+    table(&["ID", "NAME", "PHASE", "NODES"], &rows);
     let pool = match tour
         .pool
         .clone()
-        .or_else(|| pools.first().map(|p| p.metadata.id.clone()))
+        .or_else(|| pools.first().map(|p| p.resource_pool_id.clone()))
     {
         Some(p) => p,
         None => return Err("no resource pool found (set AIHC_RESOURCE_POOL_ID)".into()),
@@ -192,59 +187,65 @@ async fn train(tour: &Tour) -> Result<()> {
 
     section(&format!("Queues of {pool}"));
     let queues: Vec<_> = client
-        .list_queue_stream(&pool, ListQueueRequest::default())
+        .describe_queues_stream(v2::DescribeQueuesRequest::new(&pool))
         .try_collect()
         .await?;
     let rows: Vec<Vec<String>> = queues
         .iter()
-        .map(|q| vec![q.name.clone(), q.queue_type.to_string(), q.state.clone()])
+        .map(|q| {
+            vec![
+                q.queue_id.clone(),
+                q.queue_name.clone(),
+                q.queue_type.to_string(),
+                if q.opened { "open" } else { "closed" }.to_owned(),
+            ]
+        })
         .collect();
-    table(&["NAME", "TYPE", "STATE"], &rows);
+    table(&["ID", "NAME", "TYPE", "STATE"], &rows);
+    // Common pools take the queue's name, managed pools its id.
+    let queue = if !tour.queue.is_empty() {
+        tour.queue.clone()
+    } else {
+        match queues
+            .iter()
+            .find(|q| q.queue_name == "default")
+            .or(queues.first())
+        {
+            Some(q) => q.queue_name.clone(),
+            None => return Err("no queue found (set AIHC_QUEUE)".into()),
+        }
+    };
 
     section("Training job");
-    let job = CreateJobRequest {
+    out("  (AIHC OpenAPI v2; the v1 API tour: cargo run --example train_job_v1)");
+    let job = v2::CreateJobRequest {
+        resource_pool_id: pool.clone(),
+        queue_id: queue.clone(),
         name: "quickstart-job".into(),
-        queue: tour.queue.clone(),
-        job_framework: "PyTorchJob".into(),
-        job_spec: JobSpec {
-            command: "for i in $(seq 1 10); do echo step $i; sleep 2; done".into(),
+        command: "for i in $(seq 1 10); do echo step $i; sleep 2; done".into(),
+        job_spec: v2::JobSpec {
             image: "registry.baidubce.com/cce-public/busybox:latest".into(),
             replicas: 1,
-            resources: Some(vec![Resource {
-                name: "cpu".into(),
-                quantity: 1.0,
-            }]),
+            resources: vec![v2::Resource::new("cpu", "1")],
             ..Default::default()
-        },
+        }
+        .into(),
+        job_type: v2::JobType::PyTorchJob,
         ..Default::default()
     };
-    let created = client
-        .create_job(
-            &job,
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
-        )
-        .await?
-        .result;
-    let options =
-        JobOptions::new(created.job_id.clone(), pool.clone()).with_queue(tour.queue.clone());
-    out(format!(
-        "  submitted {} ({})",
-        created.job_id, created.job_name
-    ));
+    let created = client.create_job(&job).await?;
+    let key = v2::JobKey::new(pool.clone(), queue.clone(), created.job_id.clone());
+    out(format!("  submitted {} ({})", created.job_id, job.name));
 
-    let detail = wait_with_progress(&client, &options, tour).await?;
+    let detail = wait_with_progress(&client, &key, tour).await?;
 
-    if let Some(pod) = detail.pod_list.and_then(|p| p.pods.into_iter().next()) {
-        section(&format!("Logs of {}", pod.object_meta.name));
-        let args = GetPodLogsRequest {
-            job_id: options.job_id.clone(),
-            resource_pool_id: pool.clone(),
-            pod_name: pod.object_meta.name,
-            ..Default::default()
-        };
-        let follow = client.follow_pod_logs(args, tour.poll.max(Duration::from_millis(100)));
+    if let Some(pod) = detail.pods.into_iter().next() {
+        section(&format!("Logs of {}", pod.name));
+        // Exact by marker: every line once, the stream ends with the log.
+        let follow = client.follow_job_logs(
+            v2::DescribeJobLogsRequest::new(key.clone(), pod.name),
+            tour.poll.max(Duration::from_millis(100)),
+        );
         let mut lines = Box::pin(follow.take(40));
         let deadline = Instant::now() + Duration::from_secs(if tour.real { 120 } else { 20 });
         loop {
@@ -254,13 +255,7 @@ async fn train(tour: &Tour) -> Result<()> {
             )
             .await;
             match next {
-                Ok(Some(line)) => {
-                    let line = line?;
-                    out(format!("  | {line}"));
-                    if line.contains("training finished") || line.contains("exited with code") {
-                        break;
-                    }
-                }
+                Ok(Some(line)) => out(format!("  | {}", line?)),
                 Ok(None) | Err(_) => break,
             }
         }
@@ -268,23 +263,23 @@ async fn train(tour: &Tour) -> Result<()> {
 
     let finished = client
         .wait_for_job(
-            &options,
-            &[JobStatus::Succeeded, JobStatus::Failed, JobStatus::Stopped],
+            &key,
+            &[
+                v2::JobState::Succeeded,
+                v2::JobState::Failed,
+                v2::JobState::Stopped,
+            ],
             &tour.waiter(Duration::from_secs(1800)),
         )
         .await;
     match finished {
-        Ok(job) => out(format!("  job ended as {}", job.summary.status)),
+        Ok(job) => out(format!("  job ended as {}", job.status)),
         Err(e) => out(format!("  job did not finish yet: {e}")),
     }
 
     section("Jobs");
     let jobs: Vec<_> = client
-        .list_jobs_stream(ListJobsRequest {
-            resource_pool_id: pool.clone(),
-            queue: tour.queue.clone(),
-            ..Default::default()
-        })
+        .describe_jobs_stream(v2::DescribeJobsRequest::new(&pool))
         .take(10)
         .try_collect()
         .await?;
@@ -303,25 +298,25 @@ async fn train(tour: &Tour) -> Result<()> {
     table(&["JOB ID", "NAME", "STATUS", "CREATED", "FINISHED"], &rows);
 
     section("Clean up the job");
-    client.stop_job(&options).await?;
-    out(format!("  stopped {}", options.job_id));
-    client.delete_job(&options).await?;
-    out(format!("  deleted {}", options.job_id));
+    client.stop_job(&key).await?;
+    out(format!("  stopped {}", key.job_id));
+    client.delete_job(&key).await?;
+    out(format!("  deleted {}", key.job_id));
     Ok(())
 }
 
 /// Polls the job and draws its state until it runs (or ends).
-async fn wait_with_progress(
-    client: &aihc_train::Client,
-    options: &JobOptions,
-    tour: &Tour,
-) -> Result<aihc_train::JobDetail> {
+async fn wait_with_progress(client: &v2::Client, key: &v2::JobKey, tour: &Tour) -> Result<v2::Job> {
     let started = Instant::now();
     let mut last = String::new();
     let mut stdout = std::io::stdout();
+    let request = v2::DescribeJobRequest {
+        need_detail: Some(true),
+        ..v2::DescribeJobRequest::new(key.clone())
+    };
     loop {
-        let job = client.get_job(options).await?.result;
-        let status = job.summary.status.to_string();
+        let job = client.describe_job(&request).await?.job;
+        let status = job.status.to_string();
         if status != last {
             if !last.is_empty() {
                 let _ = writeln!(stdout);
@@ -336,8 +331,7 @@ async fn wait_with_progress(
             let _ = write!(stdout, ".");
         }
         let _ = stdout.flush();
-        let s = &job.summary.status;
-        if *s == JobStatus::Running || s.is_terminal() {
+        if job.status == v2::JobState::Running || job.status.is_terminal() {
             let _ = writeln!(stdout);
             return Ok(job);
         }
@@ -350,60 +344,43 @@ async fn wait_with_progress(
 }
 
 async fn deploy(tour: &Tour) -> Result<()> {
-    section("Deploy an app");
-    let client = aihc_deploy::Client::new(tour.config.clone())?;
+    section("Deploy an online service");
+    let client = aihc_deploy::v2::Client::new(tour.config.clone())?;
     let pool = tour.pool.clone().unwrap_or_else(|| "cce-emu00a800".into());
+    let queue = if tour.queue.is_empty() {
+        "default".to_owned()
+    } else {
+        tour.queue.clone()
+    };
     let mut env = BTreeMap::new();
     env.insert("MODEL".to_string(), "demo".to_string());
-    let app = CreateAppArgs {
-        app_name: "quickstart-app".into(),
-        ins_count: 2,
-        res_pool: Some(ResPoolConf {
-            res_pool_id: pool,
-            queue: if tour.queue.is_empty() {
-                "default".into()
-            } else {
-                tour.queue.clone()
-            },
-        }),
-        containers: vec![ContainerConf {
-            name: "server".into(),
-            cpus: 1,
-            memory: 1024,
-            run_cmd: vec!["python".into(), "-m".into(), "http.server".into()],
-            env,
-            image: Some(ImageConf {
-                image_addr: "registry.baidubce.com/cce-public/python:3.11".into(),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
-    let app_id = client
-        .create_app(&app, &ExtraInfo::default())
-        .await?
-        .data
-        .app_id;
-    out(format!("  created app {app_id}"));
-    let stat = client
-        .wait_for_app_ready(&app_id, &tour.waiter(Duration::from_secs(1800)))
-        .await?;
+    let mut server = ContainerConf::new("server", "registry.baidubce.com/cce-public/python:3.11")
+        .with_resources(1, 1, 0)
+        .with_command(["python", "-m", "http.server", "8000"])
+        .with_port("http", 8000);
+    server.envs = env;
+    let conf = ServiceConf::new("quickstart-service")
+        .with_resource_pool(ResourcePoolConf::new(pool, queue))
+        .with_instance_count(2)
+        .with_container(server);
+    // A client token is generated and reused on retries: no double create.
+    let id = client.create_service(&conf, None).await?.service_id;
+    out(format!("  created service {id}"));
+    let waiter = tour.waiter(Duration::from_secs(1800));
+    let ready = client.wait_for_service(&id, &waiter).await?;
+    let stat = &ready.status.brief_stat;
     out(format!(
-        "  ready: {}/{} instances",
+        "  ready: {}/{} replicas",
         stat.available_ins, stat.total_ins
     ));
-    let pods = client.list_pod(&AppIdArgs::new(&app_id)).await?.data.list;
-    let rows: Vec<Vec<String>> = pods
-        .iter()
-        .map(|p| {
-            let s = p.status.clone().unwrap_or_default();
-            vec![p.ins_id.clone(), s.ins_status, s.pod_ip]
-        })
-        .collect();
-    table(&["INSTANCE", "STATUS", "POD IP"], &rows);
-    client.delete_app(&AppIdArgs::new(&app_id)).await?;
-    out(format!("  deleted app {app_id}"));
+    for line in ready.pod_table().to_string().lines() {
+        out(format!("  {line}"));
+    }
+    client.modify_service_replicas(&id, 1).await?;
+    client.wait_for_replicas(&id, 1, &waiter).await?;
+    out("  scaled to 1 replica");
+    client.delete_service(&id).await?;
+    out(format!("  deleted service {id}"));
     Ok(())
 }
 

@@ -82,9 +82,7 @@ async fn a_429_on_a_post_is_not_retried() {
                 name: "throttled".into(),
                 ..Default::default()
             },
-            &CreateJobOptions {
-                resource_pool_id: "cce-emu00a800".into(),
-            },
+            &CreateJobOptions::new("cce-emu00a800"),
         )
         .await
         .unwrap_err();

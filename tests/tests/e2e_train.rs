@@ -64,9 +64,7 @@ async fn job_lifecycle_with_waiters_paginators_and_logs() {
     let created = client
         .create_job(
             &job("e2e-train", "python train.py"),
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
+            &CreateJobOptions::new(pool.clone()),
         )
         .await
         .unwrap()
@@ -145,9 +143,7 @@ async fn job_lifecycle_with_waiters_paginators_and_logs() {
     let second = client
         .create_job(
             &job("e2e-second", "sleep 3600"),
-            &CreateJobOptions {
-                resource_pool_id: pool.clone(),
-            },
+            &CreateJobOptions::new(pool.clone()),
         )
         .await
         .unwrap()
@@ -194,12 +190,7 @@ async fn failing_job_ends_the_wait_with_an_error() {
     }]);
     for request in [job("exits", "python x.py; exit 1"), labelled] {
         let created = client
-            .create_job(
-                &request,
-                &CreateJobOptions {
-                    resource_pool_id: pool.into(),
-                },
-            )
+            .create_job(&request, &CreateJobOptions::new(pool))
             .await
             .unwrap()
             .result;

@@ -7,12 +7,27 @@ use std::process::ExitCode;
 
 use bce_conformance::{run_service, Driver};
 
+/// PaddleFlow's fixtures come from the Python SDK and are compared by their
+/// own rules (token header, body as JSON; see `bce_conformance::paddleflow`).
+fn run_paddleflow() -> usize {
+    let summary = bce_conformance::paddleflow::run(&bce_conformance::paddleflow::PaddleFlowDriver);
+    if summary.compared == 0 {
+        eprintln!("wire fixtures paddleflow: no line was compared");
+        return summary.failed + 1;
+    }
+    summary.failed
+}
+
 fn main() -> ExitCode {
     let drivers: Vec<Box<dyn Driver>> = vec![
         Box::new(bce_conformance::aihc_train::TrainDriver),
         Box::new(bce_conformance::aihc_deploy::DeployDriver),
         Box::new(bce_conformance::aihc_dev::DevDriver),
+        Box::new(bce_conformance::aihc_v2_data::DataDriver),
+        Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
         Box::new(bce_conformance::bec::BecDriver),
+        Box::new(bce_conformance::aihc_v2_train::TrainV2Driver),
+        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
     ];
     let mut failed = 0;
     for driver in &drivers {
@@ -23,6 +38,15 @@ fn main() -> ExitCode {
         }
         failed += summary.failed;
     }
+    failed += run_paddleflow();
+    // ModelArts is signed with SDK-HMAC-SHA256 and recorded from Huawei's
+    // Python SDK: it has its own comparison (see `bce_conformance::modelarts`).
+    let summary = bce_conformance::modelarts::run();
+    if summary.compared == 0 {
+        eprintln!("wire fixtures modelarts: no line was compared");
+        failed += 1;
+    }
+    failed += summary.failed;
     if failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use bce_core::paginate::page_number_stream;
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -19,8 +19,8 @@ use crate::paging::{page_query, size_or_default};
 pub struct ExtraInfo {
     /// Caller source, e.g. `console`.
     pub source: Option<String>,
-    /// Auth token (create only).
-    pub auth_token: Option<String>,
+    /// Auth token (create only; masked in `Debug`).
+    pub auth_token: Option<Secret>,
 }
 
 /// Names one app.
@@ -339,7 +339,7 @@ pub struct ChangeList {
 /// Business answer without payload.
 pub type EmptyResponse = DeployResponse<serde_json::Value>;
 
-fn put_extra(op: bce_core::Operation, name: &str, value: &Option<String>) -> bce_core::Operation {
+fn put_extra(op: bce_core::Operation, name: &str, value: Option<&str>) -> bce_core::Operation {
     match value {
         Some(v) => op.query(name, v),
         None => op,
@@ -355,8 +355,9 @@ impl Client {
     ) -> Result<DeployResponse<AppIdData>, Error> {
         let op = Client::op("CreateApp", Method::Post, "/api/v1/aihcpom/app/create")
             .require("appName", &args.app_name);
-        let op = put_extra(op, "source", &extra.source);
-        let op = put_extra(op, "authToken", &extra.auth_token).json(args);
+        let op = put_extra(op, "source", extra.source.as_deref());
+        let token = extra.auth_token.as_ref().map(Secret::expose);
+        let op = put_extra(op, "authToken", token).json(args);
         self.call(op).await
     }
 
@@ -368,7 +369,7 @@ impl Client {
     ) -> Result<DeployResponse<AppList>, Error> {
         let op = Client::op("ListApp", Method::Get, "/api/v1/aihcpom/app/list");
         let op = page_query(
-            put_extra(op, "source", &extra.source),
+            put_extra(op, "source", extra.source.as_deref()),
             args.page_no,
             args.page_size,
         )

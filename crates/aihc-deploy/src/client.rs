@@ -91,34 +91,8 @@ impl ErrorDecoder for DeployErrorDecoder {
     }
 
     fn business_error(&self, response: &HttpResponse) -> Option<ServiceError> {
-        let body: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
-        let map = body.as_object()?;
-        let text = |key: &str| {
-            map.get(key)
-                .and_then(bce_core::error::json_text)
-                .unwrap_or_default()
-        };
-        let code = text("code");
-        if is_success_code(&code) {
-            return None;
-        }
-        let error = ServiceError::new(response.status, code, text("message"));
-        let request_id = text("requestId");
-        Some(if request_id.is_empty() {
-            error
-        } else {
-            error.with_request_id(request_id)
-        })
+        bce_core::error::envelope_business_error(response)
     }
-}
-
-/// Whether a business code means success.
-fn is_success_code(code: &str) -> bool {
-    let code = code.trim();
-    code.is_empty()
-        || ["0", "200", "success", "ok"]
-            .iter()
-            .any(|ok| code.eq_ignore_ascii_case(ok))
 }
 
 pub(crate) fn is_zero(v: &i32) -> bool {

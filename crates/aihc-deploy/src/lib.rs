@@ -5,11 +5,14 @@
 #![cfg_attr(not(test), deny(clippy::panic))]
 
 pub mod app;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod model;
 mod paging;
 pub mod pod;
 pub mod respool;
+pub mod v2;
 pub mod wait;
 
 // The root exports the client, its envelope and error decoder and every

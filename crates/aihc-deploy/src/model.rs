@@ -2,8 +2,8 @@
 //! Every field is left out of the body when empty, as the service expects.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
+use bce_core::Secret;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero};
@@ -71,8 +71,9 @@ pub struct PortConf {
     pub port: i32,
 }
 
-/// Image of a container. `Debug` hides the pull password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Image of a container. The pull password is a [`Secret`]: serialized as
+/// is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImageConf {
     /// Image type.
@@ -85,26 +86,8 @@ pub struct ImageConf {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub image_pull_user: String,
     /// Pull password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_pull_pass: String,
-}
-
-impl fmt::Debug for ImageConf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ImageConf")
-            .field("image_type", &self.image_type)
-            .field("image_addr", &self.image_addr)
-            .field("image_pull_user", &self.image_pull_user)
-            .field(
-                "image_pull_pass",
-                &if self.image_pull_pass.is_empty() {
-                    ""
-                } else {
-                    "***redacted***"
-                },
-            )
-            .finish()
-    }
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub image_pull_pass: Secret,
 }
 
 /// A volume mount.

@@ -1,6 +1,10 @@
 //! The dev machine client: how an operation is built, sent and decoded.
 
-use bce_core::{Config, Error, Method, Operation};
+use std::sync::Arc;
+
+use bce_core::{
+    BceErrorDecoder, Config, Error, ErrorDecoder, HttpResponse, Method, Operation, ServiceError,
+};
 
 /// Service name used in operations and logs.
 pub const SERVICE: &str = "aihc-dev";
@@ -18,7 +22,10 @@ impl Client {
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
         Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
+            inner: bce_core::Client::builder(config)
+                .default_host(host)
+                .error_decoder(Arc::new(DevErrorDecoder))
+                .build()?,
         })
     }
 
@@ -34,3 +41,20 @@ impl Client {
 }
 
 bce_core::service_client!(Client);
+/// Error decoding of the dev machine API: BCE's shape for error statuses,
+/// and the business error the service reports inside a 200 answer (every
+/// result carries `code` and `message`; the official SDKs leave them to the
+/// caller). A 200 answer is a failure when its `code` is set and is not a
+/// success marker (`0`, `200`, `success`, `ok`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DevErrorDecoder;
+
+impl ErrorDecoder for DevErrorDecoder {
+    fn decode(&self, response: &HttpResponse) -> ServiceError {
+        BceErrorDecoder.decode(response)
+    }
+
+    fn business_error(&self, response: &HttpResponse) -> Option<ServiceError> {
+        bce_core::error::envelope_business_error(response)
+    }
+}

@@ -1,16 +1,14 @@
 //! Packing a dev machine into an image.
 
-use std::fmt;
-
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
-use crate::model::{mask, numeric_state};
+use crate::model::numeric_state;
 
-/// Body of [`Client::create_dev_instance_image_pack_job`]. `Debug` hides the
-/// registry password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Body of [`Client::create_dev_instance_image_pack_job`]. The registry
+/// password is a [`Secret`]: serialized as is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CreateDevInstanceImagePackJobRequest {
     /// Image name.
@@ -24,27 +22,13 @@ pub struct CreateDevInstanceImagePackJobRequest {
     /// Registry user.
     pub username: String,
     /// Registry password.
-    pub password: String,
+    pub password: Secret,
     /// Dev machine to pack.
     pub dev_instance_id: String,
 }
 
 /// The official SDK's name of [`CreateDevInstanceImagePackJobRequest`].
 pub type CreateDevInstanceImagePackJobArgs = CreateDevInstanceImagePackJobRequest;
-
-impl fmt::Debug for CreateDevInstanceImagePackJobArgs {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CreateDevInstanceImagePackJobArgs")
-            .field("image_name", &self.image_name)
-            .field("image_tag", &self.image_tag)
-            .field("registry", &self.registry)
-            .field("namespace", &self.namespace)
-            .field("username", &self.username)
-            .field("password", &mask(&self.password))
-            .field("dev_instance_id", &self.dev_instance_id)
-            .finish()
-    }
-}
 
 /// Arguments of [`Client::dev_instance_image_pack_job_detail`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,37 +132,5 @@ impl Client {
         .query("imagePackJobId", &args.image_pack_job_id)
         .query("devInstanceId", &args.dev_instance_id);
         self.call(op).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn debug_hides_the_registry_password() {
-        let args = CreateDevInstanceImagePackJobRequest {
-            image_name: "img".into(),
-            username: "robot".into(),
-            password: "s3cr3t-pw".into(),
-            dev_instance_id: "dev-1".into(),
-            ..Default::default()
-        };
-        let shown = format!("{args:?}");
-        assert!(!shown.contains("s3cr3t-pw"), "{shown}");
-        assert!(shown.contains("***redacted***"), "{shown}");
-        assert!(
-            shown.contains("robot") && shown.contains("dev-1"),
-            "{shown}"
-        );
-        // The wire body still carries the password.
-        let body = serde_json::to_string(&args).unwrap();
-        assert!(body.contains("\"password\":\"s3cr3t-pw\""), "{body}");
-    }
-
-    #[test]
-    fn debug_of_an_empty_password_shows_nothing_hidden() {
-        let shown = format!("{:?}", CreateDevInstanceImagePackJobRequest::default());
-        assert!(shown.contains("password: \"\""), "{shown}");
     }
 }

@@ -49,6 +49,12 @@ pub struct ListDevInstanceRequest {
     pub page_number: u32,
     /// Page size (0 is not sent).
     pub page_size: u32,
+    /// Only machines in this status.
+    pub status: String,
+    /// Field to sort by, e.g. `createdAt`.
+    pub order_by: String,
+    /// Sort direction, `asc` or `desc`.
+    pub order: String,
 }
 
 /// The official SDK's name of [`ListDevInstanceRequest`].
@@ -227,7 +233,10 @@ impl Client {
             .query_if_not_empty("queryVal", &args.query_val)
             .query_if_not_empty("queueName", &args.queue_name)
             .query_if_not_empty("resourcePoolId", &args.resource_pool_id)
-            .query_opt("onlyMyDevs", args.only_my_devs.then_some("true"));
+            .query_opt("onlyMyDevs", args.only_my_devs.then_some("true"))
+            .query_if_not_empty("status", &args.status)
+            .query_if_not_empty("orderBy", &args.order_by)
+            .query_if_not_empty("order", &args.order);
         self.call(op).await
     }
 

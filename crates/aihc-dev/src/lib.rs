@@ -4,6 +4,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 #![cfg_attr(not(test), deny(clippy::panic))]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod image_pack;
 pub mod instance;
@@ -12,7 +14,7 @@ pub mod wait;
 
 // The root exports the client and every request, answer and state type by
 // name (no glob: a new type is exported on purpose).
-pub use client::{Client, SERVICE};
+pub use client::{Client, DevErrorDecoder, SERVICE};
 pub use image_pack::{
     CreateDevInstanceImagePackJobArgs, CreateDevInstanceImagePackJobRequest,
     CreateImagePackJobResponse, DevInstanceImagePackJobDetailArgs,

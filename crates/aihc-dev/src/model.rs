@@ -1,8 +1,8 @@
 //! The dev machine configuration, shared by create and modify.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
+use bce_core::Secret;
 use serde::{Deserialize, Serialize};
 
 /// Pool and queue the machine runs in.
@@ -35,8 +35,9 @@ pub struct Resources {
     pub shm_size: i32,
 }
 
-/// Image of the machine. `Debug` hides the registry password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Image of the machine. The registry password is a [`Secret`]: serialized
+/// as is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Image {
     /// Image type (0 in the documentation's example).
@@ -46,26 +47,7 @@ pub struct Image {
     /// Registry user.
     pub username: String,
     /// Registry password.
-    pub password: String,
-}
-
-impl fmt::Debug for Image {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Image")
-            .field("image_type", &self.image_type)
-            .field("image_url", &self.image_url)
-            .field("username", &self.username)
-            .field("password", &crate::model::mask(&self.password))
-            .finish()
-    }
-}
-
-pub(crate) fn mask(secret: &str) -> &'static str {
-    if secret.is_empty() {
-        ""
-    } else {
-        "***redacted***"
-    }
+    pub password: Secret,
 }
 
 /// A port exposed through the load balancer.
@@ -219,6 +201,15 @@ pub struct DevInstanceConf {
     pub access: Option<Access>,
     /// Scheduling.
     pub schedule_conf: Option<ScheduleConf>,
+    /// Working directory (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_dir: Option<String>,
+    /// Environment variables (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub envs: Option<BTreeMap<String, String>>,
+    /// Start command (not sent when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_cmd: Option<String>,
     /// Volumes.
     pub volumn_confs: Option<Vec<VolumnConf>>,
     /// Last update (Unix seconds).
@@ -442,23 +433,4 @@ pub struct DevInstanceDetail {
     pub created_at: i64,
     /// Last update (Unix seconds, 64-bit).
     pub updated_at: i64,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn image_debug_hides_the_registry_password() {
-        let image = Image {
-            image_url: "registry.example.com/ns/app:1".into(),
-            username: "robot".into(),
-            password: "hunter2-secret".into(),
-            ..Default::default()
-        };
-        let shown = format!("{image:?}");
-        assert!(!shown.contains("hunter2-secret"), "{shown}");
-        assert!(shown.contains("***redacted***"), "{shown}");
-        assert!(shown.contains("registry.example.com/ns/app:1"), "{shown}");
-    }
 }

@@ -1,10 +1,9 @@
 //! Training jobs: list, create, get, update, stop, delete.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use bce_core::paginate::page_number_stream;
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +85,16 @@ pub struct JobOptions {
     pub queue_id: String,
 }
 
+impl CreateJobOptions {
+    /// Creates the job in this pool.
+    pub fn new(resource_pool_id: impl Into<String>) -> Self {
+        CreateJobOptions {
+            resource_pool_id: resource_pool_id.into(),
+            username: String::new(),
+        }
+    }
+}
+
 impl JobOptions {
     /// A job in a pool.
     pub fn new(job_id: impl Into<String>, resource_pool_id: impl Into<String>) -> Self {
@@ -110,6 +119,10 @@ pub struct CreateJobOptions {
     /// Resource pool id.
     #[serde(alias = "ResourcePoolID")]
     pub resource_pool_id: String,
+    /// Creator shown for the job (`aihc-bhcmp` pools; query `username`,
+    /// sent when set).
+    #[serde(alias = "Username")]
+    pub username: String,
 }
 
 /// Filter and paging of [`Client::list_jobs`].
@@ -161,30 +174,15 @@ pub struct Resource {
     pub quantity: f64,
 }
 
-/// Registry credentials of the image. `Debug` hides the password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Registry credentials of the image. The password is a [`Secret`]:
+/// serialized as is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ImageConfig {
     /// Registry user.
     pub username: String,
     /// Registry password.
-    pub password: String,
-}
-
-impl fmt::Debug for ImageConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ImageConfig")
-            .field("username", &self.username)
-            .field(
-                "password",
-                &if self.password.is_empty() {
-                    ""
-                } else {
-                    "***redacted***"
-                },
-            )
-            .finish()
-    }
+    pub password: Secret,
 }
 
 /// What every replica runs.
@@ -240,8 +238,8 @@ pub struct CodeSource {
     pub id: String,
     /// BOS object name.
     pub bos_object_name: String,
-    /// Temporary BOS token.
-    pub bos_temporary_token: String,
+    /// Temporary BOS token (masked in `Debug`).
+    pub bos_temporary_token: Secret,
     /// BOS endpoint.
     pub bos_endpoint: String,
     /// BOS bucket.
@@ -293,13 +291,22 @@ pub struct DatasourceOptions {
     /// PFS L2 host mount path.
     #[serde(rename = "pfsL2HostMountPath", skip_serializing_if = "is_empty")]
     pub pfs_l2_host_mount_path: String,
+    /// CFS instance id (`cfs` sources; sent when set).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub cfs_instance_id: String,
+    /// CFS mount point (`cfs` sources; sent when set).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub cfs_mount_point: String,
 }
 
 /// A data source mounted into the job.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Datasource {
-    /// `dataset`, `pfsl1`, `pfsl2`, `emptydir` or `hostpath`.
+    /// Dataset id (`dataset` sources; sent when set).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub id: String,
+    /// `dataset`, `pfsl1`, `pfsl2`, `emptydir`, `hostpath` or `cfs`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Source path.
@@ -372,6 +379,19 @@ pub struct CreateJobRequest {
     pub enable_bccl: bool,
     /// Log files to collect.
     pub log_collection_file_patterns: Option<Vec<String>>,
+    /// Node labels the job must run on (sent when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_node_affinity: Option<Vec<String>>,
+    /// Node labels the job prefers (sent when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_node_affinity: Option<Vec<String>>,
+    /// Longest running time before the job is stopped: `1m`, `1h`, `1d`
+    /// (sent when set).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub running_timeout_stop_time_unit: String,
+    /// How long the finished job is kept: `1m`, `1h`, `1d` (sent when set).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub retention_period: String,
 }
 
 /// Body of [`Client::update_job`].
@@ -619,7 +639,8 @@ impl Client {
     }
 
     /// Creates a job (`POST /api/v1/aijobs`). For the `aihc-serverless` and
-    /// `aihc-bhcmp` pools `job.queue` is required and also sent as `queueID`.
+    /// `aihc-bhcmp` pools `job.queue` is required and also sent as `queueID`;
+    /// `options.username` goes to the query `username` when set.
     pub async fn create_job(
         &self,
         job: &CreateJobRequest,
@@ -633,6 +654,7 @@ impl Client {
         let op = queue_rule(op, pool, &job.queue)
             .query("resourcePoolId", pool)
             .query_opt("queueID", special.then_some(job.queue.as_str()))
+            .query_if_not_empty("username", &options.username)
             .json(job);
         self.call(op).await
     }

@@ -4,6 +4,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 #![cfg_attr(not(test), deny(clippy::panic))]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod follow;
 pub mod job;
@@ -12,6 +14,7 @@ mod paging;
 pub mod pool;
 pub mod queue;
 pub mod upload;
+pub mod v2;
 pub mod wait;
 
 // The root exports the client, its envelope and every request, answer and

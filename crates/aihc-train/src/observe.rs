@@ -72,6 +72,9 @@ pub struct GetPodLogsRequest {
     pub file_path: String,
     /// Log source.
     pub log_source: String,
+    /// Queue id (query `queueID`, sent when set).
+    #[serde(alias = "queueID")]
+    pub queue_id: String,
 }
 
 /// Arguments of [`Client::get_task_metrics`].
@@ -359,7 +362,8 @@ impl Client {
         .query_if_not_empty("container", &args.container)
         .query_if_not_empty("marker", &args.marker)
         .query_if_not_empty("filePath", &args.file_path)
-        .query_if_not_empty("logSource", &args.log_source);
+        .query_if_not_empty("logSource", &args.log_source)
+        .query_if_not_empty("queueID", &args.queue_id);
         self.call(op).await
     }
 

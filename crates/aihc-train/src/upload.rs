@@ -1,8 +1,6 @@
 //! Temporary upload credentials for job code.
 
-use std::fmt;
-
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
@@ -20,42 +18,31 @@ pub struct FileUploadRequest {
     pub file_paths: Vec<String>,
     /// Resource pool id.
     pub resource_pool_id: String,
+    /// Queue id (query `queueID`, sent when set).
+    #[serde(rename = "queueID", alias = "queueId")]
+    pub queue_id: String,
 }
 
-/// Temporary BOS credentials for uploading code. `Debug` hides the
-/// secret and the token.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Temporary BOS credentials for uploading code. The secret key and the
+/// token are [`Secret`]s: masked in `Debug`, read with `expose()`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UploadCredentials {
     /// Target path.
     pub file_path: String,
     /// Session token.
-    pub token: String,
+    pub token: Secret,
     /// File id.
     #[serde(rename = "fileID", alias = "fileId")]
     pub file_id: String,
     /// Access key id.
     pub ak: String,
     /// Secret access key.
-    pub sk: String,
+    pub sk: Secret,
     /// Bucket.
     pub bucket: String,
     /// BOS endpoint.
     pub endpoint: String,
-}
-
-impl fmt::Debug for UploadCredentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UploadCredentials")
-            .field("file_path", &self.file_path)
-            .field("file_id", &self.file_id)
-            .field("ak", &self.ak)
-            .field("sk", &"***redacted***")
-            .field("token", &"***redacted***")
-            .field("bucket", &self.bucket)
-            .field("endpoint", &self.endpoint)
-            .finish()
-    }
 }
 
 impl Client {
@@ -70,7 +57,8 @@ impl Client {
             Method::Get,
             "/api/v1/aijobs/cluster/ai/uploadCode",
         )
-        .query_if_not_empty("resourcePoolId", &args.resource_pool_id);
+        .query_if_not_empty("resourcePoolId", &args.resource_pool_id)
+        .query_if_not_empty("queueID", &args.queue_id);
         self.call(op).await
     }
 }

@@ -317,7 +317,7 @@ impl Client {
         if let Some(err) = op.validation_error() {
             return Err(err.with_context(context));
         }
-        let request_id = uuid::Uuid::new_v4().to_string();
+        let request_id = new_request_id();
         let span = tracing::debug_span!(
             "bce_request",
             service = op.service,
@@ -458,13 +458,19 @@ impl Client {
                 true,
             )));
         }
-        let logged: Vec<(&str, String)> = response
-            .headers
-            .iter()
-            .filter(|(k, _)| LOGGED_RESPONSE_HEADERS.contains(&k.to_ascii_lowercase().as_str()))
-            .map(|(k, v)| (k.as_str(), redact::url(v)))
-            .collect();
-        tracing::debug!(status = response.status, headers = ?logged, "response received");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let logged: Vec<(&str, String)> = response
+                .headers
+                .iter()
+                .filter(|(k, _)| {
+                    LOGGED_RESPONSE_HEADERS
+                        .iter()
+                        .any(|h| k.eq_ignore_ascii_case(h))
+                })
+                .map(|(k, v)| (k.as_str(), redact::url(v)))
+                .collect();
+            tracing::debug!(status = response.status, headers = ?logged, "response received");
+        }
         let mut error = match response.status {
             200..=299 => match decoder.business_error(&response) {
                 None => return Ok(response),
@@ -495,6 +501,22 @@ impl Client {
         error.scrub(&exposed);
         Err(Error::Service(Box::new(error)))
     }
+}
+
+/// A random UUID v4 for the request-id header. It only has to be unique,
+/// not unpredictable, so it comes from the thread-local fast generator
+/// rather than a system call per request.
+pub fn new_request_id() -> String {
+    let bits = (fastrand::u128(..) & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
+    let hex = format!("{bits:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 fn redirect_error(response: &HttpResponse) -> ServiceError {
@@ -577,6 +599,15 @@ mod tests {
             Some(1700000000)
         );
         assert_eq!(parse_http_date("garbage"), None);
+    }
+
+    #[test]
+    fn request_ids_are_uuid_v4() {
+        let a = new_request_id();
+        assert_eq!(a.len(), 36);
+        assert_eq!(a.as_bytes()[14], b'4');
+        assert!(matches!(a.as_bytes()[19], b'8' | b'9' | b'a' | b'b'), "{a}");
+        assert_ne!(a, new_request_id());
     }
 
     #[test]

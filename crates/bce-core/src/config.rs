@@ -8,6 +8,7 @@ use crate::auth::{Authorizer, BceAuthorizer};
 use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::credentials::{Credentials, CredentialsProvider, EnvProvider, StaticProvider};
 use crate::error::Error;
+use crate::hyper_transport::{environment_has_proxy, HyperTransport};
 use crate::profile::{DefaultChain, ProfileFiles};
 use crate::retry::RetryPolicy;
 use crate::sign::SignOptions;
@@ -292,6 +293,11 @@ impl Config {
         self.max_response_bytes
     }
 
+    /// The HTTP transport.
+    pub fn transport(&self) -> &Arc<dyn HttpTransport> {
+        &self.transport
+    }
+
     /// The clock used to date and sign requests.
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
@@ -543,6 +549,11 @@ impl ConfigBuilder {
         }
         let transport: Arc<dyn HttpTransport> = match self.transport {
             Some(t) => t,
+            // hyper directly unless a proxy is involved: reqwest handles
+            // proxies, hyper's client alone does not (see hyper_transport).
+            None if self.proxy.is_none() && !environment_has_proxy() => Arc::new(
+                HyperTransport::new(self.timeouts.connect, max_response_bytes)?,
+            ),
             None => Arc::new(
                 ReqwestTransport::new(self.timeouts.connect, self.proxy.as_deref())?
                     .with_max_response_bytes(max_response_bytes),

@@ -634,6 +634,32 @@ pub trait ErrorDecoder: Send + Sync + fmt::Debug {
     }
 }
 
+/// The failure a `{code, message, requestId, …}` envelope reports inside a
+/// successful answer, for services documented to do so: the body is a JSON
+/// object whose `code` is set and is not a success word (`0`, `200`,
+/// `success`, `ok`, in any case). The error carries that code, the
+/// `message` and the body's `requestId` (the pipeline adds the answer's
+/// request-id header when the body has none). `None` for anything else.
+/// Service crates call it from [`ErrorDecoder::business_error`].
+pub fn envelope_business_error(response: &HttpResponse) -> Option<ServiceError> {
+    let body: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
+    let map = body.as_object()?;
+    let text = |key: &str| map.get(key).and_then(json_text).unwrap_or_default();
+    let code = text("code");
+    let code = code.trim();
+    let success = ["", "0", "200", "success", "ok"]
+        .iter()
+        .any(|ok| code.eq_ignore_ascii_case(ok));
+    if success {
+        return None;
+    }
+    let error = ServiceError::new(response.status, code, text("message"));
+    Some(match text("requestId") {
+        id if id.is_empty() => error,
+        id => error.with_request_id(id),
+    })
+}
+
 /// The BCE error shape: `{"code", "message", "requestId"}` (any key case,
 /// numeric codes accepted), request id also from `x-bce-request-id`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -697,6 +723,29 @@ pub fn parse_service_error(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn envelope_business_errors() {
+        let answer = |body: &str| HttpResponse::new(200, body.to_owned());
+        let e = envelope_business_error(&answer(
+            r#"{"code":"App.NotFound","message":"gone","requestId":"r-1","data":null}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            (e.status(), e.code(), e.message(), e.request_id()),
+            (200, "App.NotFound", "gone", "r-1")
+        );
+        for ok in [
+            r#"{"code":""}"#,
+            r#"{"code":"Success"}"#,
+            r#"{"code":0}"#,
+            r#"{"data":{}}"#,
+            "[]",
+            "",
+        ] {
+            assert!(envelope_business_error(&answer(ok)).is_none(), "{ok}");
+        }
+    }
 
     #[test]
     fn parses_regular_body() {

@@ -35,11 +35,14 @@
 )]
 
 pub mod auth;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod client;
 pub mod clock;
 pub mod config;
 pub mod credentials;
 pub mod error;
+pub mod hyper_transport;
 pub mod json;
 pub mod operation;
 pub mod paginate;
@@ -62,6 +65,7 @@ pub use error::{
     BceErrorDecoder, CallContext, DecodeError, Error, ErrorDecoder, Result, ServiceError,
     TransportError, TransportErrorKind,
 };
+pub use hyper_transport::HyperTransport;
 pub use operation::Operation;
 pub use paginate::{MarkerRequest, MarkerResponse, Page, PageNumberRequest, PageNumberResponse};
 pub use profile::{
@@ -75,3 +79,6 @@ pub use waiter::{WaitState, Waiter};
 
 #[doc(hidden)]
 pub use serde as __serde;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub use serde_json as __serde_json;

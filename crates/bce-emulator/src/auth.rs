@@ -7,8 +7,9 @@
 //! default set when that field is empty). Written from the contract, not from
 //! the client's signer.
 
+use bce_core::Secret;
 use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 
 use crate::clock::parse_iso;
 
@@ -58,25 +59,16 @@ impl IncomingRequest<'_> {
     }
 }
 
-/// The credentials requests must be signed with.
-#[derive(Clone)]
+/// The credentials requests must be signed with. The secret key and the
+/// token are [`Secret`]s: `Debug` masks them.
+#[derive(Debug, Clone)]
 pub struct Keys {
     /// Access key id.
     pub access_key_id: String,
     /// Secret access key.
-    pub secret_access_key: String,
+    pub secret_access_key: Secret,
     /// Session token required in `x-bce-security-token`, if any.
-    pub session_token: Option<String>,
-}
-
-impl std::fmt::Debug for Keys {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Keys")
-            .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &"***")
-            .field("session_token", &self.session_token.as_ref().map(|_| "***"))
-            .finish()
-    }
+    pub session_token: Option<Secret>,
 }
 
 /// Percent-encodes bytes with the bce-auth-v1 rule: unreserved characters
@@ -265,7 +257,7 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
                     .find(|(k, _)| k == "x-bce-security-token")
                     .map(|(_, v)| v.clone())
             });
-        if !sent.is_some_and(|s| same(s.trim(), token)) {
+        if !sent.is_some_and(|s| same(s.trim(), token.expose())) {
             return Err(fail(
                 403,
                 "InvalidSessionToken",
@@ -310,18 +302,34 @@ pub fn verify(req: &IncomingRequest<'_>, keys: &Keys, now_unix: i64) -> Result<(
     }
     let canonical = canonical_request(req, &signed);
     let prefix = format!("bce-auth-v1/{ak}/{ts}/{expire}");
-    let signing_key = hmac_hex(keys.secret_access_key.as_bytes(), prefix.as_bytes());
+    let signing_key = hmac_hex(
+        keys.secret_access_key.expose().as_bytes(),
+        prefix.as_bytes(),
+    );
     let expected = hmac_hex(signing_key.as_bytes(), canonical.as_bytes());
     if !same(&expected, signature) {
         return Err(fail(
             403,
             "SignatureDoesNotMatch",
-            format!(
-                "The request signature we calculated does not match the signature you provided. Check your secret access key and signing method. Canonical request: {canonical:?}"
-            ),
+            signature_mismatch_message(&signed, &canonical),
         ));
     }
     Ok(())
+}
+
+/// What a `SignatureDoesNotMatch` answer says: the headers and the path
+/// that were signed and a digest of the canonical request, never the
+/// canonical request itself (it holds the session token, and whatever
+/// secret a caller put into a header or the query).
+fn signature_mismatch_message(signed: &[String], canonical: &str) -> String {
+    let path = canonical.split('\n').nth(1).unwrap_or_default();
+    let digest = hex::encode(Sha256::digest(canonical.as_bytes()));
+    format!(
+        "The request signature we calculated does not match the signature you provided. \
+         Check your secret access key and signing method. Signed headers: {}; canonical URI: \
+         {path}; SHA-256 of the canonical request: {digest}.",
+        signed.join(";")
+    )
 }
 
 #[cfg(test)]

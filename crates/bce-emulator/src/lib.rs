@@ -40,12 +40,16 @@ mod build;
 pub mod auth;
 mod bec;
 pub mod clock;
+mod data;
 mod deploy;
+mod deploy_v2;
 mod dev;
 pub mod faults;
+pub mod paddleflow;
 mod server;
 pub mod status;
 mod train;
+mod train_v2;
 mod world;
 
 use std::net::SocketAddr;
@@ -90,12 +94,13 @@ impl std::fmt::Display for EmulatorError {
 
 impl std::error::Error for EmulatorError {}
 
-/// Settings of an [`Emulator`] before it starts.
+/// Settings of an [`Emulator`] before it starts. `Debug` masks the secret
+/// access key and the session token.
 #[derive(Debug, Clone)]
 pub struct EmulatorBuilder {
     access_key_id: String,
-    secret_access_key: String,
-    session_token: Option<String>,
+    secret_access_key: bce_core::Secret,
+    session_token: Option<bce_core::Secret>,
     host: String,
     port: u16,
     speed: f64,
@@ -124,13 +129,13 @@ impl EmulatorBuilder {
         secret_access_key: impl Into<String>,
     ) -> Self {
         self.access_key_id = access_key_id.into();
-        self.secret_access_key = secret_access_key.into();
+        self.secret_access_key = bce_core::Secret::new(secret_access_key);
         self
     }
 
     /// Also require this STS session token (`x-bce-security-token`).
     pub fn session_token(mut self, token: impl Into<String>) -> Self {
-        self.session_token = Some(token.into());
+        self.session_token = Some(bce_core::Secret::new(token));
         self
     }
 
@@ -244,12 +249,12 @@ impl Emulator {
         match &keys.session_token {
             Some(token) => bce_core::Credentials::with_session_token(
                 keys.access_key_id.clone(),
-                keys.secret_access_key.clone(),
-                token.clone(),
+                keys.secret_access_key.expose(),
+                token.expose(),
             ),
             None => bce_core::Credentials::new(
                 keys.access_key_id.clone(),
-                keys.secret_access_key.clone(),
+                keys.secret_access_key.expose(),
             ),
         }
     }
@@ -299,6 +304,19 @@ impl Emulator {
             .iter()
             .filter(|r| r.method == method && r.path == path)
             .count()
+    }
+
+    /// Address of the PaddleFlow mode (the same port), for
+    /// `paddleflow::Client::builder`; log in as `root` /
+    /// [`paddleflow::ROOT_PASSWORD`].
+    pub fn paddleflow_address(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// Invalidates every PaddleFlow token: the next call of a logged-in
+    /// client gets `AuthInvalidToken` and must log in again.
+    pub fn revoke_paddleflow_tokens(&self) {
+        lock(&self.shared.world).paddleflow.revoke_tokens();
     }
 
     /// Stops serving (also done on drop).

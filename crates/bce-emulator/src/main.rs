@@ -11,12 +11,19 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use bce_core::Secret;
 use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY};
 use clap::Parser;
 
 /// An offline, signature-checking emulator of Baidu AI Cloud AIHC and BEC.
+/// `Debug` masks the secret access key and the token.
 #[derive(Debug, Parser)]
-#[command(name = "bce-emulator", version)]
+#[command(
+    name = "bce-emulator",
+    version,
+    after_help = "PaddleFlow: paths under /api/paddleflow/v1 are answered as a PaddleFlow server \
+                  (log in as root / paddleflow; no signature there)."
+)]
 struct Args {
     /// Address to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
@@ -30,14 +37,19 @@ struct Args {
     access_key_id: Option<String>,
     /// Secret access key (default: $BCE_SECRET_ACCESS_KEY, else the
     /// built-in test key).
-    #[arg(long, value_name = "SK")]
-    secret_access_key: Option<String>,
+    #[arg(long, value_name = "SK", value_parser = secret)]
+    secret_access_key: Option<Secret>,
     /// Also require this STS token (default: $BCE_SESSION_TOKEN).
-    #[arg(long, value_name = "TOKEN")]
-    session_token: Option<String>,
+    #[arg(long, value_name = "TOKEN", value_parser = secret)]
+    session_token: Option<Secret>,
     /// Run lifecycles X times faster than real time.
     #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
     speed: f64,
+}
+
+/// A secret argument (masked wherever shown).
+fn secret(text: &str) -> Result<Secret, String> {
+    Ok(Secret::new(text))
 }
 
 /// A finite, non-negative speed factor.
@@ -70,15 +82,18 @@ async fn main() -> ExitCode {
     };
     let sk = args
         .secret_access_key
-        .or_else(|| env("BCE_SECRET_ACCESS_KEY"))
-        .unwrap_or_else(|| DEFAULT_SECRET_ACCESS_KEY.to_owned());
+        .or_else(|| env("BCE_SECRET_ACCESS_KEY").map(Secret::new))
+        .unwrap_or_else(|| Secret::new(DEFAULT_SECRET_ACCESS_KEY));
     let mut builder = Emulator::builder()
         .host(args.host)
         .port(args.port)
         .speed(args.speed)
-        .credentials(ak.clone(), sk);
-    if let Some(token) = args.session_token.or_else(|| env("BCE_SESSION_TOKEN")) {
-        builder = builder.session_token(token);
+        .credentials(ak.clone(), sk.expose());
+    if let Some(token) = args
+        .session_token
+        .or_else(|| env("BCE_SESSION_TOKEN").map(Secret::new))
+    {
+        builder = builder.session_token(token.expose());
     }
     let emulator = match builder.start().await {
         Ok(e) => e,
@@ -127,5 +142,30 @@ mod tests {
         ] {
             assert!(Args::try_parse_from(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn debug_of_the_arguments_masks_the_secret_key_and_the_token() {
+        let argv = [
+            "bce-emulator",
+            "--secret-access-key",
+            "SK-UNIQUE-args-19c2",
+            "--session-token=TOKEN-UNIQUE-args-7e44",
+            "--access-key-id",
+            "AK-visible",
+        ];
+        let args = Args::try_parse_from(argv).unwrap();
+        let shown = format!("{args:?}");
+        assert!(!shown.contains("SK-UNIQUE-args-19c2"), "{shown}");
+        assert!(!shown.contains("TOKEN-UNIQUE-args-7e44"), "{shown}");
+        assert!(shown.contains("AK-visible"), "{shown}");
+        assert_eq!(
+            args.secret_access_key.as_ref().map(Secret::expose),
+            Some("SK-UNIQUE-args-19c2")
+        );
+        assert_eq!(
+            args.session_token.as_ref().map(Secret::expose),
+            Some("TOKEN-UNIQUE-args-7e44")
+        );
     }
 }

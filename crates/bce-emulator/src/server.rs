@@ -189,6 +189,13 @@ async fn answer(
         None => {}
     }
 
+    if crate::paddleflow::is_paddleflow(&raw_path) {
+        let query = auth::parse_query(raw_query.as_deref());
+        let response =
+            crate::paddleflow::answer(&shared, &method, &raw_path, &query, &headers, &body);
+        return Ok(response);
+    }
+
     let incoming = IncomingRequest {
         method: &method,
         raw_path: &raw_path,

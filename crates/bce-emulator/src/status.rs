@@ -1,6 +1,6 @@
 //! Numeric states the emulator reports where the service uses numbers
-//! without documenting them (AIHC deploy app stats, AIHC dev machines and
-//! image pack jobs). Use them with the crates' waiters, e.g.
+//! without documenting them (AIHC deploy app stats, online-service states,
+//! AIHC dev machines and image pack jobs). Use them with the crates' waiters, e.g.
 //! `wait_for_dev_instance(id, &[DevInstanceStatus(DEV_RUNNING)], &[DevInstanceStatus(DEV_FAILED)], &waiter)`.
 
 /// App stat: instances are still coming up.
@@ -26,3 +26,14 @@ pub const IMAGE_PACK_RUNNING: i64 = 0;
 pub const IMAGE_PACK_SUCCEEDED: i64 = 1;
 /// Image pack job: failed.
 pub const IMAGE_PACK_FAILED: i64 = 2;
+
+/// Online service (v2): replicas are starting, scaling or rolling.
+pub const SERVICE_DEPLOYING: i32 = 1;
+/// Online service (v2): every wanted replica is ready (the value the API
+/// reference's example shows for a service with all replicas ready).
+pub const SERVICE_RUNNING: i32 = 2;
+/// Online service (v2): scaled to zero replicas.
+pub const SERVICE_STOPPED: i32 = 3;
+/// Online service (v2): its containers cannot start (the emulator's marker:
+/// a name containing `fail`).
+pub const SERVICE_FAILED: i32 = 4;

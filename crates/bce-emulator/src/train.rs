@@ -33,16 +33,16 @@ pub const FAIL_LABEL: &str = "emulator/fail";
 pub const RUN_SECONDS_LABEL: &str = "emulator/run-seconds";
 
 #[derive(Debug, Clone)]
-struct JobRec {
-    summary: JobSummary,
-    created_ms: i64,
-    run_ms: i64,
-    fail: bool,
-    stopped_ms: Option<i64>,
+pub(crate) struct JobRec {
+    pub(crate) summary: JobSummary,
+    pub(crate) created_ms: i64,
+    pub(crate) run_ms: i64,
+    pub(crate) fail: bool,
+    pub(crate) stopped_ms: Option<i64>,
 }
 
 impl JobRec {
-    fn status(&self, now: i64) -> (JobStatus, Option<i64>) {
+    pub(crate) fn status(&self, now: i64) -> (JobStatus, Option<i64>) {
         if let Some(stopped) = self.stopped_ms {
             if now >= stopped {
                 return (JobStatus::Stopped, Some(stopped));
@@ -61,7 +61,7 @@ impl JobRec {
         }
     }
 
-    fn end_ms(&self) -> i64 {
+    pub(crate) fn end_ms(&self) -> i64 {
         let run = if self.fail {
             self.run_ms / 2
         } else {
@@ -70,7 +70,7 @@ impl JobRec {
         self.created_ms + PENDING_MS + run
     }
 
-    fn pod_names(&self) -> Vec<String> {
+    pub(crate) fn pod_names(&self) -> Vec<String> {
         let id = &self.summary.job_id;
         let mut pods = vec![format!("{id}-master-0")];
         for i in 0..(self.summary.replicas.max(1) - 1) {
@@ -79,7 +79,7 @@ impl JobRec {
         pods
     }
 
-    fn view(&self, now: i64) -> JobSummary {
+    pub(crate) fn view(&self, now: i64) -> JobSummary {
         let mut s = self.summary.clone();
         let (status, finished) = self.status(now);
         s.status = status;
@@ -98,7 +98,7 @@ impl JobRec {
     }
 
     /// The log of a pod up to `now`.
-    fn logs(&self, now: i64, pod: &str) -> Vec<String> {
+    pub(crate) fn logs(&self, now: i64, pod: &str) -> Vec<String> {
         let started = self.created_ms + PENDING_MS;
         let end = self.end_ms().min(self.stopped_ms.unwrap_or(i64::MAX));
         if now < started || end < started {
@@ -133,7 +133,7 @@ impl JobRec {
         lines
     }
 
-    fn events(&self, now: i64) -> Vec<Event> {
+    pub(crate) fn events(&self, now: i64) -> Vec<Event> {
         let mut out = Vec::new();
         let mut add = |at: i64, reason: &str, kind: &str, message: String| {
             if at <= now {
@@ -188,9 +188,9 @@ impl JobRec {
 /// Training state.
 #[derive(Debug)]
 pub(crate) struct Train {
-    pools: Vec<ResourcePool>,
-    queues: BTreeMap<String, Vec<Queue>>,
-    jobs: Vec<JobRec>,
+    pub(crate) pools: Vec<ResourcePool>,
+    pub(crate) queues: BTreeMap<String, Vec<Queue>>,
+    pub(crate) jobs: Vec<JobRec>,
 }
 
 fn pool(id: &str, name: &str, gpu: &str, gpus: i64, now: i64) -> ResourcePool {
@@ -294,7 +294,7 @@ impl Train {
         }
     }
 
-    fn job(&self, id: &str) -> Result<&JobRec, Reply> {
+    pub(crate) fn job(&self, id: &str) -> Result<&JobRec, Reply> {
         self.jobs
             .iter()
             .find(|j| j.summary.job_id == id)
@@ -412,7 +412,7 @@ fn list_pools(t: &Train, ctx: &Ctx) -> Reply {
     )
 }
 
-fn check_pool(t: &Train, ctx: &Ctx) -> Result<String, Reply> {
+pub(crate) fn check_pool(t: &Train, ctx: &Ctx) -> Result<String, Reply> {
     let pool = ctx.qs("resourcePoolId");
     if pool.is_empty() {
         return Err(Reply::bad_request("resourcePoolId is required"));
@@ -463,6 +463,17 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
     if req.name.is_empty() {
         return Reply::bad_request("job name is empty");
     }
+    let job = insert_job(t, pool, req, ctx.now_ms);
+    wrap(ctx, job)
+}
+
+/// Adds a job (v1 or v2) to the state; the one place jobs are born.
+pub(crate) fn insert_job(
+    t: &mut Train,
+    pool: String,
+    req: CreateJobRequest,
+    now_ms: i64,
+) -> JobRef {
     let labels = req.labels.clone().unwrap_or_default();
     let fail =
         req.job_spec.command.contains("exit 1") || labels.iter().any(|l| l.key == FAIL_LABEL);
@@ -487,7 +498,7 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
         name: req.name.clone(),
         resource_pool_id: pool,
         command: req.job_spec.command.clone(),
-        created_at: iso(ctx.now_ms),
+        created_at: iso(now_ms),
         datasources: req.datasources.clone().unwrap_or_default(),
         enable_fault_tolerance: req.fault_tolerance,
         labels,
@@ -514,18 +525,15 @@ fn create_job(t: &mut Train, ctx: &Ctx) -> Reply {
     });
     t.jobs.push(JobRec {
         summary,
-        created_ms: ctx.now_ms,
+        created_ms: now_ms,
         run_ms,
         fail,
         stopped_ms: None,
     });
-    wrap(
-        ctx,
-        build!(JobRef {
-            job_id,
-            job_name: req.name,
-        }),
-    )
+    build!(JobRef {
+        job_id,
+        job_name: req.name,
+    })
 }
 
 fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {

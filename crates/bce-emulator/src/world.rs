@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::{bec, deploy, dev, train};
+use crate::{bec, data, deploy, deploy_v2, dev, paddleflow, train, train_v2};
 
 /// One request as the service handlers see it (already authenticated).
 #[derive(Debug)]
@@ -71,10 +71,41 @@ impl Ctx {
             Reply::error(
                 400,
                 "MalformedJSON",
-                format!("The JSON body cannot be read: {e}"),
+                format!("The JSON body cannot be read: {}", unquoted(&e.to_string())),
             )
         })
     }
+}
+
+/// A serde message without the text values it quotes (`invalid type:
+/// string "…"`): a value of the caller's body may be a secret, and the
+/// emulator never echoes one. Field names (in backticks) stay.
+fn unquoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    let mut escaped = false;
+    for c in message.chars() {
+        if inside {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                inside = false;
+                out.push_str("\"…\"");
+            }
+            continue;
+        }
+        if c == '"' {
+            inside = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if inside {
+        out.push_str("\"…");
+    }
+    out
 }
 
 /// An answer: status and JSON body.
@@ -123,8 +154,11 @@ impl Reply {
 pub(crate) struct World {
     pub train: train::Train,
     pub deploy: deploy::Deploy,
+    pub deploy_v2: deploy_v2::DeployV2,
     pub dev: dev::Dev,
+    pub data: data::Data,
     pub bec: bec::Bec,
+    pub paddleflow: paddleflow::PaddleFlow,
 }
 
 impl World {
@@ -133,8 +167,11 @@ impl World {
         World {
             train: train::Train::seeded(now_ms),
             deploy: deploy::Deploy::default(),
+            deploy_v2: deploy_v2::DeployV2::default(),
             dev: dev::Dev::default(),
+            data: data::Data::default(),
             bec: bec::Bec::default(),
+            paddleflow: paddleflow::PaddleFlow::seeded(now_ms),
         }
     }
 
@@ -143,7 +180,17 @@ impl World {
         if let Some(r) = train::route(&mut self.train, ctx) {
             return r;
         }
+        if let Some(r) = train_v2::route(&mut self.train, ctx) {
+            return r;
+        }
         if let Some(r) = deploy::route(&mut self.deploy, ctx) {
+            return r;
+        }
+        // Before dev: these answer `/?action=…` too, and dev claims every action.
+        if let Some(r) = data::route(&mut self.data, ctx) {
+            return r;
+        }
+        if let Some(r) = deploy_v2::route(&mut self.deploy_v2, ctx) {
             return r;
         }
         if let Some(r) = dev::route(&mut self.dev, ctx) {

@@ -3,6 +3,9 @@
 
 use std::time::Duration;
 
+#[path = "server/train_v2.rs"]
+mod train_v2;
+
 use bce_emulator::auth::{encode, verify, IncomingRequest, Keys};
 use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID};
 use serde_json::Value;
@@ -329,4 +332,121 @@ async fn a_configured_session_token_is_required() {
         .unwrap_err();
     assert_eq!(err.status(), Some(403));
     assert_eq!(err.code(), Some("InvalidSessionToken"));
+}
+
+/// The emulator never echoes a secret: not in a `SignatureDoesNotMatch`
+/// answer (no canonical request with the token in it), not in a malformed
+/// body's message, not in the `Debug` of its builder, keys or itself.
+#[tokio::test]
+async fn the_emulator_never_echoes_secrets() {
+    const SK: &str = "SK-UNIQUE-emu-4b8d21";
+    const TOKEN: &str = "TOKEN-UNIQUE-emu-c07f9e";
+    const QUERY_SECRET: &str = "QSECRET-UNIQUE-emu-66a1";
+    const BODY_SECRET: &str = "BSECRET-UNIQUE-emu-2d9f";
+    let builder = Emulator::builder()
+        .credentials("AK-emu", SK)
+        .session_token(TOKEN);
+    let emu = builder.clone().start().await.unwrap();
+    let keys = Keys {
+        access_key_id: "AK-emu".into(),
+        secret_access_key: SK.into(),
+        session_token: Some(TOKEN.into()),
+    };
+    let shown = format!("{builder:?} {keys:?} {emu:?}");
+    assert!(!shown.contains(SK) && !shown.contains(TOKEN), "{shown}");
+
+    // The right token, signed with a wrong secret key, through the raw wire.
+    let wrong = bce_core::Config::builder()
+        .credentials(
+            bce_core::Credentials::with_session_token("AK-emu", "wrong-sk", TOKEN).unwrap(),
+        )
+        .endpoint(emu.endpoint())
+        .build()
+        .unwrap();
+    let client = bce_core::Client::new(wrong, "unused").unwrap();
+    let op = bce_core::Operation::new("emu", "ListResourcePool", bce_core::Method::Get)
+        .path("/api/v1/resourcepools")
+        .query("authToken", QUERY_SECRET)
+        .header("x-bce-custom-secret", QUERY_SECRET);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let prepared = client.prepare(&op, now, "rid-1").await.unwrap();
+    let http = reqwest::Client::new();
+    let send = |body: Option<String>| {
+        let mut req = match body {
+            Some(b) => http.post(&prepared.request.url).body(b),
+            None => http.get(&prepared.request.url),
+        };
+        for (k, v) in &prepared.request.headers {
+            req = req.header(k, v);
+        }
+        req.send()
+    };
+    let resp = send(None).await.unwrap();
+    assert_eq!(resp.status().as_u16(), 403);
+    let text = resp.text().await.unwrap();
+    assert!(text.contains("SignatureDoesNotMatch"), "{text}");
+    assert!(text.contains("Signed headers:"), "{text}");
+    for secret in [SK, TOKEN, QUERY_SECRET] {
+        assert!(!text.contains(secret), "{secret} echoed: {text}");
+    }
+
+    // A malformed body holding a secret-looking value is refused without
+    // quoting it (signed correctly, so it reaches the body decoder).
+    let client = aihc_train::Client::new(emu.config().unwrap()).unwrap();
+    let t = client.core().clone();
+    let op = bce_core::Operation::new("emu", "CreateJob", bce_core::Method::Post)
+        .path("/api/v1/aijobs")
+        .query("resourcePoolId", "cce-emu00a800")
+        .raw_body(
+            format!(r#"{{"name": "j", "jobSpec": {{"replicas": "{BODY_SECRET}"}}}}"#).into_bytes(),
+        );
+    let err = t.send_no_content(op).await.unwrap_err();
+    assert_eq!(err.code(), Some("MalformedJSON"), "{err}");
+    assert!(err.to_string().contains("expected i32"), "{err}");
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains(BODY_SECRET), "{shown}");
+    assert!(!shown.contains(SK) && !shown.contains(TOKEN), "{shown}");
+
+    // PaddleFlow mode: user passwords and issued tokens stay out of `Debug`.
+    const PF_PASSWORD: &str = "PFPW-UNIQUE-emu-83b5";
+    let pf = |path: &str, token: Option<&str>, body: Value| {
+        let mut req = http
+            .post(format!(
+                "{}/api/paddleflow/v1/{path}",
+                emu.paddleflow_address()
+            ))
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(t) = token {
+            req = req.header("x-pf-authorization", t);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let body: Value =
+                serde_json::from_slice(&resp.bytes().await.unwrap()).unwrap_or_default();
+            (status, body)
+        }
+    };
+    let password = bce_emulator::paddleflow::ROOT_PASSWORD;
+    let (_, answer) = pf(
+        "login",
+        None,
+        serde_json::json!({"username": "root", "password": password}),
+    )
+    .await;
+    let root_token = answer["authorization"].as_str().unwrap().to_owned();
+    let user = serde_json::json!({"username": "alice", "password": PF_PASSWORD});
+    let (status, answer) = pf("user", Some(&root_token), user.clone()).await;
+    assert!(status < 300, "{status} {answer}");
+    let (status, answer) = pf("login", None, user).await;
+    assert!(status < 300, "{status} {answer}");
+    let alice_token = answer["authorization"].as_str().unwrap().to_owned();
+    let shown = format!("{emu:?}");
+    for secret in [PF_PASSWORD, &root_token, &alice_token] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+    }
 }

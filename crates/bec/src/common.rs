@@ -1,6 +1,7 @@
 //! Types shared by several BEC resources: placement, volumes, networks,
 //! keys, tags and the constant sets of the service.
 
+use bce_core::Secret;
 use serde::{Deserialize, Serialize};
 
 use crate::client::is_zero;
@@ -272,40 +273,23 @@ pub struct VolumeConfig {
     pub passthrough_code: String,
 }
 
-/// Login settings. `Debug` hides the password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Login settings. The password is a [`Secret`]: serialized as is, masked
+/// in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeyConfig {
     /// `password` or `bccKeyPair`.
     #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
     pub kind: String,
     /// Administrator password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Key pairs.
     #[serde(
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "bce_core::json::null_as_default"
     )]
     pub bcc_key_pair_id_list: Vec<String>,
-}
-
-impl std::fmt::Debug for KeyConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyConfig")
-            .field("kind", &self.kind)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .field("bcc_key_pair_id_list", &self.bcc_key_pair_id_list)
-            .finish()
-    }
-}
-
-pub(crate) fn mask(secret: &str) -> &'static str {
-    if secret.is_empty() {
-        ""
-    } else {
-        "***redacted***"
-    }
 }
 
 /// An IP address with its network.

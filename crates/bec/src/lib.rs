@@ -6,6 +6,8 @@
 
 pub mod app_blb;
 pub mod blb;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 pub mod common;
 pub mod container;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use bce_core::paginate::page_number_stream;
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,7 @@ pub struct NetworkConfigUpdateVmInstance {
 
 /// Body of [`Client::update_vm_instance`]; `kind` says what changes.
 /// Empty fields are left out, except `needIpv6PublicIp`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UpdateVmInstanceRequest {
     /// VM id.
@@ -83,8 +83,8 @@ pub struct UpdateVmInstanceRequest {
     #[serde(skip_serializing_if = "is_false")]
     pub need_restart: bool,
     /// New administrator password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Image id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub image_id: String,
@@ -134,21 +134,6 @@ pub type UpdateVmInstanceArgs = UpdateVmInstanceRequest;
 /// The name the product documentation uses for [`UpdateVmInstanceRequest`].
 pub type UpdateVmDeploymentArgs = UpdateVmInstanceRequest;
 
-impl std::fmt::Debug for UpdateVmInstanceArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateVmInstanceArgs")
-            .field("vm_id", &self.vm_id)
-            .field("kind", &self.kind)
-            .field("spec", &self.spec)
-            .field("cpu", &self.cpu)
-            .field("memory", &self.memory)
-            .field("vm_name", &self.vm_name)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .field("key_config", &self.key_config)
-            .finish_non_exhaustive()
-    }
-}
-
 /// One VM and the security groups it should have.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -176,12 +161,12 @@ pub struct BindSecurityGroupInstances {
 }
 
 /// Body of [`Client::reinstall_vm_instance`].
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReinstallVmInstanceRequest {
     /// New administrator password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Image id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub image_id: String,
@@ -210,18 +195,6 @@ pub struct ReinstallVmInstanceRequest {
 
 /// The official SDK's name of [`ReinstallVmInstanceRequest`].
 pub type ReinstallVmInstanceArg = ReinstallVmInstanceRequest;
-
-impl std::fmt::Debug for ReinstallVmInstanceArg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReinstallVmInstanceArg")
-            .field("image_id", &self.image_id)
-            .field("image_type", &self.image_type)
-            .field("reset_data_disk", &self.reset_data_disk)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .field("key_config", &self.key_config)
-            .finish_non_exhaustive()
-    }
-}
 
 /// Body of [`Client::create_vm_private_ip`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use bce_core::paginate::page_number_stream;
-use bce_core::{Error, Method};
+use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +14,7 @@ use crate::paging::size_or_default;
 /// Body of [`Client::create_vm_service`] (and, later, of adding instances
 /// to a service).
 /// Empty fields are left out, except `directPay`, which is always sent.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CreateVmServiceRequest {
     /// Service name.
@@ -105,8 +105,8 @@ pub struct CreateVmServiceRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gpu: Option<GpuRequest>,
     /// Administrator password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Template id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub template_id: String,
@@ -150,22 +150,6 @@ pub struct CreateVmServiceRequest {
 /// The official SDK's name of [`CreateVmServiceRequest`].
 pub type CreateVmServiceArgs = CreateVmServiceRequest;
 
-impl std::fmt::Debug for CreateVmServiceArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateVmServiceArgs")
-            .field("service_name", &self.service_name)
-            .field("service_id", &self.service_id)
-            .field("deploy_instances", &self.deploy_instances)
-            .field("spec", &self.spec)
-            .field("cpu", &self.cpu)
-            .field("memory", &self.memory)
-            .field("image_id", &self.image_id)
-            .field("key_config", &self.key_config)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .finish_non_exhaustive()
-    }
-}
-
 /// Replica template of an update.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -180,7 +164,7 @@ pub struct ReplicaTemplate {
 
 /// Body of [`Client::update_vm_service`]; `kind` says what changes.
 /// Empty fields are left out, except `needIpv6PublicIp`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UpdateVmServiceRequest {
     /// What changes.
@@ -196,8 +180,8 @@ pub struct UpdateVmServiceRequest {
     #[serde(skip_serializing_if = "is_false")]
     pub need_restart: bool,
     /// New password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub admin_pass: String,
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub admin_pass: Secret,
     /// Image id.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub image_id: String,
@@ -261,20 +245,6 @@ pub struct UpdateVmServiceRequest {
 
 /// The official SDK's name of [`UpdateVmServiceRequest`].
 pub type UpdateVmServiceArgs = UpdateVmServiceRequest;
-
-impl std::fmt::Debug for UpdateVmServiceArgs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateVmServiceArgs")
-            .field("kind", &self.kind)
-            .field("service_name", &self.service_name)
-            .field("vm_name", &self.vm_name)
-            .field("cpu", &self.cpu)
-            .field("memory", &self.memory)
-            .field("admin_pass", &mask(&self.admin_pass))
-            .field("key_config", &self.key_config)
-            .finish_non_exhaustive()
-    }
-}
 
 /// Filter and paging of [`Client::get_vm_service_list`]: the generic
 /// [`ListRequest`], of which paging, sort, keyword, status, region, OS and

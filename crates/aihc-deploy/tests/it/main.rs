@@ -1,17 +1,59 @@
-//! Integration tests of `aihc-deploy`, built as one test binary: one
-//! wiremock test per operation (method, path, query, `X-Region`, body,
-//! server-side signature, typed answer), service errors, business errors
-//! inside 200 answers and bad input.
+//! Integration tests of `aihc-deploy`, one binary.
+//!
+//! The online-service API (`aihc_deploy::v2`): a wiremock test per
+//! operation (method, path `/`, action and query, `version: v2`, body,
+//! server-side signature check, typed answer from the contract's JSON), a
+//! service error per operation, bad input that sends nothing, the client
+//! token across retries, streams, waiters and tables.
+//!
+//! The older app API (`v1_operations`): a wiremock test per operation
+//! (path, query, `X-Region`, body, signature, typed answer), service
+//! errors, business errors inside 200 answers and bad input.
 
-mod operations;
+mod behaviour;
+mod errors;
+mod pods;
+mod services;
+mod v1_operations;
 
+use aihc_deploy::v2::Client;
+use bce_testkit::{test_config, RecordingTransport};
 use serde_json::{json, Value};
+use wiremock::MockServer;
 
-/// Mounts one expected call in region `gz`: `verb` on `path` with exactly
-/// `query` and the JSON `body` (`None`: no body), answered `200` with the
-/// success envelope around `data`.
+/// A client pointed at `server` (test keys, no retries).
+pub fn client(server: &MockServer) -> Client {
+    Client::new(test_config(&server.uri())).unwrap()
+}
+
+/// A client that answers from `transport`.
+pub fn recorded(transport: &RecordingTransport) -> Client {
+    Client::new(transport.config()).unwrap()
+}
+
+/// Expects exactly one signed `verb /?<query>` with `version: v2` and the
+/// given JSON body (or none), and answers `reply`.
 pub async fn expect(
-    server: &wiremock::MockServer,
+    server: &MockServer,
+    verb: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    reply: Value,
+) {
+    bce_testkit::Expect::new(verb, "/")
+        .query(query)
+        .header("version", "v2")
+        .body(body)
+        .reply(reply)
+        .mount(server)
+        .await;
+}
+
+/// The older app API: one expected call in region `gz`, `verb` on `path`
+/// with exactly `query` and the JSON `body` (`None`: no body), answered
+/// `200` with the success envelope around `data`.
+pub async fn expect_v1(
+    server: &MockServer,
     verb: &str,
     path: &str,
     query: &[(&str, &str)],
@@ -27,14 +69,15 @@ pub async fn expect(
         .await;
 }
 
-/// Mounts one expected bodyless `POST` (the id-in-the-query actions) in
-/// region `gz`, answered with an empty success envelope.
-pub async fn expect_post(server: &wiremock::MockServer, path: &str, query: &[(&str, &str)]) {
-    expect(server, "POST", path, query, None, json!({})).await;
+/// The older app API: one expected bodyless `POST` (the id-in-the-query
+/// actions) in region `gz`, answered with an empty success envelope.
+pub async fn expect_v1_post(server: &MockServer, path: &str, query: &[(&str, &str)]) {
+    expect_v1(server, "POST", path, query, None, json!({})).await;
 }
 
-/// A wiremock server and a client in region `gz` pointed at it.
-pub async fn setup() -> (wiremock::MockServer, aihc_deploy::Client) {
+/// The older app API: a wiremock server and a client in region `gz`
+/// pointed at it.
+pub async fn setup_v1() -> (MockServer, aihc_deploy::Client) {
     let (server, config) = bce_testkit::mock_server().await;
     let client = aihc_deploy::Client::new(config).unwrap().with_region("gz");
     (server, client)

@@ -215,6 +215,73 @@ async fn list_dev_instance_event() {
     );
 }
 
+/// Registry passwords (machine image, image pack job) are
+/// `bce_core::Secret`s: absent from `Debug` of the request and the response,
+/// present on the wire and in the JSON.
+#[tokio::test]
+async fn secrets_are_masked_in_debug_but_sent() {
+    const IMAGE_PW: &str = "IMGPW-UNIQUE-dev-5c1e";
+    const PACK_PW: &str = "PACKPW-UNIQUE-dev-90ad";
+    let mut create = sample_args();
+    if let Some(image) = create.conf.as_mut().and_then(|c| c.image.as_mut()) {
+        image.password = IMAGE_PW.into();
+    }
+    let pack = CreateDevInstanceImagePackJobArgs {
+        image_name: "img".into(),
+        password: PACK_PW.into(),
+        dev_instance_id: "dev-1".into(),
+        ..Default::default()
+    };
+    let shown = format!("{create:?} {pack:?}");
+    let json = format!(
+        "{} {}",
+        serde_json::to_string(&create).unwrap(),
+        serde_json::to_string(&pack).unwrap()
+    );
+    for secret in [IMAGE_PW, PACK_PW] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
+
+    let t = RecordingTransport::replying_json([
+        json!({"devInstanceId": "dev-1", "requestId": "r1"}),
+        json!({"imagePackJobId": "pack-1", "devInstanceId": "dev-1"}),
+        json!({"devInstance": {"id": "dev-1", "conf": {"image": {"imageUrl": "img", "password": IMAGE_PW}}}}),
+    ]);
+    let client = Client::new(t.config()).unwrap();
+    let created = client.create_dev_instance(&create).await.unwrap();
+    let packed = client
+        .create_dev_instance_image_pack_job(&pack)
+        .await
+        .unwrap();
+    let sent: Vec<String> = t
+        .requests()
+        .iter()
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect();
+    assert!(sent[0].contains(IMAGE_PW), "{}", sent[0]);
+    assert!(sent[1].contains(PACK_PW), "{}", sent[1]);
+
+    let detail = client
+        .query_dev_instance_detail(&DevInstanceIdArgs {
+            dev_instance_id: "dev-1".into(),
+        })
+        .await
+        .unwrap();
+    let image = detail
+        .dev_instance
+        .conf
+        .as_ref()
+        .and_then(|c| c.image.as_ref())
+        .unwrap();
+    assert_eq!(image.password.expose(), IMAGE_PW);
+    let shown = format!("{created:?} {packed:?} {detail:?}");
+    for secret in [IMAGE_PW, PACK_PW] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+    }
+    assert!(serde_json::to_string(&detail).unwrap().contains(IMAGE_PW));
+}
+
 #[tokio::test]
 async fn image_pack_jobs() {
     let (server, client) = client().await;
@@ -475,4 +542,82 @@ async fn list_stream_walks_pages() {
         .collect()
         .await;
     assert_eq!(ids, ["a", "b", "c"]);
+}
+
+#[tokio::test]
+async fn list_filters_added_at_go_head() {
+    let (server, client) = client().await;
+    expect(
+        &server,
+        "GET",
+        &[
+            ("action", "DescribeDevInstances"),
+            ("status", "Running"),
+            ("orderBy", "createdAt"),
+            ("order", "desc"),
+        ],
+        None,
+        json!({"devInstances": [], "totalCount": 0, "requestId": "r"}),
+    )
+    .await;
+    let args = ListDevInstanceArgs {
+        status: "Running".into(),
+        order_by: "createdAt".into(),
+        order: "desc".into(),
+        ..Default::default()
+    };
+    client.list_dev_instance(&args).await.unwrap();
+}
+
+#[tokio::test]
+async fn conf_fields_added_at_go_head_are_sent_when_set() {
+    let (server, client) = client().await;
+    let mut body = sample_body("");
+    body["conf"]["workspaceDir"] = json!("/root/workspace");
+    body["conf"]["envs"] = json!({"HF_HOME": "/mnt/hf"});
+    body["conf"]["startCmd"] = json!("");
+    expect(
+        &server,
+        "POST",
+        &[("action", "CreateDevInstance")],
+        Some(body),
+        json!({"devInstanceId": "dev-1", "requestId": "r"}),
+    )
+    .await;
+    let mut args = sample_args();
+    if let Some(conf) = args.conf.as_mut() {
+        conf.workspace_dir = Some("/root/workspace".into());
+        conf.envs = Some([("HF_HOME".to_owned(), "/mnt/hf".to_owned())].into());
+        conf.start_cmd = Some(String::new());
+    }
+    client.create_dev_instance(&args).await.unwrap();
+}
+
+#[tokio::test]
+async fn business_errors_in_200_answers_are_service_errors() {
+    let c = scripted(vec![
+        json!({"code": "DevInstanceNotFound", "message": "no such machine", "requestId": "rid-9"}),
+        json!({"code": "", "message": "", "devInstanceId": "dev-1", "requestId": "r"}),
+        json!({"code": "success", "devInstanceId": "dev-1"}),
+    ]);
+    let id = DevInstanceIdArgs::new("dev-1");
+    let err = c.start_dev_instance(&id).await.unwrap_err();
+    assert_eq!(
+        (err.status(), err.code(), err.message(), err.request_id()),
+        (
+            Some(200),
+            Some("DevInstanceNotFound"),
+            Some("no such machine"),
+            Some("rid-9")
+        )
+    );
+    assert!(err.to_string().contains("StartDevInstance"), "{err}");
+    assert_eq!(
+        c.stop_dev_instance(&id).await.unwrap().dev_instance_id,
+        "dev-1"
+    );
+    assert_eq!(
+        c.stop_dev_instance(&id).await.unwrap().dev_instance_id,
+        "dev-1"
+    );
 }

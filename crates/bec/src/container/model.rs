@@ -1,9 +1,9 @@
 //! Container specifications shared by container services, deployments and pods.
 
+use bce_core::Secret;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{is_false, is_zero};
-use crate::common::mask;
 
 /// A container of a pod. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,9 +257,9 @@ pub struct Volume {
     pub volume_claim_templates: Vec<VolumeClaimTemplate>,
 }
 
-/// Log collection of a container service. The Elasticsearch password is
-/// hidden in `Debug`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Log collection of a container service. The Elasticsearch password is a
+/// [`Secret`]: serialized as is, masked in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct LogCollectDetail {
     /// Service id.
@@ -302,22 +302,6 @@ pub struct LogCollectDetail {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub es_user_name: String,
     /// Elasticsearch password.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub es_user_password: String,
-}
-
-impl std::fmt::Debug for LogCollectDetail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LogCollectDetail")
-            .field("service_id", &self.service_id)
-            .field("log_collect", &self.log_collect)
-            .field("log_path", &self.log_path)
-            .field("log_output_type", &self.log_output_type)
-            .field("es_ip", &self.es_ip)
-            .field("es_port", &self.es_port)
-            .field("es_index", &self.es_index)
-            .field("es_user_name", &self.es_user_name)
-            .field("es_user_password", &mask(&self.es_user_password))
-            .finish_non_exhaustive()
-    }
+    #[serde(skip_serializing_if = "Secret::is_empty")]
+    pub es_user_password: Secret,
 }

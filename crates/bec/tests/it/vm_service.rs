@@ -227,3 +227,115 @@ async fn default_endpoint_is_https_bec() {
         "https://bec.baidubce.com/v1/vm/service"
     );
 }
+
+/// Every password of the crate (VM service create/update, VM instance
+/// update/reinstall, key config, Elasticsearch log push) is a
+/// `bce_core::Secret`: absent from `Debug` of the request and the response,
+/// present on the wire and in the JSON.
+#[tokio::test]
+async fn secrets_are_masked_in_debug_but_sent() {
+    fn key(pass: &str) -> Option<KeyConfig> {
+        Some(KeyConfig {
+            kind: "password".into(),
+            admin_pass: pass.into(),
+            ..Default::default()
+        })
+    }
+    const S: [&str; 9] = [
+        "CREATE-PW-UNIQUE-bec-01",
+        "CREATE-KEY-UNIQUE-bec-02",
+        "UPDATE-PW-UNIQUE-bec-03",
+        "UPDATE-KEY-UNIQUE-bec-04",
+        "VMUPD-PW-UNIQUE-bec-05",
+        "VMUPD-KEY-UNIQUE-bec-06",
+        "REINST-PW-UNIQUE-bec-07",
+        "REINST-KEY-UNIQUE-bec-08",
+        "ES-PW-UNIQUE-bec-09",
+    ];
+    let create = CreateVmServiceArgs {
+        service_name: "web".into(),
+        admin_pass: S[0].into(),
+        key_config: key(S[1]),
+        ..Default::default()
+    };
+    let update = UpdateVmServiceArgs {
+        kind: UpdateVmType::Password,
+        admin_pass: S[2].into(),
+        key_config: key(S[3]),
+        ..Default::default()
+    };
+    let vm_update = UpdateVmInstanceArgs {
+        kind: UpdateVmType::Password,
+        admin_pass: S[4].into(),
+        key_config: key(S[5]),
+        ..Default::default()
+    };
+    let reinstall = ReinstallVmInstanceArg {
+        image_id: "m-1".into(),
+        admin_pass: S[6].into(),
+        key_config: key(S[7]),
+        ..Default::default()
+    };
+    let log = LogCollectDetail {
+        log_collect: true,
+        push_log: true,
+        es_user_name: "elastic".into(),
+        es_user_password: S[8].into(),
+        ..Default::default()
+    };
+    let container = CreateServiceArgs {
+        service_name: "c".into(),
+        log_collect_detail: Some(log),
+        ..Default::default()
+    };
+    let shown = format!("{create:?} {update:?} {vm_update:?} {reinstall:?} {container:?}");
+    let json = [
+        serde_json::to_string(&create).unwrap(),
+        serde_json::to_string(&update).unwrap(),
+        serde_json::to_string(&vm_update).unwrap(),
+        serde_json::to_string(&reinstall).unwrap(),
+        serde_json::to_string(&container).unwrap(),
+    ]
+    .join(" ");
+    for secret in S {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
+
+    let t = RecordingTransport::new();
+    for _ in 0..5 {
+        t.push(Ok(bce_core::HttpResponse::new(200, r#"{"result": true}"#)));
+    }
+    let detail = json!({"serviceId": "s-1", "logCollectDetail": {"logCollect": true,
+        "esUserName": "elastic", "esUserPassword": S[8]}});
+    t.push(Ok(bce_core::HttpResponse::new(200, detail.to_string())));
+    let client = Client::new(t.config()).unwrap();
+    let answers = format!(
+        "{:?} {:?} {:?} {:?} {:?}",
+        client.create_vm_service(&create).await.unwrap(),
+        client.update_vm_service("s-1", &update).await.unwrap(),
+        client.update_vm_instance("vm-1", &vm_update).await.unwrap(),
+        client
+            .reinstall_vm_instance("vm-1", &reinstall)
+            .await
+            .unwrap(),
+        client.create_service(&container).await.unwrap(),
+    );
+    let sent: String = t
+        .requests()
+        .iter()
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for secret in S {
+        assert!(sent.contains(secret), "{secret} not sent: {sent}");
+        assert!(!answers.contains(secret), "{secret} in Debug: {answers}");
+    }
+
+    let got = client.get_service("s-1").await.unwrap();
+    let log = got.log_collect_detail.as_ref().unwrap();
+    assert_eq!(log.es_user_password.expose(), S[8]);
+    let shown = format!("{got:?}");
+    assert!(!shown.contains(S[8]), "{shown}");
+    assert!(serde_json::to_string(&got).unwrap().contains(S[8]));
+}

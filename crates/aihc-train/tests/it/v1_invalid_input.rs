@@ -1,4 +1,4 @@
-//! Bad input is refused before anything is sent.
+//! Bad input is refused before anything is sent; secrets are never shown.
 
 use aihc_train::*;
 use bce_testkit::RecordingTransport;
@@ -62,9 +62,7 @@ async fn bad_input_never_sends() {
         field(
             c.create_job(
                 &CreateJobRequest::default(),
-                &CreateJobOptions {
-                    resource_pool_id: "cce-1".into()
-                }
+                &CreateJobOptions::new("cce-1")
             )
             .await
         ),
@@ -80,13 +78,8 @@ async fn bad_input_never_sends() {
     );
     assert_eq!(
         field(
-            c.create_job(
-                &named,
-                &CreateJobOptions {
-                    resource_pool_id: "aihc-bhcmp".into()
-                }
-            )
-            .await
+            c.create_job(&named, &CreateJobOptions::new("aihc-bhcmp"))
+                .await
         ),
         "queueID"
     );
@@ -158,14 +151,72 @@ async fn bad_input_never_sends() {
     assert!(t.requests().is_empty(), "nothing may be sent");
 }
 
-#[test]
-fn debug_hides_registry_password() {
-    let spec = JobSpec {
-        image_config: ImageConfig {
-            username: "u".into(),
-            password: "pw-UNIQUE".into(),
+/// Every secret-bearing field (registry password, temporary BOS token,
+/// upload secret key and token) is a `bce_core::Secret`: absent from `Debug`
+/// of the request and the response, present on the wire and in the JSON.
+#[tokio::test]
+async fn secrets_are_masked_in_debug_but_sent() {
+    const PASSWORD: &str = "PW-UNIQUE-train-41c9";
+    const BOS_TOKEN: &str = "BOSTOK-UNIQUE-train-7d20";
+    const SK: &str = "SK-UNIQUE-train-0b3e";
+    const TOKEN: &str = "TOKEN-UNIQUE-train-95fa";
+
+    let job = CreateJobRequest {
+        name: "job".into(),
+        job_spec: JobSpec {
+            image_config: ImageConfig {
+                username: "u".into(),
+                password: PASSWORD.into(),
+            },
+            ..Default::default()
+        },
+        code_source: CodeSource {
+            bos_temporary_token: BOS_TOKEN.into(),
+            ..Default::default()
         },
         ..Default::default()
     };
-    assert!(!format!("{spec:?}").contains("pw-UNIQUE"));
+    let shown = format!("{job:?}");
+    let json = serde_json::to_string(&job).unwrap();
+    for secret in [PASSWORD, BOS_TOKEN] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
+
+    let t = RecordingTransport::replying_json([
+        serde_json::json!({"requestId": "r1", "result": {"jobId": "job-1"}}),
+        serde_json::json!({"requestId": "r2", "result": {
+            "filePath": "p", "token": TOKEN, "fileID": "f", "ak": "AK", "sk": SK,
+            "bucket": "b", "endpoint": "e"}}),
+    ]);
+    let c = Client::new(t.config()).unwrap();
+    let created = c
+        .create_job(
+            &job,
+            &CreateJobOptions {
+                resource_pool_id: "cce-1".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let sent = String::from_utf8(t.requests()[0].body.clone()).unwrap();
+    for secret in [PASSWORD, BOS_TOKEN] {
+        assert!(sent.contains(secret), "{secret} not sent: {sent}");
+    }
+    assert!(!format!("{created:?}").contains(PASSWORD));
+
+    let request = FileUploadRequest {
+        resource_pool_id: "cce-1".into(),
+        ..Default::default()
+    };
+    let upload = c.file_upload(&request).await.unwrap();
+    assert_eq!(upload.result.sk.expose(), SK);
+    assert_eq!(upload.result.token.expose(), TOKEN);
+    let shown = format!("{request:?} {upload:?}");
+    let json = serde_json::to_string(&upload).unwrap();
+    for secret in [SK, TOKEN] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
 }

@@ -7,7 +7,7 @@ use aihc_deploy::*;
 
 use bce_testkit::fail_every_call;
 
-use crate::{expect, expect_post, setup};
+use crate::{expect_v1 as expect, expect_v1_post as expect_post, setup_v1 as setup};
 use bce_core::{Config, Credentials, Error, FixedJitter, Waiter};
 use bce_testkit::RecordingTransport;
 use futures::StreamExt;
@@ -66,7 +66,7 @@ async fn create_app() {
     .await;
     let extra = ExtraInfo {
         source: Some("sdk".into()),
-        auth_token: Some(String::new()),
+        auth_token: Some("".into()),
     };
     assert_eq!(
         client
@@ -78,6 +78,57 @@ async fn create_app() {
         "app-1"
     );
     assert!(!format!("{:?}", app_conf()).contains("pull-SECRET"));
+}
+
+/// The pull password and the create auth token are `bce_core::Secret`s:
+/// absent from `Debug` of the request and the response, present on the wire
+/// and in the JSON.
+#[tokio::test]
+async fn secrets_are_masked_in_debug_but_sent() {
+    const PULL: &str = "PULL-UNIQUE-deploy-3a7c";
+    const AUTH: &str = "AUTH-UNIQUE-deploy-e51d";
+    let mut args = app_conf();
+    if let Some(image) = args.containers[0].image.as_mut() {
+        image.image_pull_pass = PULL.into();
+    }
+    let extra = ExtraInfo {
+        source: None,
+        auth_token: Some(AUTH.into()),
+    };
+    let shown = format!("{args:?} {extra:?}");
+    let json = format!(
+        "{} {}",
+        serde_json::to_string(&args).unwrap(),
+        serde_json::to_string(&extra).unwrap()
+    );
+    for secret in [PULL, AUTH] {
+        assert!(!shown.contains(secret), "{secret} in Debug: {shown}");
+        assert!(json.contains(secret), "{secret} not serialized: {json}");
+    }
+
+    let t = RecordingTransport::replying_json([
+        json!({"code": "", "message": "", "requestId": "r1", "data": {"appId": "app-1"}}),
+        json!({"code": "", "message": "", "requestId": "r2", "data": {"app": {"appName": "svc",
+            "containers": [{"name": "c", "image": {"imageAddr": "img", "imagePullPass": PULL}}]}}}),
+    ]);
+    let client = Client::new(t.config()).unwrap().with_region("gz");
+    let created = client.create_app(&args, &extra).await.unwrap();
+    let sent = &t.requests()[0];
+    assert!(
+        sent.url.contains(&format!("authToken={AUTH}")),
+        "{}",
+        sent.url
+    );
+    let body = String::from_utf8(sent.body.clone()).unwrap();
+    assert!(body.contains(PULL), "{body}");
+    assert!(!format!("{created:?}").contains(PULL));
+
+    let details = client.app_details(&AppIdArgs::new("app-1")).await.unwrap();
+    let image = details.data.app.containers[0].image.as_ref().unwrap();
+    assert_eq!(image.image_pull_pass.expose(), PULL);
+    let shown = format!("{details:?}");
+    assert!(!shown.contains(PULL), "{shown}");
+    assert!(serde_json::to_string(&details).unwrap().contains(PULL));
 }
 
 #[tokio::test]

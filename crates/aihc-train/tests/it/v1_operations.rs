@@ -198,12 +198,7 @@ async fn create_job() {
         .mount(&server)
         .await;
     let r = client
-        .create_job(
-            &job,
-            &CreateJobOptions {
-                resource_pool_id: "aihc-bhcmp".into(),
-            },
-        )
+        .create_job(&job, &CreateJobOptions::new("aihc-bhcmp"))
         .await
         .unwrap();
     assert_eq!(r.result.job_id, "job-9");
@@ -470,6 +465,7 @@ async fn file_upload() {
         .file_upload(&FileUploadRequest {
             file_paths: vec!["a.py".into()],
             resource_pool_id: "cce-1".into(),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -516,9 +512,7 @@ async fn service_errors_are_typed_for_every_operation() {
                 name: "n".into(),
                 ..Default::default()
             },
-            &CreateJobOptions {
-                resource_pool_id: "cce-1".into(),
-            },
+            &CreateJobOptions::new("cce-1"),
         ),
         client.get_job(&j),
         client.update_job(

@@ -1,0 +1,349 @@
+//! Request overhead of the SDK against the floor of a bare hyper client.
+//!
+//! `cargo bench -p bce-benches` (`-- --quick` for a short run). One process,
+//! one local fixed-reply server answering a ~1 KB AIHC job detail; every case
+//! runs at 1 and at 64 calls in flight and prints CPU time per call (process
+//! CPU time, all threads, server included, divided by calls), wall time per
+//! call and heap allocations per call. Nothing is asserted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use aihc_train::{ApiResponse, JobDetail, JobOptions};
+use bce_core::{Client, Config, Credentials, Method, Operation, RetryPolicy};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Empty, Full};
+use hyper::service::service_fn;
+
+/// Counts heap allocations so the report can say how many a call makes.
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counter is a relaxed atomic that never touches the memory handed out.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const JOB_ID: &str = "job-bench-0001";
+const POOL: &str = "cce-e0isdmib";
+
+/// A ~1 KB GetJob answer.
+fn job_body() -> Bytes {
+    let pods: Vec<serde_json::Value> = (0..2)
+        .map(|i| {
+            serde_json::json!({
+                "podName": format!("{JOB_ID}-worker-{i}"), "podIP": format!("10.0.0.{i}"),
+                "nodeName": "node-a", "status": "Running", "replicaType": "worker",
+                "restartCount": 0, "createdAt": "2023-11-14T22:13:20Z"
+            })
+        })
+        .collect();
+    let body = serde_json::json!({
+        "requestId": "3ad7ed98-f162-4298-926b-2800690560d8",
+        "result": {
+            "jobId": JOB_ID, "name": "llama-finetune", "resourcePoolId": POOL,
+            "queue": "default", "status": "Running", "jobFramework": "PyTorchJob",
+            "command": "torchrun --nproc_per_node 8 train.py --config configs/llama.yaml",
+            "image": "registry.baidubce.com/aihc/pytorch:2.1-cuda12",
+            "createdAt": "2023-11-14T22:13:20Z", "runningAt": "2023-11-14T22:14:02Z",
+            "priority": "normal", "replicas": 2,
+            "envs": [{"name": "NCCL_DEBUG", "value": "INFO"}, {"name": "EPOCHS", "value": "3"}],
+            "labels": [{"key": "team", "value": "nlp"}],
+            "podList": {"pods": pods, "listMeta": {"totalItems": 2}}
+        }
+    });
+    Bytes::from(body.to_string())
+}
+
+/// Starts the fixed-reply HTTP/1.1 server on its own thread and runtime.
+fn start_server() -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("server runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind 127.0.0.1");
+            tx.send(listener.local_addr().expect("address"))
+                .expect("report address");
+            let body = job_body();
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let _ = stream.set_nodelay(true);
+                let body = body.clone();
+                tokio::spawn(async move {
+                    let service = service_fn(move |_req| {
+                        let body = body.clone();
+                        async move {
+                            Ok::<_, Infallible>(
+                                hyper::Response::builder()
+                                    .header("content-type", "application/json")
+                                    .header("x-bce-request-id", "3ad7ed98")
+                                    .body(Full::new(body))
+                                    .expect("response"),
+                            )
+                        }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+    });
+    rx.recv().expect("server address")
+}
+
+/// On-CPU time of every thread of this process.
+fn process_cpu() -> Duration {
+    let mut total = 0u64;
+    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
+        for task in tasks.flatten() {
+            if let Ok(text) = std::fs::read_to_string(task.path().join("schedstat")) {
+                total += text
+                    .split_whitespace()
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .unwrap_or(0);
+            }
+        }
+    }
+    Duration::from_nanos(total)
+}
+
+#[derive(Clone, Copy)]
+struct Figures {
+    cpu: Duration,
+    wall: Duration,
+    allocations: f64,
+}
+
+/// Runs `call` `calls` times with `in_flight` concurrent workers.
+fn measure<F, Fut>(rt: &tokio::runtime::Runtime, calls: u32, in_flight: u32, call: F) -> Figures
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let call = Arc::new(call);
+    let run = |n: u32| {
+        let call = call.clone();
+        rt.block_on(async move {
+            let per_worker = n / in_flight;
+            let mut tasks = Vec::new();
+            for _ in 0..in_flight {
+                let call = call.clone();
+                tasks.push(tokio::spawn(async move {
+                    for _ in 0..per_worker {
+                        call().await;
+                    }
+                }));
+            }
+            for t in tasks {
+                t.await.expect("worker");
+            }
+        })
+    };
+    run((calls / 10).max(in_flight)); // warm up connections and caches
+    let calls = (calls / in_flight) * in_flight;
+    let a0 = ALLOCATIONS.load(Ordering::Relaxed);
+    let c0 = process_cpu();
+    let t0 = Instant::now();
+    run(calls);
+    let wall = t0.elapsed();
+    let cpu = process_cpu().saturating_sub(c0);
+    let allocations = (ALLOCATIONS.load(Ordering::Relaxed) - a0) as f64 / f64::from(calls);
+    Figures {
+        cpu: cpu / calls,
+        wall: wall / calls,
+        allocations,
+    }
+}
+
+fn report(name: &str, in_flight: u32, f: Figures, floor: Option<Figures>) {
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let vs = floor
+        .map(|fl| {
+            format!(
+                "  ({:.2}x floor CPU, {:.2}x floor wall)",
+                ratio(f.cpu, fl.cpu),
+                ratio(f.wall, fl.wall)
+            )
+        })
+        .unwrap_or_default();
+    println!(
+        "{name:<34} in flight {in_flight:>2}: cpu {:>9.2?}/call  wall {:>9.2?}/call  {:>7.1} allocs/call{vs}",
+        f.cpu, f.wall, f.allocations
+    );
+}
+
+fn sdk_config(addr: SocketAddr) -> Config {
+    Config::builder()
+        .credentials(Credentials::new("ak-bench", "sk-bench").expect("credentials"))
+        .endpoint(format!("http://{addr}"))
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("config")
+}
+
+fn get_job_op() -> Operation {
+    Operation::new("aihc-train", "GetJob", Method::Get)
+        .path("/api/v1/aijobs")
+        .segment("jobId", JOB_ID)
+        .query("resourcePoolId", POOL)
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let calls: u32 = if quick { 4_000 } else { 40_000 };
+    let addr = start_server();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("client runtime");
+    let uri: hyper::Uri = format!("http://{addr}/api/v1/aijobs/{JOB_ID}?resourcePoolId={POOL}")
+        .parse()
+        .expect("uri");
+
+    for in_flight in [1u32, 64] {
+        // (a) The floor: bare hyper client, same GET, same typed decode.
+        let floor_client = {
+            let _guard = rt.enter();
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http::<Empty<Bytes>>()
+        };
+        let floor = {
+            let uri = uri.clone();
+            measure(&rt, calls, in_flight, move || {
+                let client = floor_client.clone();
+                let uri = uri.clone();
+                async move {
+                    let response = client.get(uri).await.expect("floor GET");
+                    let body = response
+                        .into_body()
+                        .collect()
+                        .await
+                        .expect("floor body")
+                        .to_bytes();
+                    let job: ApiResponse<JobDetail> =
+                        serde_json::from_slice(&body).expect("floor decode");
+                    std::hint::black_box(job);
+                }
+            })
+        };
+        report("floor: hyper + serde_json", in_flight, floor, None);
+
+        // (b) The full SDK call.
+        let sdk = {
+            let _guard = rt.enter();
+            aihc_train::Client::new(sdk_config(addr)).expect("client")
+        };
+        let full = measure(&rt, calls, in_flight, move || {
+            let sdk = sdk.clone();
+            async move {
+                let job = sdk
+                    .get_job(&JobOptions::new(JOB_ID, POOL))
+                    .await
+                    .expect("get_job");
+                std::hint::black_box(job);
+            }
+        });
+        report("sdk: aihc_train get_job", in_flight, full, Some(floor));
+
+        // (c) The stages on their own.
+        let core = {
+            let _guard = rt.enter();
+            Client::new(sdk_config(addr), "unused").expect("core client")
+        };
+        let prepared = rt
+            .block_on(core.prepare(&get_job_op(), 1_700_000_000, "3ad7ed98"))
+            .expect("prepare")
+            .request;
+        let stage = core.clone();
+        let build = measure(&rt, calls, in_flight, move || {
+            let core = stage.clone();
+            async move {
+                let op = get_job_op();
+                let p = core.prepare(&op, 1_700_000_000, "3ad7ed98").await;
+                std::hint::black_box(p.expect("prepare"));
+            }
+        });
+        report("stage: build + sign", in_flight, build, None);
+        let transport = core.config().transport().clone();
+        let send = measure(&rt, calls, in_flight, move || {
+            let transport = transport.clone();
+            let request = prepared.clone();
+            async move {
+                let response = transport.send(request).await.expect("send");
+                std::hint::black_box(response);
+            }
+        });
+        report("stage: send (transport)", in_flight, send, Some(floor));
+        let answer = bce_core::HttpResponse::new(200, job_body().to_vec());
+        let decode = measure(&rt, calls, in_flight, move || {
+            let answer = answer.clone();
+            async move {
+                let job: ApiResponse<JobDetail> =
+                    bce_core::client::decode_json(&answer).expect("decode");
+                std::hint::black_box(job);
+            }
+        });
+        report("stage: decode", in_flight, decode, None);
+        let (manual_core, pipeline_core) = (core.clone(), core.clone());
+        let manual = measure(&rt, calls, in_flight, move || {
+            let core = manual_core.clone();
+            async move {
+                let op = get_job_op();
+                let p = core.prepare(&op, 1_700_000_000, "3ad7ed98").await;
+                let answer = core
+                    .config()
+                    .transport()
+                    .send(p.expect("prepare").request)
+                    .await
+                    .expect("send");
+                let job: ApiResponse<JobDetail> =
+                    bce_core::client::decode_json(&answer).expect("decode");
+                std::hint::black_box(job);
+            }
+        });
+        report("stages chained by hand", in_flight, manual, Some(floor));
+        let pipeline = measure(&rt, calls, in_flight, move || {
+            let core = pipeline_core.clone();
+            async move {
+                let job: ApiResponse<JobDetail> = core.send(get_job_op()).await.expect("send");
+                std::hint::black_box(job);
+            }
+        });
+        report("pipeline: Client::send", in_flight, pipeline, Some(floor));
+        println!();
+    }
+}

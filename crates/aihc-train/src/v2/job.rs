@@ -1,0 +1,607 @@
+//! The 12 job actions: `POST /?action=…` with a JSON body, the header
+//! `X-API-Version: v2`, the query `resourcePoolId` and (except
+//! `DescribeJobs`) `queueID`.
+//!
+//! Each request type serializes to exactly the body it sends; the pool and
+//! queue travel in the query and are not part of it.
+
+use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
+use bce_core::{Error, Operation};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use super::client::Client;
+use super::de;
+use super::job_model::*;
+
+/// Addresses one job: its pool, its queue and its id. All three are
+/// required by every job action but `DescribeJobs` and `CreateJob`.
+///
+/// For managed pools the pool id is `aihc-serverless` and the queue a queue
+/// id; for common pools the queue is its name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JobKey {
+    /// Resource pool id (query `resourcePoolId`).
+    #[serde(skip)]
+    pub resource_pool_id: String,
+    /// Queue id or name (query `queueID`).
+    #[serde(skip)]
+    pub queue_id: String,
+    /// Job id (body `jobId`).
+    #[serde(rename = "jobId", deserialize_with = "de::string")]
+    pub job_id: String,
+}
+
+impl JobKey {
+    /// A job in a pool and queue.
+    pub fn new(
+        resource_pool_id: impl Into<String>,
+        queue_id: impl Into<String>,
+        job_id: impl Into<String>,
+    ) -> Self {
+        JobKey {
+            resource_pool_id: resource_pool_id.into(),
+            queue_id: queue_id.into(),
+            job_id: job_id.into(),
+        }
+    }
+}
+
+/// Filter and page of [`Client::describe_jobs`]. Unset filters are not
+/// sent; the page is always sent (0 as page 1 of 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobsRequest {
+    /// Resource pool id (required; query `resourcePoolId`).
+    #[serde(skip)]
+    pub resource_pool_id: String,
+    /// Queue id for managed pools (query `queueID`, sent when set).
+    #[serde(skip)]
+    pub queue_id: String,
+    /// Only jobs of this queue (a name for common pools, an id for managed ones).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub queue: String,
+    /// Only jobs in this state.
+    #[serde(skip_serializing_if = "JobState::is_empty")]
+    pub status: JobState,
+    /// What `keyword` matches: `name` or `queueName`.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub keyword_type: String,
+    /// Keyword.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub keyword: String,
+    /// Sort field: `createdAt` (default) or `finishedAt`.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub order_by: String,
+    /// `asc` or `desc` (default).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub order: String,
+    /// Page, from 1 (0: 1).
+    #[serde(serialize_with = "de::page_number", deserialize_with = "de::uint")]
+    pub page_number: u32,
+    /// Jobs per page (0: the service default, 10).
+    #[serde(serialize_with = "de::page_size", deserialize_with = "de::uint")]
+    pub page_size: u32,
+}
+
+impl DescribeJobsRequest {
+    /// All jobs of a pool, first page.
+    pub fn new(resource_pool_id: impl Into<String>) -> Self {
+        DescribeJobsRequest {
+            resource_pool_id: resource_pool_id.into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl PageNumberRequest for DescribeJobsRequest {
+    fn page_number(&self) -> u32 {
+        self.page_number
+    }
+    fn set_page_number(&mut self, page: u32) {
+        self.page_number = page;
+    }
+    fn page_size(&self) -> u32 {
+        if self.page_size == 0 {
+            de::DEFAULT_PAGE_SIZE
+        } else {
+            self.page_size
+        }
+    }
+}
+
+impl PageNumberResponse for DescribeJobsResponse {
+    type Item = Job;
+    fn total(&self) -> Option<u64> {
+        u64::try_from(self.total_count).ok()
+    }
+    fn into_items(self) -> Vec<Job> {
+        self.jobs
+    }
+}
+
+/// Arguments of [`Client::describe_job`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// Also answer the pods (`pods`, `historyPods`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de::opt_boolean"
+    )]
+    pub need_detail: Option<bool>,
+}
+
+impl DescribeJobRequest {
+    /// The job without pod details.
+    pub fn new(job: JobKey) -> Self {
+        DescribeJobRequest {
+            job,
+            need_detail: None,
+        }
+    }
+}
+
+/// Body of [`Client::create_job`]. Unset optional values are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateJobRequest {
+    /// Resource pool id (required; query `resourcePoolId`).
+    #[serde(skip)]
+    pub resource_pool_id: String,
+    /// Queue (required; query `queueID`): a name for common pools, an id
+    /// for managed ones.
+    #[serde(skip)]
+    pub queue_id: String,
+    /// Job name (required).
+    #[serde(deserialize_with = "de::string")]
+    pub name: String,
+    /// Start command (required).
+    #[serde(deserialize_with = "de::string")]
+    pub command: String,
+    /// What the replicas run (required: image and at least one replica).
+    pub job_spec: JobSpecs,
+    /// Inject BCCL.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de::opt_boolean"
+    )]
+    pub enable_bccl: Option<bool>,
+    /// Fault tolerance (PyTorchJob only).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de::opt_boolean"
+    )]
+    pub fault_tolerance: Option<bool>,
+    /// Kind of job (service default `PyTorchJob`).
+    #[serde(skip_serializing_if = "JobType::is_empty")]
+    pub job_type: JobType,
+    /// Priority.
+    #[serde(skip_serializing_if = "Priority::is_empty")]
+    pub priority: Priority,
+    /// Labels.
+    #[serde(skip_serializing_if = "Vec::is_empty", deserialize_with = "de::list")]
+    pub labels: Vec<Label>,
+    /// Data sources (body key `datasources`).
+    #[serde(
+        rename = "datasources",
+        alias = "dataSources",
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de::list"
+    )]
+    pub data_sources: Vec<DataSource>,
+    /// Fault tolerance arguments, e.g. `--max-num-of-unconditional-retry=2`.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub fault_tolerance_args: String,
+    /// TensorBoard.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de::opt")]
+    pub tensorboard_config: Option<TensorboardConfig>,
+    /// Alerting.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de::opt")]
+    pub alert_config: Option<AlertConfig>,
+    /// How long the finished job is kept: `1m`, `1h`, `1d` (not for RayJob).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub retention_period: String,
+    /// Body `queue`. The reference lists it (same value as `queueID`); the
+    /// official SDK never sends it. Sent when set.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub queue: String,
+    /// Advanced settings.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de::opt")]
+    pub advanced_settings: Option<AdvancedSettings>,
+}
+
+/// Arguments of [`Client::modify_job`] (only the priority can change).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ModifyJobRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// New priority (required).
+    pub priority: Priority,
+}
+
+/// Arguments of [`Client::describe_job_events`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobEventsRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// From (default: the job's creation).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub start_time: String,
+    /// Until (default: now).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub end_time: String,
+}
+
+/// Arguments of [`Client::describe_job_logs`]. Numbers travel as JSON text,
+/// as the reference types them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobLogsRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// Pod name (required).
+    #[serde(deserialize_with = "de::string")]
+    pub pod_name: String,
+    /// Only lines with these keywords.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub keywords: String,
+    /// From (Unix seconds as text).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub start_time: String,
+    /// Until (Unix seconds as text).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub end_time: String,
+    /// Most lines in the answer.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "de::opt_u32_text",
+        deserialize_with = "de::opt_uint"
+    )]
+    pub max_lines: Option<u32>,
+    /// Lines per record (default 1).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "de::opt_u32_text",
+        deserialize_with = "de::opt_uint"
+    )]
+    pub chunk_size: Option<u32>,
+    /// Where to continue: the `nextMarker` of the previous answer.
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub marker: String,
+}
+
+impl DescribeJobLogsRequest {
+    /// The log of one pod of a job, from the start.
+    pub fn new(job: JobKey, pod_name: impl Into<String>) -> Self {
+        DescribeJobLogsRequest {
+            job,
+            pod_name: pod_name.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Arguments of [`Client::describe_pod_events`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribePodEventsRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// Pod name (required).
+    #[serde(deserialize_with = "de::string")]
+    pub pod_name: String,
+    /// From (default: the pod's creation).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub start_time: String,
+    /// Until (default: now).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub end_time: String,
+}
+
+/// Arguments of [`Client::describe_job_webterminal`]. Numbers travel as
+/// JSON text, as the reference types them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobWebterminalRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// Pod name (required).
+    #[serde(deserialize_with = "de::string")]
+    pub pod_name: String,
+    /// Handshake timeout in seconds (default 30, at least 1).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "de::opt_u32_text",
+        deserialize_with = "de::opt_uint"
+    )]
+    pub handshake_timeout_second: Option<u32>,
+    /// Idle timeout in seconds (default 900, 1–3600).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "de::opt_u32_text",
+        deserialize_with = "de::opt_uint"
+    )]
+    pub ping_timeout_second: Option<u32>,
+}
+
+/// Arguments of [`Client::describe_job_metrics`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeJobMetricsRequest {
+    /// The job.
+    #[serde(flatten)]
+    pub job: JobKey,
+    /// Metric (required).
+    pub metric_type: MetricType,
+    /// From (Unix seconds as text).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub start_time: String,
+    /// Until (Unix seconds as text).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub end_time: String,
+    /// Step, e.g. `60s` (default 5 minutes).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub time_step: String,
+    /// Rate window, e.g. `5m` (default 5 minutes).
+    #[serde(
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "de::string"
+    )]
+    pub rate_interval: String,
+}
+
+/// A job action with the pool and queue in the query, all three ids checked.
+fn job_op(action: &'static str, job: &JobKey) -> Operation {
+    Client::job_action(action)
+        .require("resourcePoolId", &job.resource_pool_id)
+        .require("queueID", &job.queue_id)
+        .require("jobId", &job.job_id)
+        .query("resourcePoolId", &job.resource_pool_id)
+        .query("queueID", &job.queue_id)
+}
+
+/// Checks one spec of a job.
+fn check_spec(op: Operation, field: &str, spec: &JobSpec) -> Operation {
+    op.check(
+        !spec.image.is_empty(),
+        &format!("{field}.image"),
+        "must not be empty",
+    )
+    .check(
+        spec.replicas > 0,
+        &format!("{field}.replicas"),
+        "must be at least 1",
+    )
+}
+
+impl Client {
+    /// Lists the jobs of a pool, one page
+    /// (`POST /?action=DescribeJobs&resourcePoolId=…`).
+    pub async fn describe_jobs(
+        &self,
+        request: &DescribeJobsRequest,
+    ) -> Result<DescribeJobsResponse, Error> {
+        let op = Client::job_action("DescribeJobs")
+            .require("resourcePoolId", &request.resource_pool_id)
+            .query("resourcePoolId", &request.resource_pool_id)
+            .query_if_not_empty("queueID", &request.queue_id)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// Every job matching `request`, page after page, from its page on
+    /// (pages of `page_size`, default 10).
+    pub fn describe_jobs_stream(
+        &self,
+        request: DescribeJobsRequest,
+    ) -> impl Stream<Item = Result<Job, Error>> + Send + 'static {
+        let client = self.clone();
+        page_number_stream(request, move |r: DescribeJobsRequest| {
+            let c = client.clone();
+            async move { c.describe_jobs(&r).await }
+        })
+    }
+
+    /// One job (`POST /?action=DescribeJob`), with its pods when
+    /// `need_detail` is set.
+    pub async fn describe_job(
+        &self,
+        request: &DescribeJobRequest,
+    ) -> Result<DescribeJobResponse, Error> {
+        let op = job_op("DescribeJob", &request.job)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// Creates a job (`POST /?action=CreateJob`). Not retried once sent
+    /// (a repeat would create a second job).
+    pub async fn create_job(&self, request: &CreateJobRequest) -> Result<JobActionResponse, Error> {
+        let mut op = Client::job_action("CreateJob")
+            .require("resourcePoolId", &request.resource_pool_id)
+            .require("queueID", &request.queue_id)
+            .require("name", &request.name)
+            .require("command", &request.command);
+        match &request.job_spec {
+            JobSpecs::Single(spec) => op = check_spec(op, "jobSpec", spec),
+            JobSpecs::Roles(roles) => {
+                op = op.check(!roles.is_empty(), "jobSpec", "needs at least one role");
+                for (role, spec) in roles {
+                    op = op.check(!role.is_empty(), "jobSpec", "role names must not be empty");
+                    op = check_spec(op, &format!("jobSpec.{role}"), spec);
+                }
+            }
+        }
+        let op = op
+            .query("resourcePoolId", &request.resource_pool_id)
+            .query("queueID", &request.queue_id)
+            .json_plain(request);
+        self.call(op).await
+    }
+
+    /// Changes the priority of a job (`POST /?action=ModifyJob`). Setting a
+    /// value twice is harmless, so it is retried like a read.
+    pub async fn modify_job(&self, request: &ModifyJobRequest) -> Result<JobActionResponse, Error> {
+        let op = job_op("ModifyJob", &request.job)
+            .require("priority", request.priority.as_str())
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// Stops a job (`POST /?action=StopJob`; PyTorchJob and MPIJob).
+    /// Stopping twice is harmless, so it is retried like a read.
+    pub async fn stop_job(&self, job: &JobKey) -> Result<JobActionResponse, Error> {
+        let op = job_op("StopJob", job).json_plain(job).idempotent(true);
+        self.call(op).await
+    }
+
+    /// Deletes a job (`POST /?action=DeleteJob`). Retried like the v1
+    /// `DELETE` (a repeat after a lost answer may report the job gone).
+    pub async fn delete_job(&self, job: &JobKey) -> Result<JobActionResponse, Error> {
+        let op = job_op("DeleteJob", job).json_plain(job).idempotent(true);
+        self.call(op).await
+    }
+
+    /// Events of a job (`POST /?action=DescribeJobEvents`).
+    pub async fn describe_job_events(
+        &self,
+        request: &DescribeJobEventsRequest,
+    ) -> Result<EventsResponse, Error> {
+        let op = job_op("DescribeJobEvents", &request.job)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// One page of a pod's log (`POST /?action=DescribeJobLogs`); see
+    /// [`Client::follow_job_logs`] to follow it.
+    pub async fn describe_job_logs(
+        &self,
+        request: &DescribeJobLogsRequest,
+    ) -> Result<DescribeJobLogsResponse, Error> {
+        let op = job_op("DescribeJobLogs", &request.job)
+            .require("podName", &request.pod_name)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// Events of one pod (`POST /?action=DescribePodEvents`; the Python SDK
+    /// calls it `describe_job_pod_events`).
+    pub async fn describe_pod_events(
+        &self,
+        request: &DescribePodEventsRequest,
+    ) -> Result<EventsResponse, Error> {
+        let op = job_op("DescribePodEvents", &request.job)
+            .require("podName", &request.pod_name)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// The nodes a job runs on (`POST /?action=DescribeJobNodes`).
+    pub async fn describe_job_nodes(
+        &self,
+        job: &JobKey,
+    ) -> Result<DescribeJobNodesResponse, Error> {
+        let op = job_op("DescribeJobNodes", job)
+            .json_plain(job)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// A web terminal URL into a pod (`POST /?action=DescribeJobWebterminal`).
+    pub async fn describe_job_webterminal(
+        &self,
+        request: &DescribeJobWebterminalRequest,
+    ) -> Result<DescribeJobWebterminalResponse, Error> {
+        let op = job_op("DescribeJobWebterminal", &request.job)
+            .require("podName", &request.pod_name)
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+
+    /// Metrics of a job (`POST /?action=DescribeJobMetrics`).
+    pub async fn describe_job_metrics(
+        &self,
+        request: &DescribeJobMetricsRequest,
+    ) -> Result<DescribeJobMetricsResponse, Error> {
+        let op = job_op("DescribeJobMetrics", &request.job)
+            .require("metricType", request.metric_type.as_str())
+            .json_plain(request)
+            .idempotent(true);
+        self.call(op).await
+    }
+}

@@ -1,0 +1,143 @@
+//! The resource-pool reads: `GET /?action=…` with `version: v2`, signed over
+//! `host` only.
+
+use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
+use bce_core::{Error, Operation};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use super::client::Client;
+use super::de;
+use super::pool_model::*;
+
+/// Filter and page of [`Client::describe_resource_pools`]. Unset values are
+/// not sent (page 0 and size 0: the service defaults, 1 and 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DescribeResourcePoolsRequest {
+    /// Kind of pool (required): `common`, `dedicatedV2`, `bhcmp`.
+    pub resource_pool_type: ResourcePoolType,
+    /// What `keyword` matches: `resourcePoolName` or `resourcePoolId`.
+    #[serde(deserialize_with = "de::string")]
+    pub keyword_type: String,
+    /// Keyword.
+    #[serde(deserialize_with = "de::string")]
+    pub keyword: String,
+    /// Sort field: `resourcePoolName`, `resourcePoolId`, `createdAt`.
+    #[serde(deserialize_with = "de::string")]
+    pub order_by: String,
+    /// `ASC` or `DESC`.
+    #[serde(deserialize_with = "de::string")]
+    pub order: String,
+    /// Page, from 1.
+    #[serde(deserialize_with = "de::uint")]
+    pub page_number: u32,
+    /// Pools per page.
+    #[serde(deserialize_with = "de::uint")]
+    pub page_size: u32,
+}
+
+impl DescribeResourcePoolsRequest {
+    /// Every pool of a kind.
+    pub fn new(resource_pool_type: ResourcePoolType) -> Self {
+        DescribeResourcePoolsRequest {
+            resource_pool_type,
+            ..Default::default()
+        }
+    }
+}
+
+impl PageNumberRequest for DescribeResourcePoolsRequest {
+    fn page_number(&self) -> u32 {
+        self.page_number
+    }
+    fn set_page_number(&mut self, page: u32) {
+        self.page_number = page;
+    }
+    fn page_size(&self) -> u32 {
+        self.page_size
+    }
+}
+
+impl PageNumberResponse for DescribeResourcePoolsResponse {
+    type Item = ResourcePool;
+    fn total(&self) -> Option<u64> {
+        u64::try_from(self.total_count).ok()
+    }
+    fn into_items(self) -> Vec<ResourcePool> {
+        self.resource_pools
+    }
+}
+
+/// Adds `name=value` when `value` is not 0.
+pub(crate) fn query_page(op: Operation, name: &str, value: u32) -> Operation {
+    if value == 0 {
+        op
+    } else {
+        op.query(name, value)
+    }
+}
+
+impl Client {
+    /// Lists resource pools of a kind, one page
+    /// (`GET /?action=DescribeResourcePools`).
+    pub async fn describe_resource_pools(
+        &self,
+        request: &DescribeResourcePoolsRequest,
+    ) -> Result<DescribeResourcePoolsResponse, Error> {
+        let op = Client::pool_action("DescribeResourcePools")
+            .require("resourcePoolType", request.resource_pool_type.as_str())
+            .query("resourcePoolType", &request.resource_pool_type)
+            .query_if_not_empty("keywordType", &request.keyword_type)
+            .query_if_not_empty("keyword", &request.keyword)
+            .query_if_not_empty("orderBy", &request.order_by)
+            .query_if_not_empty("order", &request.order);
+        let op = query_page(op, "pageNumber", request.page_number);
+        let op = query_page(op, "pageSize", request.page_size);
+        self.call(op).await
+    }
+
+    /// Every pool matching `request`, page after page.
+    pub fn describe_resource_pools_stream(
+        &self,
+        request: DescribeResourcePoolsRequest,
+    ) -> impl Stream<Item = Result<ResourcePool, Error>> + Send + 'static {
+        let client = self.clone();
+        page_number_stream(request, move |r: DescribeResourcePoolsRequest| {
+            let c = client.clone();
+            async move { c.describe_resource_pools(&r).await }
+        })
+    }
+
+    /// One resource pool (`GET /?action=DescribeResourcePool&resourcePoolId=…`).
+    pub async fn describe_resource_pool(
+        &self,
+        resource_pool_id: &str,
+    ) -> Result<ResourcePool, Error> {
+        let op = Client::pool_action("DescribeResourcePool")
+            .require("resourcePoolId", resource_pool_id)
+            .query("resourcePoolId", resource_pool_id);
+        self.call(op).await
+    }
+
+    /// Node, resource and accelerator statistics of every pool
+    /// (`GET /?action=DescribeResourcePoolOverview`).
+    pub async fn describe_resource_pool_overview(
+        &self,
+    ) -> Result<DescribeResourcePoolOverviewResponse, Error> {
+        self.call(Client::pool_action("DescribeResourcePoolOverview"))
+            .await
+    }
+
+    /// The switches of a resource pool
+    /// (`GET /?action=DescribeResourcePoolConfiguration&resourcePoolId=…`).
+    pub async fn describe_resource_pool_configuration(
+        &self,
+        resource_pool_id: &str,
+    ) -> Result<DescribeResourcePoolConfigurationResponse, Error> {
+        let op = Client::pool_action("DescribeResourcePoolConfiguration")
+            .require("resourcePoolId", resource_pool_id)
+            .query("resourcePoolId", resource_pool_id);
+        self.call(op).await
+    }
+}

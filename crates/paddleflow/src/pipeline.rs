@@ -1,0 +1,565 @@
+//! Pipelines (versioned workflow definitions) and schedules.
+
+use bce_core::paginate::marker_stream;
+use bce_core::{Error, Method};
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{Client, OpExt};
+use crate::model::{marker_list, nd, ConcurrencyPolicy, RunStatus, ScheduleStatus};
+use crate::run::{status_filter, ListRunResponse};
+
+/// A pipeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct PipelineBrief {
+    /// Pipeline id.
+    #[serde(rename = "pipelineID", deserialize_with = "nd")]
+    pub pipeline_id: String,
+    /// Name.
+    #[serde(deserialize_with = "nd")]
+    pub name: String,
+    /// Description.
+    #[serde(deserialize_with = "nd")]
+    pub desc: String,
+    /// Owner.
+    #[serde(deserialize_with = "nd")]
+    pub username: String,
+    /// Creation time.
+    #[serde(deserialize_with = "nd")]
+    pub create_time: String,
+    /// Last update.
+    #[serde(deserialize_with = "nd")]
+    pub update_time: String,
+}
+
+/// A version of a pipeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct PipelineVersionBrief {
+    /// Version id.
+    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
+    pub pipeline_version_id: String,
+    /// Pipeline id.
+    #[serde(rename = "pipelineID", deserialize_with = "nd")]
+    pub pipeline_id: String,
+    /// File system the YAML came from.
+    #[serde(deserialize_with = "nd")]
+    pub fs_name: String,
+    /// Path of the YAML.
+    #[serde(deserialize_with = "nd")]
+    pub yaml_path: String,
+    /// The YAML.
+    #[serde(deserialize_with = "nd")]
+    pub pipeline_yaml: String,
+    /// Owner.
+    #[serde(deserialize_with = "nd")]
+    pub username: String,
+    /// Creation time.
+    #[serde(deserialize_with = "nd")]
+    pub create_time: String,
+    /// Last update.
+    #[serde(deserialize_with = "nd")]
+    pub update_time: String,
+}
+
+/// Body of [`Client::create_pipeline`]: the YAML comes from `yaml_raw`, or
+/// from `yaml_path` (default `./run.yaml`) in `fs_name`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreatePipelineRequest {
+    /// File system holding the YAML (`fsName`; the Python SDK writes `fsname`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fs_name: Option<String>,
+    /// Path of the YAML in the file system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yaml_path: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// Owner (root only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The YAML itself (sent base64-encoded).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::base64_opt::serialize"
+    )]
+    pub yaml_raw: Option<Vec<u8>>,
+}
+
+/// Body of [`Client::update_pipeline`] (which creates a new version).
+pub type UpdatePipelineRequest = CreatePipelineRequest;
+
+/// Answer of [`Client::create_pipeline`] and [`Client::update_pipeline`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct CreatePipelineResponse {
+    /// Pipeline id.
+    #[serde(rename = "pipelineID", deserialize_with = "nd")]
+    pub pipeline_id: String,
+    /// The new version's id.
+    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
+    pub pipeline_version_id: String,
+    /// Pipeline name (create only).
+    #[serde(deserialize_with = "nd")]
+    pub name: String,
+}
+
+marker_list! {
+    /// A page of pipelines.
+    ListPipelineResponse, PipelineBrief, pipeline_list, "pipelineList"
+}
+
+marker_list! {
+    /// A page of pipeline versions.
+    ListPipelineVersionResponse, PipelineVersionBrief, ppl_version_list, "pplVersionList"
+}
+
+/// Filters and paging of [`Client::list_pipeline`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListPipelineRequest {
+    /// Only this user's pipelines.
+    pub user_filter: Option<String>,
+    /// Only pipelines with this name.
+    pub name_filter: Option<String>,
+    /// Page size, 1..=1000.
+    pub max_keys: Option<u32>,
+    /// Marker from a previous page.
+    pub marker: Option<String>,
+}
+
+/// Filter and paging of the versions [`Client::show_pipeline`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ShowPipelineRequest {
+    /// Only versions from this file system.
+    pub fs_filter: Option<String>,
+    /// Page size, 1..=1000.
+    pub max_keys: Option<u32>,
+    /// Marker from a previous page.
+    pub marker: Option<String>,
+}
+
+/// Answer of [`Client::show_pipeline`]: the pipeline and a page of versions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct ShowPipelineResponse {
+    /// The pipeline.
+    #[serde(deserialize_with = "nd")]
+    pub pipeline: PipelineBrief,
+    /// A page of its versions.
+    #[serde(deserialize_with = "nd")]
+    pub ppl_versions: ListPipelineVersionResponse,
+}
+
+impl bce_core::paginate::MarkerResponse for ShowPipelineResponse {
+    type Item = PipelineVersionBrief;
+    fn next_marker(&self) -> Option<String> {
+        self.ppl_versions.next_page()
+    }
+    fn into_items(self) -> Vec<PipelineVersionBrief> {
+        self.ppl_versions.ppl_version_list
+    }
+}
+
+/// Answer of [`Client::show_pipeline_version`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct ShowPipelineVersionResponse {
+    /// The pipeline.
+    #[serde(deserialize_with = "nd")]
+    pub pipeline: PipelineBrief,
+    /// The version.
+    #[serde(deserialize_with = "nd")]
+    pub pipeline_version: PipelineVersionBrief,
+}
+
+/// How a schedule starts runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct ScheduleOptions {
+    /// Start the occurrences missed while the server was down.
+    #[serde(deserialize_with = "nd")]
+    pub catchup: bool,
+    /// Seconds after which a missed occurrence is dropped.
+    #[serde(deserialize_with = "nd")]
+    pub expire_interval: i64,
+    /// Most runs active at once.
+    #[serde(deserialize_with = "nd")]
+    pub concurrency: i64,
+    /// What to do at the limit.
+    pub concurrency_policy: ConcurrencyPolicy,
+}
+
+/// File-system settings of a schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct ScheduleFsConfig {
+    /// User whose file systems the runs use.
+    #[serde(deserialize_with = "nd")]
+    pub username: String,
+}
+
+/// A schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct ScheduleBrief {
+    /// Schedule id.
+    #[serde(rename = "scheduleID", deserialize_with = "nd")]
+    pub schedule_id: String,
+    /// Name.
+    #[serde(deserialize_with = "nd")]
+    pub name: String,
+    /// Description.
+    #[serde(deserialize_with = "nd")]
+    pub desc: String,
+    /// Pipeline.
+    #[serde(rename = "pipelineID", deserialize_with = "nd")]
+    pub pipeline_id: String,
+    /// Pipeline version.
+    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
+    pub pipeline_version_id: String,
+    /// Owner.
+    #[serde(deserialize_with = "nd")]
+    pub username: String,
+    /// File-system settings.
+    #[serde(deserialize_with = "nd")]
+    pub fs_config: ScheduleFsConfig,
+    /// Cron expression.
+    #[serde(deserialize_with = "nd")]
+    pub crontab: String,
+    /// Options.
+    #[serde(deserialize_with = "nd")]
+    pub options: ScheduleOptions,
+    /// First occurrence.
+    #[serde(deserialize_with = "nd")]
+    pub start_time: String,
+    /// Last occurrence.
+    #[serde(deserialize_with = "nd")]
+    pub end_time: String,
+    /// Creation time.
+    #[serde(deserialize_with = "nd")]
+    pub create_time: String,
+    /// Last update.
+    #[serde(deserialize_with = "nd")]
+    pub update_time: String,
+    /// Next occurrence.
+    #[serde(deserialize_with = "nd")]
+    pub next_run_time: String,
+    /// Status message.
+    #[serde(deserialize_with = "nd")]
+    pub schedule_msg: String,
+    /// State.
+    pub status: ScheduleStatus,
+}
+
+/// Answer of [`Client::show_schedule`]: the schedule and a page of its runs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[non_exhaustive]
+pub struct ShowScheduleResponse {
+    /// The schedule.
+    #[serde(flatten)]
+    pub schedule: ScheduleBrief,
+    /// A page of its runs.
+    #[serde(deserialize_with = "nd")]
+    pub runs: ListRunResponse,
+}
+
+/// Body of [`Client::create_schedule`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateScheduleRequest {
+    /// Name (required).
+    pub name: String,
+    /// Pipeline (required).
+    #[serde(rename = "pipelineID")]
+    pub pipeline_id: String,
+    /// Pipeline version (required).
+    #[serde(rename = "pipelineVersionID")]
+    pub pipeline_version_id: String,
+    /// Cron expression (required), e.g. `0 2 * * *`.
+    pub crontab: String,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// First occurrence (`YYYY-MM-DD HH:MM:SS`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// Last occurrence (`YYYY-MM-DD HH:MM:SS`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// Most runs active at once (server default 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concurrency: Option<i64>,
+    /// What to do at the limit (server default `suspend`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concurrency_policy: Option<ConcurrencyPolicy>,
+    /// Seconds after which a missed occurrence is dropped (0: never).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expire_interval: Option<i64>,
+    /// Start missed occurrences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catchup: Option<bool>,
+    /// Owner (root only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+/// Answer of [`Client::create_schedule`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct CreateScheduleResponse {
+    /// Schedule id.
+    #[serde(rename = "scheduleID", deserialize_with = "nd")]
+    pub schedule_id: String,
+}
+
+marker_list! {
+    /// A page of schedules.
+    ListScheduleResponse, ScheduleBrief, schedule_list, "scheduleList"
+}
+
+/// Filters and paging of [`Client::list_schedule`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListScheduleRequest {
+    /// Only this user's schedules.
+    pub user_filter: Option<String>,
+    /// Only schedules of this pipeline.
+    pub ppl_filter: Option<String>,
+    /// Only schedules of this pipeline version.
+    pub ppl_version_filter: Option<String>,
+    /// Only this schedule.
+    pub schedule_filter: Option<String>,
+    /// Only schedules with this name.
+    pub name_filter: Option<String>,
+    /// Only schedules in these states (comma-separated).
+    pub status_filter: Vec<ScheduleStatus>,
+    /// Marker from a previous page.
+    pub marker: Option<String>,
+    /// Page size, 1..=1000.
+    pub max_keys: Option<u32>,
+}
+
+/// Filters and paging of the runs [`Client::show_schedule`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ShowScheduleRequest {
+    /// Only this run.
+    pub run_filter: Option<String>,
+    /// Only runs in these states (comma-separated).
+    pub status_filter: Vec<RunStatus>,
+    /// Marker from a previous page.
+    pub marker: Option<String>,
+    /// Page size, 1..=1000.
+    pub max_keys: Option<u32>,
+}
+
+impl AsRef<str> for ScheduleStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+fn blank_ok(value: &Option<String>) -> bool {
+    value
+        .as_deref()
+        .map_or(true, |v| v.is_empty() || !v.trim().is_empty())
+}
+
+impl Client {
+    /// Creates a pipeline (`POST /api/paddleflow/v1/pipeline`, answer 201).
+    pub async fn create_pipeline(
+        &self,
+        request: &CreatePipelineRequest,
+    ) -> Result<CreatePipelineResponse, Error> {
+        let op = Client::op("create_pipeline", Method::Post, "/pipeline")
+            .check(blank_ok(&request.username), "username", "must not be blank")
+            .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
+            .json_plain(request);
+        self.send(op).await
+    }
+
+    /// One page of pipelines (`GET /api/paddleflow/v1/pipeline`).
+    pub async fn list_pipeline(
+        &self,
+        request: &ListPipelineRequest,
+    ) -> Result<ListPipelineResponse, Error> {
+        let op = Client::op("list_pipeline", Method::Get, "/pipeline")
+            .filter("userFilter", request.user_filter.as_deref())
+            .filter("nameFilter", request.name_filter.as_deref())
+            .max_keys(request.max_keys)
+            .filter("marker", request.marker.as_deref());
+        self.send(op).await
+    }
+
+    /// Every pipeline matching `request`, page after page.
+    pub fn list_pipeline_stream(
+        &self,
+        request: ListPipelineRequest,
+    ) -> impl Stream<Item = Result<PipelineBrief, Error>> + '_ {
+        marker_stream(request, move |req: ListPipelineRequest| async move {
+            self.list_pipeline(&req).await
+        })
+    }
+
+    /// A pipeline and a page of its versions
+    /// (`GET /api/paddleflow/v1/pipeline/{pipelineID}`).
+    pub async fn show_pipeline(
+        &self,
+        pipeline_id: &str,
+        request: &ShowPipelineRequest,
+    ) -> Result<ShowPipelineResponse, Error> {
+        let op = Client::op("show_pipeline", Method::Get, "/pipeline")
+            .id("pipeline_id", pipeline_id)
+            .filter("fsFilter", request.fs_filter.as_deref())
+            .max_keys(request.max_keys)
+            .filter("marker", request.marker.as_deref());
+        self.send(op).await
+    }
+
+    /// Every version of a pipeline, page after page.
+    pub fn show_pipeline_stream<'a>(
+        &'a self,
+        pipeline_id: &'a str,
+        request: ShowPipelineRequest,
+    ) -> impl Stream<Item = Result<PipelineVersionBrief, Error>> + 'a {
+        marker_stream(request, move |req: ShowPipelineRequest| async move {
+            self.show_pipeline(pipeline_id, &req).await
+        })
+    }
+
+    /// Adds a version to a pipeline (**`POST`**
+    /// `/api/paddleflow/v1/pipeline/{pipelineID}`, answer 201).
+    pub async fn update_pipeline(
+        &self,
+        pipeline_id: &str,
+        request: &UpdatePipelineRequest,
+    ) -> Result<CreatePipelineResponse, Error> {
+        let op = Client::op("update_pipeline", Method::Post, "/pipeline")
+            .id("pipeline_id", pipeline_id)
+            .check(blank_ok(&request.username), "username", "must not be blank")
+            .json_plain(request);
+        self.send(op).await
+    }
+
+    /// Deletes a pipeline (`DELETE /api/paddleflow/v1/pipeline/{pipelineID}`).
+    pub async fn delete_pipeline(&self, pipeline_id: &str) -> Result<(), Error> {
+        let op = Client::op("delete_pipeline", Method::Delete, "/pipeline")
+            .id("pipeline_id", pipeline_id);
+        self.send_empty(op).await
+    }
+
+    /// One version of a pipeline
+    /// (`GET /api/paddleflow/v1/pipeline/{pipelineID}/{pipelineVersionID}`).
+    pub async fn show_pipeline_version(
+        &self,
+        pipeline_id: &str,
+        pipeline_version_id: &str,
+    ) -> Result<ShowPipelineVersionResponse, Error> {
+        let op = Client::op("show_pipeline_version", Method::Get, "/pipeline")
+            .id("pipeline_id", pipeline_id)
+            .id("pipeline_version_id", pipeline_version_id);
+        self.send(op).await
+    }
+
+    /// Deletes a version of a pipeline
+    /// (`DELETE /api/paddleflow/v1/pipeline/{pipelineID}/{pipelineVersionID}`).
+    pub async fn delete_pipeline_version(
+        &self,
+        pipeline_id: &str,
+        pipeline_version_id: &str,
+    ) -> Result<(), Error> {
+        let op = Client::op("delete_pipeline_version", Method::Delete, "/pipeline")
+            .id("pipeline_id", pipeline_id)
+            .id("pipeline_version_id", pipeline_version_id);
+        self.send_empty(op).await
+    }
+
+    /// Creates a schedule (`POST /api/paddleflow/v1/schedule`, answer 201).
+    pub async fn create_schedule(
+        &self,
+        request: &CreateScheduleRequest,
+    ) -> Result<CreateScheduleResponse, Error> {
+        let op = Client::op("create_schedule", Method::Post, "/schedule")
+            .required("name", &request.name)
+            .required("pipeline_id", &request.pipeline_id)
+            .required("pipeline_version_id", &request.pipeline_version_id)
+            .required("crontab", &request.crontab)
+            .check(blank_ok(&request.username), "username", "must not be blank")
+            .json_plain(request);
+        self.send(op).await
+    }
+
+    /// One page of schedules (`GET /api/paddleflow/v1/schedule`).
+    pub async fn list_schedule(
+        &self,
+        request: &ListScheduleRequest,
+    ) -> Result<ListScheduleResponse, Error> {
+        let status = status_filter(&request.status_filter);
+        let op = Client::op("list_schedule", Method::Get, "/schedule")
+            .filter("userFilter", request.user_filter.as_deref())
+            .filter("pplFilter", request.ppl_filter.as_deref())
+            .filter("pplVersionFilter", request.ppl_version_filter.as_deref())
+            .filter("scheduleFilter", request.schedule_filter.as_deref())
+            .filter("nameFilter", request.name_filter.as_deref())
+            .filter("statusFilter", status.as_deref())
+            .filter("marker", request.marker.as_deref())
+            .max_keys(request.max_keys);
+        self.send(op).await
+    }
+
+    /// Every schedule matching `request`, page after page.
+    pub fn list_schedule_stream(
+        &self,
+        request: ListScheduleRequest,
+    ) -> impl Stream<Item = Result<ScheduleBrief, Error>> + '_ {
+        marker_stream(request, move |req: ListScheduleRequest| async move {
+            self.list_schedule(&req).await
+        })
+    }
+
+    /// A schedule and a page of its runs
+    /// (`GET /api/paddleflow/v1/schedule/{scheduleID}`). The next page of
+    /// runs is `runs.next_page()` (the Python SDK reads a marker that is not there).
+    pub async fn show_schedule(
+        &self,
+        schedule_id: &str,
+        request: &ShowScheduleRequest,
+    ) -> Result<ShowScheduleResponse, Error> {
+        let status = status_filter(&request.status_filter);
+        let op = Client::op("show_schedule", Method::Get, "/schedule")
+            .id("schedule_id", schedule_id)
+            .filter("runFilter", request.run_filter.as_deref())
+            .filter("statusFilter", status.as_deref())
+            .filter("marker", request.marker.as_deref())
+            .max_keys(request.max_keys);
+        self.send(op).await
+    }
+
+    /// Stops a schedule (`PUT /api/paddleflow/v1/schedule/{scheduleID}`, no body).
+    pub async fn stop_schedule(&self, schedule_id: &str) -> Result<(), Error> {
+        let op =
+            Client::op("stop_schedule", Method::Put, "/schedule").id("schedule_id", schedule_id);
+        self.send_empty(op).await
+    }
+
+    /// Deletes a schedule (`DELETE /api/paddleflow/v1/schedule/{scheduleID}`).
+    pub async fn delete_schedule(&self, schedule_id: &str) -> Result<(), Error> {
+        let op = Client::op("delete_schedule", Method::Delete, "/schedule")
+            .id("schedule_id", schedule_id);
+        self.send_empty(op).await
+    }
+}
