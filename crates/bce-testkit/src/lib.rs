@@ -355,6 +355,25 @@ pub async fn expect(
         .await;
 }
 
+/// Mounts one expected action-style call of the AIHC OpenAPI v2 (`verb /`
+/// with the `version: v2` header): exactly the `query` pairs (the
+/// `action` among them) and `body` (`None`: no body), answered `200 reply`.
+pub async fn expect_action(
+    server: &wiremock::MockServer,
+    verb: &str,
+    query: &[(&str, &str)],
+    body: Option<serde_json::Value>,
+    reply: serde_json::Value,
+) {
+    Expect::new(verb, "/")
+        .query(query)
+        .header("version", "v2")
+        .body(body)
+        .reply(reply)
+        .mount(server)
+        .await;
+}
+
 /// Starts a wiremock server and returns it with a [`test_config`] pointed
 /// at it.
 pub async fn mock_server() -> (wiremock::MockServer, Config) {

@@ -31,23 +31,7 @@ pub fn recorded(transport: &RecordingTransport) -> Client {
     Client::new(transport.config()).unwrap()
 }
 
-/// Expects exactly one signed `verb /?<query>` with `version: v2` and the
-/// given JSON body (or none), and answers `reply`.
-pub async fn expect(
-    server: &MockServer,
-    verb: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    bce_testkit::Expect::new(verb, "/")
-        .query(query)
-        .header("version", "v2")
-        .body(body)
-        .reply(reply)
-        .mount(server)
-        .await;
-}
+pub use bce_testkit::expect_action as expect;
 
 /// The older app API: one expected call in region `gz`, `verb` on `path`
 /// with exactly `query` and the JSON `body` (`None`: no body), answered

@@ -4,26 +4,7 @@
 
 mod operations;
 
-use serde_json::Value;
-
-/// Mounts one expected action-style call (`/` with the `version: v2`
-/// header): exactly `query`, the JSON `body` (`None`: no body), answered
-/// `200 reply`.
-pub async fn expect(
-    server: &wiremock::MockServer,
-    verb: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-    reply: Value,
-) {
-    bce_testkit::Expect::new(verb, "/")
-        .query(query)
-        .header("version", "v2")
-        .body(body)
-        .reply(reply)
-        .mount(server)
-        .await;
-}
+pub use bce_testkit::expect_action as expect;
 
 /// A wiremock server and a client pointed at it (test keys, no retries).
 pub async fn client() -> (wiremock::MockServer, aihc_dev::Client) {
