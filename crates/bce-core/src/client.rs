@@ -317,7 +317,7 @@ impl Client {
         if let Some(err) = op.validation_error() {
             return Err(err.with_context(context));
         }
-        let request_id = new_request_id();
+        let request_id = random_uuid_v4();
         let span = tracing::debug_span!(
             "bce_request",
             service = op.service,
@@ -503,10 +503,10 @@ impl Client {
     }
 }
 
-/// A random UUID v4 for the request-id header. It only has to be unique,
-/// not unpredictable, so it comes from the thread-local fast generator
-/// rather than a system call per request.
-pub fn new_request_id() -> String {
+/// A random UUID v4, for request ids and generated client tokens. Both only
+/// have to be unique, not secret, so it comes from the thread-local fast
+/// generator (seeded from the OS) rather than a system call per call.
+pub fn random_uuid_v4() -> String {
     let bits = (fastrand::u128(..) & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
     let hex = format!("{bits:032x}");
     format!(
@@ -603,11 +603,11 @@ mod tests {
 
     #[test]
     fn request_ids_are_uuid_v4() {
-        let a = new_request_id();
+        let a = random_uuid_v4();
         assert_eq!(a.len(), 36);
         assert_eq!(a.as_bytes()[14], b'4');
         assert!(matches!(a.as_bytes()[19], b'8' | b'9' | b'a' | b'b'), "{a}");
-        assert_ne!(a, new_request_id());
+        assert_ne!(a, random_uuid_v4());
     }
 
     #[test]

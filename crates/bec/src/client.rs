@@ -46,7 +46,7 @@ bce_core::service_client!(Client);
 pub(crate) fn with_client_token(op: Operation, token: Option<&str>) -> Operation {
     let token = match token {
         Some(given) => given.to_owned(),
-        None => uuid::Uuid::new_v4().to_string(),
+        None => bce_core::client::random_uuid_v4(),
     };
     if token.is_empty() {
         op

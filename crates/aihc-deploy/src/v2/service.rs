@@ -373,7 +373,7 @@ impl Client {
     ) -> Result<CreateServiceResponse, Error> {
         let token = match client_token {
             Some(t) if !t.is_empty() => t.to_owned(),
-            _ => uuid::Uuid::new_v4().to_string(),
+            _ => bce_core::client::random_uuid_v4(),
         };
         let op = Client::action("CreateService", Method::Post)
             .with_error(conf.check_for_create())
