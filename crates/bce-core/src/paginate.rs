@@ -254,6 +254,98 @@ macro_rules! marker_request {
     )+};
 }
 
+/// The item count a list answer reports, as [`PageNumberResponse::total`]
+/// wants it: `None` when the value does not fit (a negative count) or when
+/// it is `0` next to items, which services send when they do not count.
+pub fn reported_total<T: TryInto<u64>>(total: T, items_on_page: usize) -> Option<u64> {
+    let total = total.try_into().ok()?;
+    (total > 0 || items_on_page == 0).then_some(total)
+}
+
+/// Implements [`PageNumberResponse`] for answer types that carry their
+/// items in a `Vec` field and, optionally, a reported total in an integer
+/// field (read through [`reported_total`]):
+/// `page_number_response!(Type: items_field => Item, total_field; …)` or
+/// `page_number_response!(Type: items_field => Item; …)`.
+///
+/// ```
+/// #[derive(Default)]
+/// struct ListThingsResponse {
+///     things: Vec<String>,
+///     total_count: i64,
+/// }
+/// bce_core::page_number_response!(ListThingsResponse: things => String, total_count);
+/// use bce_core::PageNumberResponse;
+/// let answer = ListThingsResponse { things: vec!["a".into()], total_count: 3 };
+/// assert_eq!(answer.total(), Some(3));
+/// ```
+#[macro_export]
+macro_rules! page_number_response {
+    ($($ty:ty: $items:ident => $item:ty $(, $total:ident)?);+ $(;)?) => {$(
+        impl $crate::paginate::PageNumberResponse for $ty {
+            type Item = $item;
+            fn total(&self) -> Option<u64> {
+                $crate::__page_total!(self, $items $(, $total)?)
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$items
+            }
+        }
+    )+};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __page_total {
+    ($self:ident, $items:ident) => {
+        None
+    };
+    ($self:ident, $items:ident, $total:ident) => {
+        $crate::paginate::reported_total($self.$total, $self.$items.len())
+    };
+}
+
+/// Implements [`MarkerResponse`] for answer types that carry their items
+/// in a `Vec` field and the next marker in an `Option<String>` or `String`
+/// field (an empty marker ends the list), optionally gated by a `bool`
+/// "is truncated" field:
+/// `marker_response!(Type: items_field => Item, next_marker_field $(, truncated_field)?; …)`.
+#[macro_export]
+macro_rules! marker_response {
+    ($($ty:ty: $items:ident => $item:ty, $next:ident $(, $truncated:ident)?);+ $(;)?) => {$(
+        impl $crate::paginate::MarkerResponse for $ty {
+            type Item = $item;
+            fn next_marker(&self) -> Option<String> {
+                $( if !self.$truncated { return None; } )?
+                $crate::paginate::MarkerValue::marker(&self.$next)
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$items
+            }
+        }
+    )+};
+}
+
+/// A next-marker field as [`marker_response!`](crate::marker_response)
+/// reads it: empty means "no next page".
+pub trait MarkerValue {
+    /// The marker, `None` when absent or empty.
+    fn marker(&self) -> Option<String>;
+}
+
+impl MarkerValue for String {
+    fn marker(&self) -> Option<String> {
+        (!self.is_empty()).then(|| self.clone())
+    }
+}
+
+impl MarkerValue for Option<String> {
+    fn marker(&self) -> Option<String> {
+        self.as_deref()
+            .and_then(|m| (!m.is_empty()).then(|| m.to_owned()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +360,34 @@ mod tests {
         assert_eq!(next_marker(true, Some("m".into())), Some("m".into()));
         assert_eq!(next_marker(true, Some(String::new())), None);
         assert_eq!(next_marker(false, Some("m".into())), None);
+    }
+
+    #[test]
+    fn reported_totals() {
+        assert_eq!(reported_total(5u64, 2), Some(5));
+        assert_eq!(reported_total(-1i64, 2), None);
+        assert_eq!(reported_total(0i32, 2), None);
+        assert_eq!(reported_total(0u32, 0), Some(0));
+    }
+
+    struct Listing {
+        items: Vec<u8>,
+        next: Option<String>,
+        truncated: bool,
+    }
+    crate::marker_response!(Listing: items => u8, next, truncated);
+
+    #[test]
+    fn marker_responses() {
+        let page = |next: Option<&str>, truncated| Listing {
+            items: vec![1],
+            next: next.map(str::to_owned),
+            truncated,
+        };
+        assert_eq!(page(Some("m"), true).next_marker(), Some("m".into()));
+        assert_eq!(page(Some("m"), false).next_marker(), None);
+        assert_eq!(page(Some(""), true).next_marker(), None);
+        assert_eq!(page(None, true).into_items(), vec![1]);
     }
 
     #[tokio::test]
