@@ -148,7 +148,7 @@ impl Authorizer for BceAuthorizer {
                     base64::engine::general_purpose::STANDARD.encode(md5),
                 );
             }
-            request.set_header(DATE_HEADER, sign::format_timestamp(request.unix_seconds)?);
+            let timestamp = sign::format_timestamp(request.unix_seconds)?;
             let only;
             let options = match request.signed_headers {
                 Some(names) => {
@@ -157,7 +157,8 @@ impl Authorizer for BceAuthorizer {
                 }
                 None => &self.options,
             };
-            let signature = sign::sign(
+            request.set_header(DATE_HEADER, timestamp.as_str());
+            let signature = sign::sign_at(
                 &credentials,
                 &SignableRequest {
                     method: request.method.as_str(),
@@ -166,8 +167,8 @@ impl Authorizer for BceAuthorizer {
                     headers: request.headers,
                 },
                 options,
-                request.unix_seconds,
-            )?;
+                &timestamp,
+            );
             if let Some(token) = signature.security_token_header {
                 request.set_header(SECURITY_TOKEN_HEADER, token);
             }

@@ -558,12 +558,7 @@ pub fn service_error(response: &HttpResponse) -> ServiceError {
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix seconds.
 pub fn parse_http_date(text: &str) -> Option<i64> {
-    let fmt = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    time::PrimitiveDateTime::parse(text.trim(), &fmt)
-        .ok()
-        .map(|t| t.assume_utc().unix_timestamp())
+    crate::date::DateTime::parse_http(text).map(crate::date::DateTime::unix)
 }
 
 /// Decodes a JSON body. An empty (or blank) body is a decode error.

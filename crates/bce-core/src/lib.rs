@@ -41,6 +41,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod credentials;
+mod date;
 pub mod error;
 pub mod hyper_transport;
 pub mod json;

@@ -11,6 +11,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use sha2::Sha256;
 
 use crate::credentials::Credentials;
+use crate::date::DateTime;
 use crate::error::Error;
 
 /// Header that carries the STS session token.
@@ -59,28 +60,44 @@ pub fn wire_path(path: &str) -> String {
 
 /// The canonical URI of a raw (unencoded) path.
 pub fn canonical_uri(path: &str) -> String {
-    let rest = path.strip_prefix('/').unwrap_or(path);
     let mut out = String::with_capacity(path.len() + 8);
-    out.push('/');
-    out.push_str(&uri_encode_keep_slash(rest));
+    push_canonical_uri(&mut out, path);
     out
+}
+
+fn push_canonical_uri(out: &mut String, path: &str) {
+    let rest = path.strip_prefix('/').unwrap_or(path);
+    out.push('/');
+    out.extend(utf8_percent_encode(rest, STRICT_KEEP_SLASH));
 }
 
 /// The canonical query string of raw `(name, value)` pairs.
 pub fn canonical_query(query: &[(String, String)]) -> String {
+    let mut out = String::new();
+    push_canonical_query(&mut out, query);
+    out
+}
+
+fn push_canonical_query(out: &mut String, query: &[(String, String)]) {
+    let encode = |(k, v): &(String, String)| {
+        let mut item = String::with_capacity(k.len() + v.len() + 8);
+        item.extend(utf8_percent_encode(k, STRICT));
+        item.push('=');
+        item.extend(utf8_percent_encode(v, STRICT));
+        item
+    };
     let mut items: Vec<String> = query
         .iter()
         .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-        .map(|(k, v)| {
-            let mut item = String::with_capacity(k.len() + v.len() + 8);
-            item.extend(utf8_percent_encode(k, STRICT));
-            item.push('=');
-            item.extend(utf8_percent_encode(v, STRICT));
-            item
-        })
+        .map(encode)
         .collect();
     items.sort_unstable();
-    items.join("&")
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(item);
+    }
 }
 
 /// Options that change what is signed.
@@ -208,33 +225,32 @@ fn masked_canonical_request(text: &str) -> String {
         .join("\n")
 }
 
-/// Formats a Unix time as `YYYY-MM-DDTHH:MM:SSZ`.
+/// Formats a Unix time as `YYYY-MM-DDTHH:MM:SSZ` (years 0000–9999).
 pub fn format_timestamp(unix_seconds: i64) -> Result<String, Error> {
-    let t = time::OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map_err(|_| Error::invalid_input("timestamp", "out of range"))?;
-    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    t.format(&fmt)
-        .map_err(|_| Error::invalid_input("timestamp", "cannot be formatted"))
+    DateTime::from_unix(unix_seconds)
+        .map(DateTime::iso8601)
+        .ok_or_else(|| Error::invalid_input("timestamp", "out of range"))
 }
 
 /// Parses `YYYY-MM-DDTHH:MM:SSZ` into a Unix time.
 pub fn parse_timestamp(text: &str) -> Result<i64, Error> {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    time::PrimitiveDateTime::parse(text, &fmt)
-        .map(|t| t.assume_utc().unix_timestamp())
-        .map_err(|_| Error::invalid_input("timestamp", "expected YYYY-MM-DDTHH:MM:SSZ"))
+    DateTime::parse_iso8601(text)
+        .map(DateTime::unix)
+        .ok_or_else(|| Error::invalid_input("timestamp", "expected YYYY-MM-DDTHH:MM:SSZ"))
 }
 
 type HmacSha256 = Hmac<Sha256>;
 
-fn hmac_hex(key: &[u8], message: &str) -> String {
+/// HMAC-SHA256 of `message` under `key`, appended to `out` as lowercase hex.
+fn push_hmac_hex(out: &mut String, key: &[u8], message: &str) {
     // HMAC accepts keys of any length, so this cannot fail.
-    match HmacSha256::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(message.as_bytes());
-            hex::encode(mac.finalize().into_bytes())
+    if let Ok(mut mac) = HmacSha256::new_from_slice(key) {
+        mac.update(message.as_bytes());
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        for byte in mac.finalize().into_bytes() {
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
-        Err(_) => String::new(),
     }
 }
 
@@ -261,13 +277,29 @@ pub fn sign(
     unix_seconds: i64,
 ) -> Result<Signature, Error> {
     let timestamp = format_timestamp(unix_seconds)?;
-    let prefix = format!(
+    Ok(sign_at(credentials, request, options, &timestamp))
+}
+
+/// [`sign`] with the timestamp already formatted (the authorizer has just
+/// written it into `x-bce-date`).
+pub(crate) fn sign_at(
+    credentials: &Credentials,
+    request: &SignableRequest<'_>,
+    options: &SignOptions,
+    timestamp: &str,
+) -> Signature {
+    let mut authorization = format!(
         "bce-auth-v1/{}/{}/{}",
         credentials.access_key_id(),
         timestamp,
         options.expiration_seconds
     );
-    let signing_key = hmac_hex(credentials.secret_access_key().expose().as_bytes(), &prefix);
+    let mut signing_key = String::with_capacity(64);
+    push_hmac_hex(
+        &mut signing_key,
+        credentials.secret_access_key().expose().as_bytes(),
+        &authorization,
+    );
 
     let security_token_header = credentials.session_token().and_then(|token| {
         let in_query = request
@@ -277,8 +309,10 @@ pub fn sign(
         (!in_query).then(|| token.expose().to_owned())
     });
 
-    let mut lines: Vec<String> = Vec::with_capacity(request.headers.len() + 1);
-    let mut names: Vec<String> = Vec::with_capacity(request.headers.len() + 1);
+    // (lowercase name, canonical line) of every signed header. One buffer
+    // lowercases each name, so headers that are not signed cost nothing.
+    let mut signed: Vec<(String, String)> = Vec::with_capacity(request.headers.len() + 1);
+    let mut lower = String::with_capacity(32);
     let extra = security_token_header
         .as_deref()
         .map(|t| (SECURITY_TOKEN_HEADER, t));
@@ -288,7 +322,8 @@ pub fn sign(
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .chain(extra);
     for (name, value) in all {
-        let lower = name.to_ascii_lowercase();
+        lower.clear();
+        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
         if lower == "authorization" {
             continue;
         }
@@ -299,45 +334,52 @@ pub fn sign(
             || (options.sign_bce_headers
                 && lower.starts_with("x-bce-")
                 && lower != REQUEST_ID_HEADER);
-        if !candidate {
-            continue;
-        }
         let value = value.trim();
-        if value.is_empty() {
+        if !candidate || value.is_empty() {
             continue;
         }
         let mut line = String::with_capacity(lower.len() + value.len() + 16);
         line.extend(utf8_percent_encode(&lower, STRICT));
         line.push(':');
         line.extend(utf8_percent_encode(value, STRICT));
-        lines.push(line);
-        names.push(lower);
+        signed.push((lower.clone(), line));
     }
-    lines.sort_unstable();
-    names.sort_unstable();
-    let signed_headers = names.join(";");
 
     let mut canonical_request = String::with_capacity(256);
     canonical_request.push_str(request.method);
     canonical_request.push('\n');
-    canonical_request.push_str(&canonical_uri(request.path));
+    push_canonical_uri(&mut canonical_request, request.path);
     canonical_request.push('\n');
-    canonical_request.push_str(&canonical_query(request.query));
+    push_canonical_query(&mut canonical_request, request.query);
     canonical_request.push('\n');
-    for (i, line) in lines.iter().enumerate() {
+    // Lines and names sort separately: `a-b:…` sorts before `a:…` while
+    // `a` sorts before `a-b`, and both orders are part of the rule.
+    signed.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    for (i, (_, line)) in signed.iter().enumerate() {
         if i > 0 {
             canonical_request.push('\n');
         }
         canonical_request.push_str(line);
     }
-    let signature = hmac_hex(signing_key.as_bytes(), &canonical_request);
-    Ok(Signature {
-        authorization: format!("{prefix}/{signed_headers}/{signature}"),
+    let mut names: Vec<&str> = signed.iter().map(|(name, _)| name.as_str()).collect();
+    names.sort_unstable();
+    let signed_headers = names.join(";");
+
+    authorization.push('/');
+    authorization.push_str(&signed_headers);
+    authorization.push('/');
+    push_hmac_hex(
+        &mut authorization,
+        signing_key.as_bytes(),
+        &canonical_request,
+    );
+    Signature {
+        authorization,
         signing_key,
         canonical_request,
         signed_headers,
         security_token_header,
-    })
+    }
 }
 
 #[cfg(test)]
