@@ -8,11 +8,11 @@ use crate::auth::{Authorizer, BceAuthorizer};
 use crate::clock::{Clock, Jitter, RandomJitter, SystemClock};
 use crate::credentials::{Credentials, CredentialsProvider, EnvProvider, StaticProvider};
 use crate::error::Error;
-use crate::hyper_transport::{environment_has_proxy, HyperTransport};
+use crate::hyper_transport::HyperTransport;
 use crate::profile::{DefaultChain, ProfileFiles};
 use crate::retry::RetryPolicy;
 use crate::sign::SignOptions;
-use crate::transport::{HttpTransport, ReqwestTransport};
+use crate::transport::HttpTransport;
 
 /// Environment variable with the endpoint (`host`, `host:port` or URL).
 pub const ENV_ENDPOINT: &str = "BCE_ENDPOINT";
@@ -549,15 +549,12 @@ impl ConfigBuilder {
         }
         let transport: Arc<dyn HttpTransport> = match self.transport {
             Some(t) => t,
-            // hyper directly unless a proxy is involved: reqwest handles
-            // proxies, hyper's client alone does not (see hyper_transport).
-            None if self.proxy.is_none() && !environment_has_proxy() => Arc::new(
-                HyperTransport::new(self.timeouts.connect, max_response_bytes)?,
-            ),
-            None => Arc::new(
-                ReqwestTransport::new(self.timeouts.connect, self.proxy.as_deref())?
-                    .with_max_response_bytes(max_response_bytes),
-            ),
+            None => Arc::new(match self.proxy.as_deref() {
+                Some(proxy) => {
+                    HyperTransport::with_proxy(self.timeouts.connect, max_response_bytes, proxy)?
+                }
+                None => HyperTransport::new(self.timeouts.connect, max_response_bytes)?,
+            }),
         };
         Ok(Config {
             credentials: self.credentials,

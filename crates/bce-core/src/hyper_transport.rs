@@ -1,10 +1,10 @@
-//! The default transport: hyper's HTTP/1.1 client with rustls, no proxy.
+//! The transport: hyper's HTTP/1.1 client with rustls and HTTP proxies.
 //!
 //! Measured against reqwest on the same requests (see `benches/`), going to
 //! hyper directly saves a URL parse, a header-map rebuild and reqwest's own
-//! per-request machinery on every call. reqwest stays for configurations
-//! with a proxy (explicit or from the environment), which hyper's client
-//! does not handle by itself.
+//! per-request machinery on every call, and reqwest's build time; proxies
+//! are the part of reqwest the SDK needed, and hyper-util provides them
+//! ([`crate::proxy`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,13 +19,15 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 
 use crate::credentials::BoxFuture;
 use crate::error::{Error, TransportError, TransportErrorKind};
+use crate::proxy::{Proxies, ProxyConnector};
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 
 /// Sends requests with hyper (HTTP/1.1, rustls with the webpki roots,
-/// pooled keep-alive connections, redirects never followed).
+/// pooled keep-alive connections, redirects never followed, HTTP proxies).
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: HyperClient<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: HyperClient<HttpsConnector<ProxyConnector>, Full<Bytes>>,
+    proxies: Proxies,
     max_response_bytes: u64,
 }
 
@@ -38,8 +40,31 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    /// A transport with a connect timeout and a cap on answer bodies.
+    /// A transport with a connect timeout and a cap on answer bodies that
+    /// goes through the proxies the environment names (see [`crate::proxy`]).
     pub fn new(connect_timeout: Duration, max_response_bytes: u64) -> Result<Self, Error> {
+        Self::with_proxies(connect_timeout, max_response_bytes, Proxies::from_env()?)
+    }
+
+    /// Like [`HyperTransport::new`], every request through the `http://`
+    /// proxy at `proxy_url` (user info becomes `Proxy-Authorization`).
+    pub fn with_proxy(
+        connect_timeout: Duration,
+        max_response_bytes: u64,
+        proxy_url: &str,
+    ) -> Result<Self, Error> {
+        Self::with_proxies(
+            connect_timeout,
+            max_response_bytes,
+            Proxies::all(proxy_url)?,
+        )
+    }
+
+    fn with_proxies(
+        connect_timeout: Duration,
+        max_response_bytes: u64,
+        proxies: Proxies,
+    ) -> Result<Self, Error> {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_connect_timeout(Some(connect_timeout));
@@ -56,13 +81,14 @@ impl HyperTransport {
             .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
-            .wrap_connector(http);
+            .wrap_connector(ProxyConnector::new(http, proxies.clone()));
         let client = HyperClient::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .pool_idle_timeout(Duration::from_secs(60))
             .build(https);
         Ok(HyperTransport {
             client,
+            proxies,
             max_response_bytes,
         })
     }
@@ -82,28 +108,41 @@ fn local(message: String) -> TransportError {
     TransportError::new(TransportErrorKind::Other, message, false)
 }
 
-fn build(request: HttpRequest) -> Result<hyper::Request<Full<Bytes>>, TransportError> {
+fn build(
+    request: HttpRequest,
+    proxies: &Proxies,
+) -> Result<hyper::Request<Full<Bytes>>, TransportError> {
     let uri: hyper::Uri = request
         .url
         .parse()
         .map_err(|e| local(format!("the request URL cannot be sent: {e}")))?;
+    // A plain-HTTP request through a proxy carries the proxy's credentials
+    // itself (an HTTPS one gives them to the CONNECT tunnel instead).
+    let proxy_authorization = match proxies.is_empty() || uri.scheme_str() != Some("http") {
+        true => None,
+        false => proxies.route(&uri).and_then(|route| route.authorization),
+    };
     let mut builder = hyper::Request::builder()
         .method(method(request.method))
         .uri(uri);
     if let Some(headers) = builder.headers_mut() {
-        headers.reserve(request.headers.len());
-        for (name, value) in &request.headers {
+        headers.reserve(request.headers.len() + 1);
+        for (name, value) in request.headers {
             if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
                 // Written by the HTTP stack from the URL and the body.
                 continue;
             }
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| local(format!("header name {name:?} cannot be sent")))?;
-            // Values go out as bytes, so UTF-8 text (e.g. a region name)
-            // is sent as the official SDKs send it.
-            let value = HeaderValue::from_bytes(value.as_bytes())
+            // The value's bytes move into the header as they are: UTF-8
+            // text (e.g. a region name) is sent as the official SDKs send
+            // it, and nothing is copied.
+            let value = HeaderValue::from_maybe_shared(Bytes::from(value))
                 .map_err(|_| local(format!("header {name} has a value that cannot be sent")))?;
             headers.append(name, value);
+        }
+        if let Some(authorization) = proxy_authorization {
+            headers.insert(hyper::header::PROXY_AUTHORIZATION, authorization);
         }
     }
     builder
@@ -114,7 +153,7 @@ fn build(request: HttpRequest) -> Result<hyper::Request<Full<Bytes>>, TransportE
 impl HttpTransport for HyperTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
-            let request = build(request)?;
+            let request = build(request, &self.proxies)?;
             let response = self.client.request(request).await.map_err(|e| {
                 let (kind, maybe_sent) = if e.is_connect() {
                     (TransportErrorKind::Connect, false)
@@ -168,7 +207,7 @@ impl HttpTransport for HyperTransport {
             Ok(HttpResponse {
                 status,
                 headers,
-                body: body.to_bytes().to_vec(),
+                body: Vec::from(body.to_bytes()),
             })
         })
     }
@@ -184,19 +223,4 @@ fn error_text(e: &hyper_util::client::legacy::Error) -> String {
         source = s.source();
     }
     text
-}
-
-/// Whether the environment names a proxy (then reqwest, which honours it,
-/// carries the requests).
-pub(crate) fn environment_has_proxy() -> bool {
-    [
-        "HTTPS_PROXY",
-        "https_proxy",
-        "HTTP_PROXY",
-        "http_proxy",
-        "ALL_PROXY",
-        "all_proxy",
-    ]
-    .iter()
-    .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()))
 }

@@ -48,6 +48,7 @@ pub mod json;
 pub mod operation;
 pub mod paginate;
 pub mod profile;
+pub mod proxy;
 pub mod redact;
 pub mod retry;
 pub mod service;
@@ -75,7 +76,7 @@ pub use profile::{
 };
 pub use retry::RetryPolicy;
 pub use sign::SignOptions;
-pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, ReqwestTransport};
+pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 pub use waiter::{WaitState, Waiter};
 
 #[doc(hidden)]

@@ -241,3 +241,110 @@ async fn decode_errors_are_typed() {
         "{err:?}"
     );
 }
+
+/// A one-connection HTTP proxy on 127.0.0.1: hands back what it was sent
+/// (up to the end of the head) and answers with `reply`.
+async fn one_shot_proxy(reply: &'static str) -> (String, tokio::sync::oneshot::Receiver<String>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (seen_tx, seen_rx) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.unwrap() == 1 {
+            head.push(byte[0]);
+        }
+        let _ = seen_tx.send(String::from_utf8_lossy(&head).into_owned());
+        stream.write_all(reply.as_bytes()).await.unwrap();
+        stream.shutdown().await.unwrap();
+    });
+    (format!("http://proxy-user:proxy-pw@{address}"), seen_rx)
+}
+
+fn proxied_client(endpoint: &str, proxy: &str) -> Client {
+    let config = Config::builder()
+        .credentials(Credentials::new("ak-test", "sk-test").unwrap())
+        .endpoint(endpoint)
+        .proxy(proxy)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    Client::new(config, "unused.example.com").unwrap()
+}
+
+fn get_job() -> Operation {
+    Operation::new("aihc", "GetJob", Method::Get)
+        .path("/api/v1/aijobs")
+        .segment("jobId", "job-1")
+}
+
+#[tokio::test]
+async fn plain_http_goes_to_the_proxy_with_the_absolute_url_and_its_credentials() {
+    let (proxy, seen) = one_shot_proxy(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{\"ok\":true}",
+    )
+    .await;
+    let client = proxied_client("http://service.invalid:8080", &proxy);
+    let answer: serde_json::Value = client.send(get_job()).await.unwrap();
+    assert_eq!(answer["ok"], true);
+    let head = seen.await.unwrap();
+    assert!(
+        head.starts_with("GET http://service.invalid:8080/api/v1/aijobs/job-1 HTTP/1.1\r\n"),
+        "{head}"
+    );
+    // "proxy-user:proxy-pw", base64.
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("proxy-authorization: basic chjvehktdxnlcjpwcm94es1wdw=="),
+        "{head}"
+    );
+}
+
+#[tokio::test]
+async fn https_is_tunnelled_through_connect() {
+    // The fake proxy accepts the tunnel and then hangs up, so the TLS
+    // handshake fails: what matters is what the proxy was asked.
+    let (proxy, seen) = one_shot_proxy("HTTP/1.1 200 Connection established\r\n\r\n").await;
+    let client = proxied_client("https://aihc.bj.baidubce.com", &proxy);
+    let err = client
+        .send::<serde_json::Value>(get_job())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    let head = seen.await.unwrap();
+    assert!(
+        head.starts_with("CONNECT aihc.bj.baidubce.com:443 HTTP/1.1\r\n"),
+        "{head}"
+    );
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("proxy-authorization: basic chjvehktdxnlcjpwcm94es1wdw=="),
+        "{head}"
+    );
+    assert!(
+        !head.contains("/api/v1/aijobs"),
+        "the path stays inside TLS: {head}"
+    );
+    assert!(!err.to_string().contains("proxy-pw"), "{err}");
+}
+
+#[test]
+fn unusable_proxy_urls_are_refused_when_the_client_is_built() {
+    for proxy in [
+        "socks5://127.0.0.1:1080",
+        "https://127.0.0.1:3128",
+        "http://",
+    ] {
+        let err = Config::builder()
+            .credentials(Credentials::new("ak-test", "sk-test").unwrap())
+            .proxy(proxy)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidInput { field, .. } if field == "proxy"),
+            "{proxy}: {err:?}"
+        );
+    }
+}
