@@ -202,19 +202,20 @@ where
     }
 }
 
-fn report(name: &str, in_flight: u32, f: Figures, floor: Option<Figures>) {
+fn report(name: &str, in_flight: u32, f: Figures, floors: &[(&str, Figures)]) {
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
-    let vs = floor
-        .map(|fl| {
+    let vs: String = floors
+        .iter()
+        .map(|(label, fl)| {
             format!(
-                "  ({:.2}x floor CPU, {:.2}x floor wall)",
+                "  ({:.2}x CPU, {:.2}x wall of {label})",
                 ratio(f.cpu, fl.cpu),
                 ratio(f.wall, fl.wall)
             )
         })
-        .unwrap_or_default();
+        .collect();
     println!(
-        "{name:<34} in flight {in_flight:>2}: cpu {:>9.2?}/call  wall {:>9.2?}/call  {:>7.1} allocs/call{vs}",
+        "{name:<36} in flight {in_flight:>2}: cpu {:>9.2?}/call  wall {:>9.2?}/call  {:>6.1} allocs/call{vs}",
         f.cpu, f.wall, f.allocations
     );
 }
@@ -248,20 +249,36 @@ fn main() {
         .parse()
         .expect("uri");
 
+    // The request the SDK sends, signed once: the second floor sends these
+    // exact bytes, so the difference to the SDK is the per-call work.
+    let signed_headers: Vec<(String, String)> = {
+        let _guard = rt.enter();
+        let core = Client::new(sdk_config(addr), "unused").expect("core client");
+        rt.block_on(core.prepare(&get_job_op(), 1_700_000_000, "3ad7ed98"))
+            .expect("prepare")
+            .request
+            .headers
+    };
     for in_flight in [1u32, 64] {
-        // (a) The floor: bare hyper client, same GET, same typed decode.
         let floor_client = {
             let _guard = rt.enter();
             hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
                 .build_http::<Empty<Bytes>>()
         };
-        let floor = {
+        let floor_get = |headers: Vec<(String, String)>| {
+            let client = floor_client.clone();
             let uri = uri.clone();
-            measure(&rt, calls, in_flight, move || {
-                let client = floor_client.clone();
-                let uri = uri.clone();
+            move || {
+                let client = client.clone();
+                let mut request = hyper::Request::get(uri.clone());
+                for (name, value) in &headers {
+                    if !name.eq_ignore_ascii_case("host") {
+                        request = request.header(name.as_str(), value.as_str());
+                    }
+                }
+                let request = request.body(Empty::new()).expect("request");
                 async move {
-                    let response = client.get(uri).await.expect("floor GET");
+                    let response = client.request(request).await.expect("floor GET");
                     let body = response
                         .into_body()
                         .collect()
@@ -272,9 +289,15 @@ fn main() {
                         serde_json::from_slice(&body).expect("floor decode");
                     std::hint::black_box(job);
                 }
-            })
+            }
         };
-        report("floor: hyper + serde_json", in_flight, floor, None);
+        // (a) The floors: bare hyper client, same GET, same typed decode;
+        // once without headers, once with the SDK's (signed once, reused).
+        let bare = measure(&rt, calls, in_flight, floor_get(Vec::new()));
+        report("floor: hyper + serde_json", in_flight, bare, &[]);
+        let floor = measure(&rt, calls, in_flight, floor_get(signed_headers.clone()));
+        report("floor: same, with the SDK's headers", in_flight, floor, &[("bare", bare)]);
+        let floors = [("bare", bare), ("same headers", floor)];
 
         // (b) The full SDK call.
         let sdk = {
@@ -291,7 +314,7 @@ fn main() {
                 std::hint::black_box(job);
             }
         });
-        report("sdk: aihc_train get_job", in_flight, full, Some(floor));
+        report("sdk: aihc_train get_job", in_flight, full, &floors);
 
         // (c) The stages on their own.
         let core = {
@@ -311,7 +334,7 @@ fn main() {
                 std::hint::black_box(p.expect("prepare"));
             }
         });
-        report("stage: build + sign", in_flight, build, None);
+        report("stage: build + sign", in_flight, build, &[]);
         let transport = core.config().transport().clone();
         let send = measure(&rt, calls, in_flight, move || {
             let transport = transport.clone();
@@ -321,7 +344,7 @@ fn main() {
                 std::hint::black_box(response);
             }
         });
-        report("stage: send (transport)", in_flight, send, Some(floor));
+        report("stage: send (transport)", in_flight, send, &floors);
         let answer = bce_core::HttpResponse::new(200, job_body().to_vec());
         let decode = measure(&rt, calls, in_flight, move || {
             let answer = answer.clone();
@@ -331,7 +354,7 @@ fn main() {
                 std::hint::black_box(job);
             }
         });
-        report("stage: decode", in_flight, decode, None);
+        report("stage: decode", in_flight, decode, &[]);
         let (manual_core, pipeline_core) = (core.clone(), core.clone());
         let manual = measure(&rt, calls, in_flight, move || {
             let core = manual_core.clone();
@@ -349,7 +372,7 @@ fn main() {
                 std::hint::black_box(job);
             }
         });
-        report("stages chained by hand", in_flight, manual, Some(floor));
+        report("stages chained by hand", in_flight, manual, &floors);
         let pipeline = measure(&rt, calls, in_flight, move || {
             let core = pipeline_core.clone();
             async move {
@@ -357,7 +380,7 @@ fn main() {
                 std::hint::black_box(job);
             }
         });
-        report("pipeline: Client::send", in_flight, pipeline, Some(floor));
+        report("pipeline: Client::send", in_flight, pipeline, &floors);
         println!();
     }
 }

@@ -1,5 +1,6 @@
 //! The request pipeline: build → authorize → send → classify → retry → decode.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -200,15 +201,20 @@ impl Client {
         self.inner.skew.load(Ordering::Relaxed)
     }
 
-    /// The full raw path of an operation (base path + operation path).
-    fn full_path(&self, op: &Operation) -> String {
-        let mut path = String::with_capacity(self.inner.base_path.len() + op.path.len() + 1);
-        path.push_str(&self.inner.base_path);
+    /// The full raw path of an operation (base path + operation path);
+    /// borrowed in the usual case of no base path.
+    fn full_path<'a>(&self, op: &'a Operation) -> Cow<'a, str> {
+        let base = &self.inner.base_path;
+        if base.is_empty() && op.path.starts_with('/') {
+            return Cow::Borrowed(&op.path);
+        }
+        let mut path = String::with_capacity(base.len() + op.path.len() + 1);
+        path.push_str(base);
         if !op.path.starts_with('/') {
             path.push('/');
         }
         path.push_str(&op.path);
-        path
+        Cow::Owned(path)
     }
 
     /// Builds and authorizes the request of one attempt at `unix_seconds`,
@@ -273,15 +279,19 @@ impl Client {
     }
 
     fn url(&self, path: &str, query: &[(String, String)]) -> Result<String, Error> {
-        let mut url = self.inner.endpoint.base_url();
-        let path = if path.is_empty() { "/" } else { path };
-        url.push_str(&sign::wire_path(path));
+        let endpoint = &self.inner.endpoint;
+        let query_len: usize = query.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        let mut url = String::with_capacity(16 + endpoint.host().len() + path.len() + query_len);
+        url.push_str(endpoint.scheme().as_str());
+        url.push_str("://");
+        url.push_str(endpoint.host());
+        sign::push_wire_path(&mut url, if path.is_empty() { "/" } else { path });
         for (i, (k, v)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
-            url.push_str(&sign::uri_encode(k));
+            sign::push_uri_encoded(&mut url, k);
             if !v.is_empty() {
                 url.push('=');
-                url.push_str(&sign::uri_encode(v));
+                sign::push_uri_encoded(&mut url, v);
             }
         }
         if url.len() > MAX_URL_LEN {
@@ -508,15 +518,16 @@ impl Client {
 /// generator (seeded from the OS) rather than a system call per call.
 pub fn random_uuid_v4() -> String {
     let bits = (fastrand::u128(..) & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
-    let hex = format!("{bits:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(36);
+    for nibble in 0..32 {
+        if matches!(nibble, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        let value = (bits >> (124 - 4 * nibble)) & 0xf;
+        out.push(char::from(HEX[value as usize]));
+    }
+    out
 }
 
 fn redirect_error(response: &HttpResponse) -> ServiceError {
@@ -600,6 +611,12 @@ mod tests {
     fn request_ids_are_uuid_v4() {
         let a = random_uuid_v4();
         assert_eq!(a.len(), 36);
+        for (i, c) in a.bytes().enumerate() {
+            match i {
+                8 | 13 | 18 | 23 => assert_eq!(c, b'-', "{a}"),
+                _ => assert!(c.is_ascii_digit() || (b'a'..=b'f').contains(&c), "{a}"),
+            }
+        }
         assert_eq!(a.as_bytes()[14], b'4');
         assert!(matches!(a.as_bytes()[19], b'8' | b'9' | b'a' | b'b'), "{a}");
         assert_ne!(a, random_uuid_v4());

@@ -642,10 +642,32 @@ pub trait ErrorDecoder: Send + Sync + fmt::Debug {
 /// request-id header when the body has none). `None` for anything else.
 /// Service crates call it from [`ErrorDecoder::business_error`].
 pub fn envelope_business_error(response: &HttpResponse) -> Option<ServiceError> {
-    let body: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
-    let map = body.as_object()?;
-    let text = |key: &str| map.get(key).and_then(json_text).unwrap_or_default();
-    let code = text("code");
+    /// Only the envelope's fields: the rest of the body (the result a
+    /// successful call is made for) is skipped without being built, since
+    /// this runs on every successful answer before the real decode.
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        code: Option<serde_json::Value>,
+        message: Option<serde_json::Value>,
+        #[serde(rename = "requestId")]
+        request_id: Option<serde_json::Value>,
+    }
+    let envelope = match serde_json::from_slice::<Envelope>(&response.body) {
+        Ok(envelope) => envelope,
+        // Odd but valid JSON (a repeated key, say) is read the slow way,
+        // so it cannot pass for success.
+        Err(_) => {
+            let body: serde_json::Value = serde_json::from_slice(&response.body).ok()?;
+            let map = body.as_object()?;
+            Envelope {
+                code: map.get("code").cloned(),
+                message: map.get("message").cloned(),
+                request_id: map.get("requestId").cloned(),
+            }
+        }
+    };
+    let text = |v: &Option<serde_json::Value>| v.as_ref().and_then(json_text).unwrap_or_default();
+    let code = text(&envelope.code);
     let code = code.trim();
     let success = ["", "0", "200", "success", "ok"]
         .iter()
@@ -653,8 +675,8 @@ pub fn envelope_business_error(response: &HttpResponse) -> Option<ServiceError> 
     if success {
         return None;
     }
-    let error = ServiceError::new(response.status, code, text("message"));
-    Some(match text("requestId") {
+    let error = ServiceError::new(response.status, code, text(&envelope.message));
+    Some(match text(&envelope.request_id) {
         id if id.is_empty() => error,
         id => error.with_request_id(id),
     })
@@ -735,6 +757,8 @@ mod tests {
             (e.status(), e.code(), e.message(), e.request_id()),
             (200, "App.NotFound", "gone", "r-1")
         );
+        let repeated = envelope_business_error(&answer(r#"{"code":0,"code":"Denied"}"#)).unwrap();
+        assert_eq!(repeated.code(), "Denied");
         for ok in [
             r#"{"code":""}"#,
             r#"{"code":"Success"}"#,

@@ -58,6 +58,16 @@ pub fn wire_path(path: &str) -> String {
     utf8_percent_encode(path, WIRE_PATH).to_string()
 }
 
+/// Appends [`wire_path`]`(path)` to `out`.
+pub(crate) fn push_wire_path(out: &mut String, path: &str) {
+    out.extend(utf8_percent_encode(path, WIRE_PATH));
+}
+
+/// Appends [`uri_encode`]`(s)` to `out`.
+pub(crate) fn push_uri_encoded(out: &mut String, s: &str) {
+    out.extend(utf8_percent_encode(s, STRICT));
+}
+
 /// The canonical URI of a raw (unencoded) path.
 pub fn canonical_uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len() + 8);
