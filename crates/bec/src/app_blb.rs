@@ -78,8 +78,6 @@ bce_core::marker_request!(MarkerRequest: marker);
 
 omit_empty! {
     /// Body of [`Client::create_app_blb`]. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateAppBlbRequest {
         /// Description.
         pub desc: String,
@@ -100,8 +98,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_app_blb`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateAppBlbRequest {
         /// Description.
         pub desc: String,

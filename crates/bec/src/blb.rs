@@ -61,8 +61,6 @@ bce_core::string_enum! {
 omit_empty! {
     /// A listener of a load balancer, as given at creation and reported as
     /// the balancer's ports. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Listeners {
         /// Protocol.
         pub protocol: Protocol,
@@ -95,8 +93,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_blb`]. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateBlbRequest {
         /// Backend kind, e.g. `vm` or `container`.
         pub lb_type: String,
@@ -136,8 +132,6 @@ pub type CreateBlbArgs = CreateBlbRequest;
 
 omit_empty! {
     /// Body of [`Client::batch_create_blb`]: one balancer per placement.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BatchCreateBlbRequest {
         /// Backend kind.
         pub lb_type: String,
@@ -165,8 +159,6 @@ pub type BatchCreateBlbArgs = BatchCreateBlbRequest;
 
 omit_empty! {
     /// Body of [`Client::update_blb`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateBlbRequest {
         /// New name.
         pub blb_name: String,

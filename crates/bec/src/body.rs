@@ -78,11 +78,14 @@ omit_empty_enums!(
     UpdateVmType,
 );
 
-/// Declares a request body struct (attributes, derives and field docs as
-/// written) whose fields are left out of the JSON when empty
-/// ([`OmitEmpty`]) and read as their default when `null`. A field written
-/// `always pub name: Type,` is sent whatever its value (the official SDK
-/// has no `omitempty` on it); its attributes are kept as they are.
+/// Declares a request body struct (its docs and field docs as written)
+/// with the derives every body has (`Debug`, `Clone`, `Default`,
+/// `PartialEq`, `Eq`, `Serialize`, `Deserialize`), camelCase wire names and
+/// missing fields read as their default. Its fields are left out of the
+/// JSON when empty ([`OmitEmpty`]) and read as their default when `null`.
+/// A field written `always pub name: Type,` is sent whatever its value
+/// (the official SDK has no `omitempty` on it); its attributes are kept as
+/// they are.
 macro_rules! omit_empty {
     ($(#[$meta:meta])* pub struct $name:ident { $($fields:tt)* }) => {
         $crate::body::omit_empty!(@fields [$(#[$meta])* pub struct $name] [] $($fields)*);
@@ -102,8 +105,11 @@ macro_rules! omit_empty {
             pub $field: $ty,
         ] $($rest)*);
     };
-    (@fields [$($head:tt)*] [$($done:tt)*]) => {
-        $($head)* { $($done)* }
+    (@fields [$(#[$meta:meta])* pub struct $name:ident] [$($done:tt)*]) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct $name { $($done)* }
     };
 }
 

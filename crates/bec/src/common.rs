@@ -188,8 +188,6 @@ bce_core::string_enum! {
 
 omit_empty! {
     /// Where and how many replicas run.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeploymentInstance {
         /// Region.
         pub region: Region,
@@ -214,8 +212,6 @@ omit_empty! {
 
 omit_empty! {
     /// DNS settings.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DnsConfig {
         /// `DEFAULT`, `LOCAL`, `CUSTOMIZE`, …
         pub dns_type: String,
@@ -226,8 +222,6 @@ omit_empty! {
 
 omit_empty! {
     /// The system disk.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct SystemVolumeConfig {
         /// Disk type.
         pub volume_type: DiskType,
@@ -243,8 +237,6 @@ omit_empty! {
 
 omit_empty! {
     /// A data disk.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct VolumeConfig {
         /// Name.
         pub name: String,
@@ -263,8 +255,6 @@ omit_empty! {
 omit_empty! {
     /// Login settings. The password is a [`Secret`]: serialized as is, masked
     /// in `Debug`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct KeyConfig {
         /// `password` or `bccKeyPair`.
         #[serde(rename = "type")]
@@ -278,8 +268,6 @@ omit_empty! {
 
 omit_empty! {
     /// An IP address with its network.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(default)]
     pub struct IpAddress {
         /// Address.
         pub ip: String,
@@ -294,8 +282,6 @@ omit_empty! {
 
 omit_empty! {
     /// A network interface.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Networks {
         /// Network type.
         pub net_type: String,
@@ -318,8 +304,6 @@ omit_empty! {
 
 omit_empty! {
     /// Interfaces of a node type.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct NetworkConfig {
         /// Node type, e.g. `SINGLE`.
         pub node_type: String,
@@ -330,8 +314,6 @@ omit_empty! {
 
 omit_empty! {
     /// A tag.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Tag {
         /// Key.
         pub tag_key: String,
@@ -342,8 +324,6 @@ omit_empty! {
 
 omit_empty! {
     /// A GPU request.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(default)]
     pub struct GpuRequest {
         /// GPU type.
         #[serde(rename = "type")]
@@ -355,8 +335,6 @@ omit_empty! {
 
 omit_empty! {
     /// A duration for prepaid resources.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Period {
         /// Length.
         pub length: i64,
@@ -453,8 +431,6 @@ pub struct ActionResult<D> {
 omit_empty! {
     /// Body of the batch start/stop calls ([`crate::Client::batch_operate_vm_service`],
     /// [`crate::Client::service_batch_operate`]): the ids and the action.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BatchActionRequest {
         /// The services.
         pub id_list: Vec<String>,

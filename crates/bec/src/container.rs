@@ -31,8 +31,6 @@ bce_core::string_enum! {
 
 omit_empty! {
     /// Body of [`Client::create_service`]. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateServiceRequest {
         /// Service name.
         pub service_name: String,
@@ -66,8 +64,6 @@ pub type CreateServiceArgs = CreateServiceRequest;
 
 omit_empty! {
     /// Body of [`Client::update_service`]; `kind` says what changes.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateServiceRequest {
         /// What changes.
         #[serde(rename = "type")]

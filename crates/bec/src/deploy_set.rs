@@ -12,8 +12,6 @@ use crate::paging::{page_query, size_or_default};
 
 omit_empty! {
     /// Body of [`Client::create_deploy_set`] and [`Client::update_deploy_set`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeploySetRequest {
         /// Name.
         pub name: String,
@@ -37,8 +35,6 @@ pub struct CreateDeploySetResult {
 
 omit_empty! {
     /// Body of [`Client::update_vm_instance_deploy_set`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateVmInstanceDeploySetRequest {
         /// VM id.
         pub instance_id: String,
@@ -52,8 +48,6 @@ pub type UpdateVmInstanceDeploySetArgs = UpdateVmInstanceDeploySetRequest;
 
 omit_empty! {
     /// Body of [`Client::delete_vm_instance_from_deploy_set`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteVmInstanceFromDeploySetRequest {
         /// Deploy set id.
         pub deployset_id: String,

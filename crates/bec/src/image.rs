@@ -12,8 +12,6 @@ use crate::paging::size_or_default;
 
 omit_empty! {
     /// One disk image to make from a VM.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct VmImageDisk {
         /// Image name.
         pub image_name: String,
@@ -26,8 +24,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_vm_image`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateVmImageRequest {
         /// Source VM.
         pub vm_id: String,
@@ -43,8 +39,6 @@ pub type CreateVmImageArgs = CreateVmImageRequest;
 
 omit_empty! {
     /// Body of [`Client::update_vm_image`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateVmImageRequest {
         /// New name.
         pub name: String,
@@ -56,8 +50,6 @@ pub type UpdateVmImageArgs = UpdateVmImageRequest;
 
 omit_empty! {
     /// Body of [`Client::import_image`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct ImportImageRequest {
         /// OS type, e.g. `linux`.
         pub os_type: String,

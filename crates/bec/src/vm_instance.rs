@@ -37,8 +37,6 @@ bce_core::string_enum! {
 
 omit_empty! {
     /// Network switches of [`UpdateVmInstanceRequest`]; both flags are always sent.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct NetworkConfigUpdateVmInstance {
         /// Keep an internal network (always sent).
         always pub need_private_network: bool,
@@ -60,8 +58,6 @@ omit_empty! {
 omit_empty! {
     /// Body of [`Client::update_vm_instance`]; `kind` says what changes.
     /// Empty fields are left out, except `needIpv6PublicIp`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateVmInstanceRequest {
         /// VM id.
         pub vm_id: String,
@@ -139,8 +135,6 @@ pub struct BindSecurityGroupInstances {
 
 omit_empty! {
     /// Body of [`Client::reinstall_vm_instance`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct ReinstallVmInstanceRequest {
         /// New administrator password.
         pub admin_pass: Secret,
@@ -168,8 +162,6 @@ pub type ReinstallVmInstanceArg = ReinstallVmInstanceRequest;
 
 omit_empty! {
     /// Body of [`Client::create_vm_private_ip`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateVmPrivateIpRequest {
         /// How many addresses to assign automatically.
         pub secondary_private_ip_address_count: i64,
@@ -183,8 +175,6 @@ pub type CreateVmPrivateIpForm = CreateVmPrivateIpRequest;
 
 omit_empty! {
     /// Body of [`Client::delete_vm_private_ip`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteVmPrivateIpRequest {
         /// Addresses to release.
         pub private_ips: Vec<String>,

@@ -16,8 +16,6 @@ omit_empty! {
     /// Body of [`Client::create_vm_service`] (and, later, of adding instances
     /// to a service).
     /// Empty fields are left out, except `directPay`, which is always sent.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateVmServiceRequest {
         /// Service name.
         pub service_name: String,
@@ -101,8 +99,6 @@ pub type CreateVmServiceArgs = CreateVmServiceRequest;
 
 omit_empty! {
     /// Replica template of an update.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct ReplicaTemplate {
         /// Template type, e.g. `template`.
         #[serde(rename = "type")]
@@ -115,8 +111,6 @@ omit_empty! {
 omit_empty! {
     /// Body of [`Client::update_vm_service`]; `kind` says what changes.
     /// Empty fields are left out, except `needIpv6PublicIp`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateVmServiceRequest {
         /// What changes.
         #[serde(rename = "type")]

@@ -12,8 +12,6 @@ use crate::paging::marker_query;
 
 omit_empty! {
     /// A member to add: address, port, weight.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct IpGroupMemberSpec {
         /// Address.
         pub ip: String,
@@ -26,8 +24,6 @@ omit_empty! {
 
 omit_empty! {
     /// A member change: id, port, weight.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct IpGroupMemberUpdate {
         /// Member id.
         pub member_id: String,
@@ -55,8 +51,6 @@ pub struct IpGroupMember {
 
 omit_empty! {
     /// Body of [`Client::create_ip_group`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateBlbIpGroupRequest {
         /// Description.
         pub desc: String,
@@ -69,8 +63,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_ip_group`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateBlbIpGroupRequest {
         /// Description.
         pub desc: String,
@@ -83,8 +75,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::delete_ip_group`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteBlbIpGroupRequest {
         /// IP group id.
         pub ip_group_id: String,
@@ -126,22 +116,9 @@ pub struct CreateBlbIpGroupResponse {
 pub struct BackendPolicy {
     /// Probe protocol.
     pub health_check: String,
-    /// Host header of HTTP probes.
-    pub health_check_host: String,
-    /// Healthy HTTP statuses, e.g. `http_2xx|http_3xx`.
-    pub health_check_normal_status: String,
-    /// Probe path.
-    pub health_check_url_path: String,
-    /// Failures before down.
-    pub health_check_down_retry: i64,
-    /// Interval in seconds.
-    pub health_check_interval_in_second: i64,
-    /// Probe port.
-    pub health_check_port: i64,
-    /// Timeout in seconds.
-    pub health_check_timeout_in_second: i64,
-    /// Successes before up.
-    pub health_check_up_retry: i64,
+    /// How the backends are probed.
+    #[serde(flatten)]
+    pub probe: IpGroupProbe,
     /// Policy id.
     pub id: String,
     /// Backend protocol.
@@ -181,15 +158,13 @@ pub struct GetBlbIpGroupListResponse {
 }
 
 omit_empty! {
-    /// How the backends of an IP group are probed: the settings a backend
-    /// policy is created with and changed by (sent as fields of the policy
-    /// body; empty ones are left out).
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
+    /// How the backends of an IP group are probed: the settings of a
+    /// backend policy as created, changed and reported (fields of the
+    /// policy itself on the wire; empty ones are not sent).
     pub struct IpGroupProbe {
         /// Host header of HTTP probes.
         pub health_check_host: String,
-        /// Healthy HTTP statuses.
+        /// Healthy HTTP statuses, e.g. `http_2xx|http_3xx`.
         pub health_check_normal_status: String,
         /// Probe path.
         pub health_check_url_path: String,
@@ -208,8 +183,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_ip_group_policy`]. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateBlbIpGroupBackendPolicyRequest {
         /// Probe protocol, e.g. `HTTP`.
         pub health_check: String,
@@ -228,8 +201,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_ip_group_policy`]. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateBlbIpGroupBackendPolicyRequest {
         /// How the backends are probed.
         #[serde(flatten)]
@@ -263,8 +234,6 @@ bce_core::marker_request!(GetBlbIpGroupListRequest: marker; IpGroupListRequest: 
 
 omit_empty! {
     /// Body of [`Client::delete_ip_group_policy`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteBlbIpGroupBackendPolicyRequest {
         /// IP group id.
         pub ip_group_id: String,
@@ -297,8 +266,6 @@ pub struct GetBlbIpGroupPolicyListResponse {
 
 omit_empty! {
     /// Body of [`Client::create_ip_group_member`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateBlbIpGroupMemberRequest {
         /// IP group id.
         pub ip_group_id: String,
@@ -309,8 +276,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_ip_group_member`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateBlbIpGroupMemberRequest {
         /// IP group id.
         pub ip_group_id: String,
@@ -321,8 +286,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::delete_ip_group_member`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteBlbIpGroupMemberRequest {
         /// IP group id.
         pub ip_group_id: String,

@@ -11,8 +11,6 @@ use crate::paging::marker_query;
 
 omit_empty! {
     /// Body of [`Client::create_tcp_listener`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateAppBlbTcpListenerRequest {
         /// Port.
         pub listener_port: i64,
@@ -25,8 +23,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_tcp_listener`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateAppBlbTcpListenerRequest {
         /// Scheduling.
         pub scheduler: AppBlbScheduler,
@@ -37,8 +33,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_udp_listener`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateAppBlbUdpListenerRequest {
         /// Port.
         pub listener_port: i64,
@@ -51,8 +45,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::update_udp_listener`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateAppBlbUdpListenerRequest {
         /// Scheduling.
         pub scheduler: AppBlbScheduler,
@@ -138,8 +130,6 @@ crate::paging::marker_response!(
 
 omit_empty! {
     /// A port and protocol of a listener to delete.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct PortTypeItem {
         /// Port.
         pub port: i64,
@@ -151,8 +141,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::delete_app_blb_listener`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteAppBlbListenerRequest {
         /// Listeners to delete.
         pub port_type_list: Vec<PortTypeItem>,

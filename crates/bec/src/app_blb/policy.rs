@@ -11,8 +11,6 @@ use crate::paging::marker_query;
 
 omit_empty! {
     /// One policy of [`CreateListenerPolicyRequest`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct AppPolicyVo {
         /// IP group id.
         pub app_ip_group_id: String,
@@ -25,8 +23,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_listener_policy`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateListenerPolicyRequest {
         /// Listener port.
         pub listener_port: i64,
@@ -58,8 +54,6 @@ bce_core::marker_request!(GetListenerPolicyRequest: marker);
 
 omit_empty! {
     /// Body of [`Client::delete_listener_policy`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct DeleteListenerPolicyRequest {
         /// Listener protocol.
         #[serde(rename = "type")]

@@ -14,8 +14,6 @@ use crate::paging::{page_query, size_or_default};
 
 omit_empty! {
     /// A backend pod and its weight.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Backends {
         /// Pod name.
         pub name: String,
@@ -28,8 +26,6 @@ omit_empty! {
 
 omit_empty! {
     /// One deployment to bind, with optional per-pod weights.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BlbBindingForm {
         /// Deployment id.
         pub deployment_id: String,
@@ -42,8 +38,6 @@ omit_empty! {
 
 omit_empty! {
     /// Body of [`Client::create_blb_binding`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct CreateBlbBindingRequest {
         /// Deployments to bind.
         pub binding_forms: Vec<BlbBindingForm>,
@@ -56,8 +50,6 @@ pub type CreateBlbBindingArgs = CreateBlbBindingRequest;
 omit_empty! {
     /// Body of [`Client::delete_blb_bind_pod`] and
     /// [`Client::update_blb_bind_pod_weight`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BlbPodWeightRequest {
         /// Pods and weights.
         pub pod_weight_list: Vec<Backends>,

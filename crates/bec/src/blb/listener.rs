@@ -13,8 +13,6 @@ use crate::common::*;
 
 omit_empty! {
     /// A front-end port: protocol and number.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Port {
         /// Protocol.
         pub protocol: Protocol,
@@ -26,8 +24,6 @@ omit_empty! {
 omit_empty! {
     /// Health check of a listener. `healthCheckString` is always sent, as
     /// `null` when `None` (the official SDK's nil pointer).
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct HealthCheck {
         /// Probe timeout in seconds.
         pub timeout_in_seconds: i64,
@@ -48,8 +44,6 @@ omit_empty! {
     /// A listener: body of [`Client::create_blb_monitor_port`] and
     /// [`Client::update_blb_monitor_port`], answer of
     /// [`Client::get_blb_monitor_port_details`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BlbMonitorRequest {
         /// Front-end port.
         pub frontend_port: Option<Port>,
@@ -75,8 +69,6 @@ pub type BlbMonitorArgs = BlbMonitorRequest;
 
 omit_empty! {
     /// A front-end/backend port pair of [`BatchCreateBlbMonitorRequest`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct PortGroup {
         /// Front-end port.
         pub port: i64,
@@ -88,8 +80,6 @@ omit_empty! {
 omit_empty! {
     /// Body of [`Client::batch_create_blb_monitor`]: several listeners of one
     /// protocol.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct BatchCreateBlbMonitorRequest {
         /// Protocol.
         pub protocol: Protocol,

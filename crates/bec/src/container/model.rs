@@ -1,14 +1,11 @@
 //! Container specifications shared by container services, deployments and pods.
 
 use bce_core::Secret;
-use serde::{Deserialize, Serialize};
 
 use crate::body::omit_empty;
 
 omit_empty! {
     /// A container of a pod. Empty fields are left out.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct ContainerDetails {
         /// Container name.
         pub name: String,
@@ -39,8 +36,6 @@ omit_empty! {
 
 omit_empty! {
     /// A volume mounted into a container.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1VolumeMount {
         /// Volume name.
         pub name: String,
@@ -57,8 +52,6 @@ omit_empty! {
 
 omit_empty! {
     /// A port of a container.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1ContainerPort {
         /// `TCP` or `UDP`.
         pub protocol: String,
@@ -76,8 +69,6 @@ omit_empty! {
 
 omit_empty! {
     /// An environment variable.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1EnvVar {
         /// Name.
         pub name: String,
@@ -90,8 +81,6 @@ omit_empty! {
 
 omit_empty! {
     /// Where an environment variable's value comes from.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1EnvVarSource {
         /// A key of a config map.
         pub config_map_key_ref: Option<V1ConfigMapKeySelector>,
@@ -106,8 +95,6 @@ omit_empty! {
 
 omit_empty! {
     /// A key of a config map.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1ConfigMapKeySelector {
         /// Key.
         pub key: String,
@@ -120,8 +107,6 @@ omit_empty! {
 
 omit_empty! {
     /// A field of the pod, e.g. `status.podIP`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1ObjectFieldSelector {
         /// API version.
         pub api_version: String,
@@ -132,8 +117,6 @@ omit_empty! {
 
 omit_empty! {
     /// A resource of a container, e.g. `limits.memory`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1ResourceFieldSelector {
         /// Container.
         pub container_name: String,
@@ -146,8 +129,6 @@ omit_empty! {
 
 omit_empty! {
     /// A key of a secret. `optional` is text on the wire (`"true"`).
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct V1SecretKeySelector {
         /// Key.
         pub key: String,
@@ -160,8 +141,6 @@ omit_empty! {
 
 omit_empty! {
     /// An image pull secret, by name.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct ImageRegistrySecret {
         /// Secret name.
         pub name: String,
@@ -170,8 +149,6 @@ omit_empty! {
 
 omit_empty! {
     /// A volume given by name (empty dir, config map, secret).
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct NamedVolume {
         /// Name.
         pub name: String,
@@ -180,8 +157,6 @@ omit_empty! {
 
 omit_empty! {
     /// A persistent volume claim template.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct VolumeClaimTemplate {
         /// Name.
         pub name: String,
@@ -194,8 +169,6 @@ omit_empty! {
 
 omit_empty! {
     /// Volumes of a container service.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct Volume {
         /// Empty directories.
         pub empty_dir: Vec<NamedVolume>,
@@ -211,8 +184,6 @@ omit_empty! {
 omit_empty! {
     /// Log collection of a container service. The Elasticsearch password is a
     /// [`Secret`]: serialized as is, masked in `Debug`.
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct LogCollectDetail {
         /// Service id.
         pub service_id: String,

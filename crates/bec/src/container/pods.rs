@@ -14,8 +14,6 @@ use crate::paging::{page_query, size_or_default};
 
 omit_empty! {
     /// Body of [`Client::update_pod_deployment_replicas`].
-    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
     pub struct UpdateDeploymentReplicasRequest {
         /// Wanted replicas (0 is not sent).
         pub replicas: i64,

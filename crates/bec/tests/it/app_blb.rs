@@ -439,7 +439,7 @@ async fn ip_groups_policies_and_members() {
         .get_ip_group_policy_list("applb-1", &q)
         .await
         .unwrap();
-    assert_eq!(policies.backend_policy_list[0].health_check_port, 81);
+    assert_eq!(policies.backend_policy_list[0].probe.health_check_port, 81);
     client
         .delete_ip_group_policy(
             Some(""),
