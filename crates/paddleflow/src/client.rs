@@ -90,13 +90,17 @@ impl Client {
     }
 
     /// Runs an operation that answers JSON and decodes it.
-    pub(crate) async fn send<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
+    ///
+    /// `bce_core::service_client!` is not used here: PaddleFlow checks the
+    /// login (an async lock) before anything is sent, which its synchronous
+    /// `prepare` step cannot do; the helpers keep the template's names.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
         self.precheck(&op).await?;
         self.inner.send(op).await
     }
 
     /// Runs an operation whose answer has no body of interest.
-    pub(crate) async fn send_empty(&self, op: Operation) -> Result<(), Error> {
+    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
         self.precheck(&op).await?;
         self.inner.send_no_content(op).await
     }
