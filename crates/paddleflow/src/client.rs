@@ -229,6 +229,9 @@ pub(crate) trait OpExt: Sized {
     fn filter(self, name: &str, value: Option<&str>) -> Self;
     /// Refuses an empty or blank required value.
     fn required(self, field: &str, value: &str) -> Self;
+    /// Refuses an optional value that is set to blanks (`None` and the
+    /// empty string, which the server reads as unset, pass).
+    fn not_blank(self, field: &str, value: Option<&str>) -> Self;
 }
 
 impl OpExt for Operation {
@@ -256,9 +259,7 @@ impl OpExt for Operation {
 
     fn filter(self, name: &str, value: Option<&str>) -> Self {
         match value {
-            Some(v) if !v.is_empty() => self
-                .check(!v.trim().is_empty(), name, "must not be blank")
-                .query(name, v),
+            Some(v) if !v.is_empty() => self.not_blank(name, Some(v)).query(name, v),
             _ => self,
         }
     }
@@ -269,6 +270,11 @@ impl OpExt for Operation {
             field,
             "must not be empty or blank",
         )
+    }
+
+    fn not_blank(self, field: &str, value: Option<&str>) -> Self {
+        let blank = value.is_some_and(|v| !v.is_empty() && v.trim().is_empty());
+        self.check(!blank, field, "must not be blank")
     }
 }
 

@@ -366,14 +366,7 @@ impl Client {
     pub async fn create_cache(&self, request: &CreateCacheRequest) -> Result<(), Error> {
         let op = Client::op("create_cache", Method::Post, "/fsCache")
             .required("fsname", &request.fs_name)
-            .check(
-                request
-                    .username
-                    .as_deref()
-                    .map_or(true, |u| u.is_empty() || !u.trim().is_empty()),
-                "username",
-                "must not be blank",
-            )
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
         self.call_no_content(op).await
     }
@@ -427,14 +420,7 @@ impl Client {
             .required("fsname", &request.fs_name)
             .required("url", &request.url)
             .required("fspath", &request.fs_path)
-            .check(
-                request
-                    .username
-                    .as_deref()
-                    .map_or(true, |u| u.is_empty() || !u.trim().is_empty()),
-                "username",
-                "must not be blank",
-            )
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
         self.call_no_content(op).await
     }

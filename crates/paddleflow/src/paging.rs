@@ -13,7 +13,6 @@ macro_rules! marker_list {
     ($(#[$meta:meta])* truncated $name:ident, $item:ty, $field:ident, $json:literal) => {
         $crate::paging::marker_list!(@declare $(#[$meta])* $name, $item, $field, $json, truncated {
             /// The marker this page started at.
-            #[serde(deserialize_with = "crate::model::nd")]
             pub marker: String,
         });
     };
@@ -26,21 +25,19 @@ macro_rules! marker_list {
     (@declare $(#[$meta:meta])* $name:ident, $item:ty, $field:ident, $json:literal, $truncated:ident {
         $(#[$extra_meta:meta])* pub $extra:ident: $extra_ty:ty,
     }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "camelCase", default)]
-        #[non_exhaustive]
-        pub struct $name {
-            $(#[$extra_meta])*
-            pub $extra: $extra_ty,
-            /// Whether more items follow.
-            pub $truncated: bool,
-            /// Marker of the next page (empty on the last page).
-            #[serde(deserialize_with = "crate::model::nd")]
-            pub next_marker: String,
-            /// The items of this page.
-            #[serde(rename = $json, deserialize_with = "crate::model::nd")]
-            pub $field: Vec<$item>,
+        $crate::model::answer! {
+            $(#[$meta])*
+            pub struct $name {
+                $(#[$extra_meta])*
+                pub $extra: $extra_ty,
+                /// Whether more items follow.
+                pub $truncated: bool,
+                /// Marker of the next page (empty on the last page).
+                pub next_marker: String,
+                /// The items of this page.
+                #[serde(rename = $json)]
+                pub $field: Vec<$item>,
+            }
         }
 
         impl $name {

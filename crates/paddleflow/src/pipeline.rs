@@ -331,12 +331,6 @@ impl AsRef<str> for ScheduleStatus {
     }
 }
 
-fn blank_ok(value: &Option<String>) -> bool {
-    value
-        .as_deref()
-        .map_or(true, |v| v.is_empty() || !v.trim().is_empty())
-}
-
 impl Client {
     /// Creates a pipeline (`POST /api/paddleflow/v1/pipeline`, answer 201).
     pub async fn create_pipeline(
@@ -344,8 +338,8 @@ impl Client {
         request: &CreatePipelineRequest,
     ) -> Result<CreatePipelineResponse, Error> {
         let op = Client::op("create_pipeline", Method::Post, "/pipeline")
-            .check(blank_ok(&request.username), "username", "must not be blank")
-            .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
+            .not_blank("username", request.username.as_deref())
+            .not_blank("fs_name", request.fs_name.as_deref())
             .json_plain(request);
         self.call(op).await
     }
@@ -398,7 +392,7 @@ impl Client {
     ) -> Result<CreatePipelineResponse, Error> {
         let op = Client::op("update_pipeline", Method::Post, "/pipeline")
             .id("pipeline_id", pipeline_id)
-            .check(blank_ok(&request.username), "username", "must not be blank")
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
         self.call(op).await
     }
@@ -446,7 +440,7 @@ impl Client {
             .required("pipeline_id", &request.pipeline_id)
             .required("pipeline_version_id", &request.pipeline_version_id)
             .required("crontab", &request.crontab)
-            .check(blank_ok(&request.username), "username", "must not be blank")
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
         self.call(op).await
     }

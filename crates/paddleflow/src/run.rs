@@ -465,12 +465,6 @@ struct DeleteRunBody {
     check_cache: Option<bool>,
 }
 
-fn blank_ok(value: &Option<String>) -> bool {
-    value
-        .as_deref()
-        .map_or(true, |v| v.is_empty() || !v.trim().is_empty())
-}
-
 /// A comma-separated filter of states (`None` when empty).
 pub(crate) fn status_filter<T: AsRef<str>>(states: &[T]) -> Option<String> {
     (!states.is_empty()).then(|| {
@@ -493,9 +487,9 @@ impl Client {
     /// Blank names are refused before sending.
     pub async fn create_run(&self, request: &CreateRunRequest) -> Result<RunIdResponse, Error> {
         let op = Client::op("create_run", Method::Post, "/run")
-            .check(blank_ok(&request.username), "username", "must not be blank")
-            .check(blank_ok(&request.name), "run_name", "must not be blank")
-            .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
+            .not_blank("username", request.username.as_deref())
+            .not_blank("run_name", request.name.as_deref())
+            .not_blank("fs_name", request.fs_name.as_deref())
             .json_plain(request);
         self.call(op).await
     }
