@@ -452,4 +452,21 @@ mod tests {
             serde_json::from_str(r#"{"cpu":8,"memory":"1Gi","scalarResources":null}"#).unwrap();
         assert_eq!(r.cpu, "8");
     }
+
+    #[test]
+    fn answers_tolerate_null_and_scalars_as_text() {
+        let f: crate::Flavour = serde_json::from_str(
+            r#"{"name":"gpu","cpu":4,"mem":null,"scalarResources":null,"clusterName":true}"#,
+        )
+        .unwrap();
+        assert_eq!((f.cpu.as_str(), f.mem.as_str()), ("4", ""));
+        assert_eq!(f.cluster_name, "true");
+        assert!(f.scalar_resources.is_empty());
+        // A value of the wrong kind that is not text still fails, with the
+        // field type's own error.
+        let err = serde_json::from_str::<crate::Flavour>(r#"{"scalarResources":[1]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid type"), "{err}");
+    }
 }
