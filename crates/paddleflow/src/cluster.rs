@@ -79,8 +79,7 @@ body! {
 body! {
     /// Body of [`Client::update_cluster`]: only what is set changes.
     #[derive(Eq)]
-    pub struct UpdateClusterRequest {
-    }
+    pub struct UpdateClusterRequest {}
     optional {
         /// New API server address.
         pub endpoint: Option<String>,

@@ -54,8 +54,7 @@ body! {
 body! {
     /// Body of [`Client::update_flavour`]: only what is set changes.
     #[derive(Eq)]
-    pub struct UpdateFlavourRequest {
-    }
+    pub struct UpdateFlavourRequest {}
     optional {
         /// New CPU.
         pub cpu: Option<String>,

@@ -101,8 +101,7 @@ pub struct CacheResource {
 body! {
     /// Cache options of a file system: what [`Client::create_cache`] and
     /// [`Client::update_fs_cache`] send. Only what is set is sent.
-    pub struct FsCacheOptions {
-    }
+    pub struct FsCacheOptions {}
     optional {
         /// Cache directory on the node.
         pub cache_dir: Option<String>,

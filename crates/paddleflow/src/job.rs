@@ -80,8 +80,7 @@ pub struct MemberSchedulingPolicy {
 body! {
     /// Resources of a job, by flavour name or explicitly.
     #[derive(Eq)]
-    pub struct FlavourSpec {
-    }
+    pub struct FlavourSpec {}
     optional {
         /// Flavour name.
         pub name: Option<String>,
@@ -97,8 +96,7 @@ body! {
 body! {
     /// A file system mounted into a job.
     #[derive(Eq)]
-    pub struct JobFs {
-    }
+    pub struct JobFs {}
     optional {
         /// File system name.
         pub name: Option<String>,
@@ -118,8 +116,7 @@ body! {
 
 body! {
     /// What a job or a member runs. Only what is set is sent.
-    pub struct JobSpec {
-    }
+    pub struct JobSpec {}
     optional {
         /// Image.
         pub image: Option<String>,
@@ -339,8 +336,7 @@ pub struct ListJobRequest {
 body! {
     /// Body of [`Client::update_job`]: only what is set changes.
     #[derive(Eq)]
-    pub struct UpdateJobRequest {
-    }
+    pub struct UpdateJobRequest {}
     optional {
         /// New priority.
         pub priority: Option<String>,

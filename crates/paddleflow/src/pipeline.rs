@@ -59,8 +59,7 @@ body! {
     /// Body of [`Client::create_pipeline`]: the YAML comes from `yaml_raw`, or
     /// from `yaml_path` (default `./run.yaml`) in `fs_name`.
     #[derive(Eq)]
-    pub struct CreatePipelineRequest {
-    }
+    pub struct CreatePipelineRequest {}
     optional {
         /// File system holding the YAML (`fsName`; the Python SDK writes `fsname`).
         pub fs_name: Option<String>,

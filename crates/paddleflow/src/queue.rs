@@ -72,8 +72,7 @@ body! {
 body! {
     /// Body of [`Client::update_queue`]: only what is set changes.
     #[derive(Eq)]
-    pub struct UpdateQueueRequest {
-    }
+    pub struct UpdateQueueRequest {}
     optional {
         /// New resource limit.
         pub max_resources: Option<ResourceSpec>,

@@ -32,8 +32,7 @@ body! {
     /// Body of [`Client::create_run`]. The server takes the workflow from, in
     /// this order: `run_yaml_raw`, `pipeline_id` + `pipeline_version_id`,
     /// `run_yaml_path` (default `./run.yaml` in the file system).
-    pub struct CreateRunRequest {
-    }
+    pub struct CreateRunRequest {}
     optional {
         /// File system the run works in (`fsName`; the Python SDK writes `fsname`).
         pub fs_name: Option<String>,
