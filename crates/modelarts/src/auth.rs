@@ -47,15 +47,7 @@ impl Authorizer for SdkHmacAuthorizer {
         request: &'a mut AuthRequest<'_>,
     ) -> BoxFuture<'a, Result<(), Error>> {
         Box::pin(async move {
-            let credentials = self
-                .credentials
-                .credentials()
-                .await
-                .map_err(|e| Error::credentials("the credentials provider failed", Some(e)))?;
-            request.redact(credentials.secret_access_key());
-            if let Some(token) = credentials.session_token() {
-                request.redact(token);
-            }
+            let credentials = request.credentials_from(self.credentials.as_ref()).await?;
             let mut key = SigningKey::from_credentials(&credentials);
             if let Some(project) = &self.project_id {
                 key = key.with_project_id(project.clone());

@@ -1,14 +1,13 @@
 //! Dedicated clusters, legacy v1 list (from the API reference; the official
 //! SDK has no method for it).
 
-use bce_core::paginate::{items, Page};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default};
-use crate::paging::{next_page_index, DEFAULT_PAGE_SIZE};
+use crate::paging::{offset_limit_request, offset_limit_response, offset_limit_stream, Offset};
 
 bce_core::string_enum! {
     /// State of a dedicated cluster.
@@ -116,6 +115,9 @@ pub struct ListClustersResponse {
     pub clusters: Vec<Cluster>,
 }
 
+offset_limit_request!(ListClustersRequest);
+offset_limit_response!(ListClustersResponse: clusters => Cluster, total_count);
+
 impl Client {
     /// Lists dedicated clusters, one page (`GET /v1/{project_id}/clusters`).
     pub async fn list_clusters(
@@ -127,20 +129,9 @@ impl Client {
             .path("/clusters")
             .query_opt("cluster_name", request.cluster_name.as_deref())
             .query_opt("status", request.status.as_deref())
-            .query_opt("offset", request.offset)
-            .query_opt("limit", request.limit)
+            .offset_limit(request.offset, request.limit)
             .query_opt("sort_by", request.sort_by.as_deref())
-            .query_opt("order", request.order.as_deref())
-            .check(
-                request.offset.map_or(true, |o| o >= 0),
-                "offset",
-                "must not be negative",
-            )
-            .check(
-                request.limit.map_or(true, |l| l >= 0),
-                "limit",
-                "must not be negative",
-            );
+            .query_opt("order", request.order.as_deref());
         self.send(call).await
     }
 
@@ -151,21 +142,8 @@ impl Client {
         &self,
         request: ListClustersRequest,
     ) -> impl Stream<Item = Result<Cluster, Error>> + '_ {
-        let limit = request
-            .limit
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(request.offset.unwrap_or(0).max(0), move |page: i64| {
-            let page_request = ListClustersRequest {
-                offset: Some(page),
-                limit: Some(limit),
-                ..request.clone()
-            };
-            async move {
-                let reply = self.list_clusters(&page_request).await?;
-                let next = next_page_index(page, reply.clusters.len(), limit, reply.total_count);
-                Ok(Page::new(reply.clusters, next))
-            }
+        offset_limit_stream(request, Offset::PageIndex, move |r| async move {
+            self.list_clusters(&r).await
         })
     }
 }

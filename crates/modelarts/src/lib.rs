@@ -44,7 +44,7 @@ pub mod cluster;
 pub mod error;
 pub mod json;
 pub mod notebook;
-pub mod paging;
+mod paging;
 pub mod pool;
 mod request;
 pub mod service;

@@ -2,7 +2,7 @@
 //! line) against this crate's signer and prints `N passed, M failed`.
 //!
 //! ```text
-//! cargo run -p modelarts --example verify_vectors -- path/to/vectors.jsonl
+//! cargo run -p modelarts --example verify_modelarts_vectors -- path/to/vectors.jsonl
 //! ```
 //!
 //! Without an argument it reads `MODELARTS_SIGNING_VECTORS`, else the copy
