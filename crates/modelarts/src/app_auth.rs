@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default};
-use crate::paging::{offset_limit_request, offset_limit_response, offset_limit_stream, Offset};
+use crate::paging::{list_response, offset_limit_request, offset_limit_stream, Offset};
 
 bce_core::string_enum! {
     /// Where an app is registered.
@@ -91,20 +91,13 @@ pub struct ApigAppDetailInfo {
     pub bounded_api_count: Option<i64>,
 }
 
-/// Reply of [`Client::list_apps`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListAppsResponse {
-    /// The apps (may be empty).
-    #[serde(deserialize_with = "null_default")]
-    pub apps: Vec<ApigAppDetailInfo>,
-    /// Apps in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All apps.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_apps`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListAppsResponse {
+        /// The apps (may be empty).
+        pub apps: Vec<ApigAppDetailInfo>,
+    }
 }
 
 /// Input of [`Client::list_app_auth_apis`].
@@ -162,20 +155,13 @@ pub struct AuthTypeApiBasicInfo {
     pub support_app_code: Option<bool>,
 }
 
-/// Reply of [`Client::list_app_auth_apis`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListAppAuthApisResponse {
-    /// The APIs.
-    #[serde(deserialize_with = "null_default")]
-    pub apis: Vec<AuthTypeApiBasicInfo>,
-    /// APIs in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All APIs (not always sent).
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_app_auth_apis`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListAppAuthApisResponse {
+        /// The APIs.
+        pub apis: Vec<AuthTypeApiBasicInfo>,
+    }
 }
 
 /// Input of [`Client::list_api_auths`].
@@ -229,28 +215,16 @@ pub struct ApiAuthInfo {
     pub authed: Option<bool>,
 }
 
-/// Reply of [`Client::list_api_auths`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListApiAuthsResponse {
-    /// The apps.
-    #[serde(deserialize_with = "null_default")]
-    pub auths: Vec<ApiAuthInfo>,
-    /// Entries in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All entries.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_api_auths`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListApiAuthsResponse {
+        /// The apps.
+        pub auths: Vec<ApiAuthInfo>,
+    }
 }
 
 offset_limit_request!(ListAppsRequest, ListAppAuthApisRequest, ListApiAuthsRequest);
-offset_limit_response!(
-    ListAppsResponse: apps => ApigAppDetailInfo, total_count;
-    ListAppAuthApisResponse: apis => AuthTypeApiBasicInfo, total_count;
-    ListApiAuthsResponse: auths => ApiAuthInfo, total_count;
-);
 
 impl Client {
     /// Lists the APIG apps, one page (`GET /v1/{project_id}/app-auth/apps`).

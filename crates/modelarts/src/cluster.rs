@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default};
-use crate::paging::{offset_limit_request, offset_limit_response, offset_limit_stream, Offset};
+use crate::paging::{list_response, offset_limit_request, offset_limit_stream, Offset};
 
 bce_core::string_enum! {
     /// State of a dedicated cluster.
@@ -99,24 +99,16 @@ pub struct Cluster {
     pub product_id: Option<String>,
 }
 
-/// Reply of [`Client::list_clusters`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListClustersResponse {
-    /// Matching clusters without paging.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
-    /// Clusters in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// The clusters.
-    #[serde(deserialize_with = "null_default")]
-    pub clusters: Vec<Cluster>,
+list_response! {
+    /// Reply of [`Client::list_clusters`].
+    #[derive(PartialEq)]
+    pub struct ListClustersResponse {
+        /// The clusters.
+        pub clusters: Vec<Cluster>,
+    }
 }
 
 offset_limit_request!(ListClustersRequest);
-offset_limit_response!(ListClustersResponse: clusters => Cluster, total_count);
 
 impl Client {
     /// Lists dedicated clusters, one page (`GET /v1/{project_id}/clusters`).

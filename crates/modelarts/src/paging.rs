@@ -86,6 +86,40 @@ macro_rules! offset_limit_response {
 }
 pub(crate) use offset_limit_response;
 
+/// Declares the answer of a v1 offset/limit list (apps, APIs, clusters):
+/// its items under their own key (`null` read as empty), `count` (entries
+/// in this reply) and `total_count` (all matching entries, not always
+/// sent), numbers accepted as text; and its [`PageNumberResponse`] impl
+/// for the streams. Attributes given (docs, extra derives) go on the struct.
+macro_rules! list_response {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(#[$items_meta:meta])*
+            pub $items:ident: Vec<$item:ty>,
+        }
+    ) => {
+        $(#[$meta])*
+        #[non_exhaustive]
+        #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            $(#[$items_meta])*
+            #[serde(deserialize_with = "crate::json::null_default")]
+            pub $items: Vec<$item>,
+            /// Entries in this reply.
+            #[serde(deserialize_with = "crate::json::lenient_i64")]
+            pub count: Option<i64>,
+            /// All matching entries (not always sent).
+            #[serde(deserialize_with = "crate::json::lenient_i64")]
+            pub total_count: Option<i64>,
+        }
+
+        $crate::paging::offset_limit_response!($name: $items => $item, total_count);
+    };
+}
+pub(crate) use list_response;
+
 /// A count the service reported, as [`PageNumberResponse::total`] wants
 /// it; a negative count reads as 0, which ends the list like before.
 pub(crate) fn reported_count(count: Option<i64>) -> Option<u64> {

@@ -237,14 +237,17 @@ pub struct AzCount {
     pub count: Option<i64>,
 }
 
-/// One flavor of a pool's wanted resources.
+/// Nodes of one flavor: an entry of a pool's wanted resources
+/// (`spec.resources`) and of its nodes by state (`status.resources`), which
+/// the service describes with the same fields; the configuration fields
+/// (`extend_params`, `os`, volumes) come with wanted resources only.
 #[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct PoolSpecResource {
     /// Flavor.
     pub flavor: Option<String>,
-    /// Nodes wanted.
+    /// Nodes (wanted, or in this state).
     #[serde(deserialize_with = "lenient_i64")]
     pub count: Option<i64>,
     /// Upper bound for elastic pools.
@@ -253,6 +256,8 @@ pub struct PoolSpecResource {
     /// Nodes per availability zone.
     #[serde(deserialize_with = "null_default")]
     pub azs: Vec<AzCount>,
+    /// Node pool name.
+    pub node_pool: Option<String>,
     /// Extra parameters (`dockerBaseSize`, `volumeGroup`, `runtime`).
     pub extend_params: Option<Value>,
     /// Operating system.
@@ -262,6 +267,10 @@ pub struct PoolSpecResource {
     /// Volume group configuration.
     pub volume_group_configs: Option<Value>,
 }
+
+/// Nodes of one flavor in one state (`status.resources`): the same shape
+/// as a wanted resource.
+pub type PoolResourceCount = PoolSpecResource;
 
 /// Named network of a pool.
 #[non_exhaustive]
@@ -308,26 +317,6 @@ pub struct PoolSpec {
     /// Control mode.
     #[serde(deserialize_with = "lenient_i64")]
     pub control_mode: Option<i64>,
-}
-
-/// Nodes of one flavor in one state.
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct PoolResourceCount {
-    /// Flavor.
-    pub flavor: Option<String>,
-    /// Nodes.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// Upper bound.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub max_count: Option<i64>,
-    /// Per availability zone.
-    #[serde(deserialize_with = "null_default")]
-    pub azs: Vec<AzCount>,
-    /// Node pool name.
-    pub node_pool: Option<String>,
 }
 
 /// Nodes by state. Each state is one object in the SDK's model and an
