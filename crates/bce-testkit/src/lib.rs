@@ -13,7 +13,7 @@
 //!   request with a service error.
 //! * [`invalid_field`]: the field named by an invalid-input error.
 //! * [`string_pairs`]: owned name/value pairs from string literals.
-//! * [`bench`]: the plain harness of the crates' benchmarks; [`vectors`]:
+//! * [`bench`](mod@bench): the plain harness of the crates' benchmarks; [`vectors`]:
 //!   reading signing-vector files.
 #![deny(missing_docs)]
 

@@ -229,7 +229,7 @@ offset_limit_request!(ListAppsRequest, ListAppAuthApisRequest, ListApiAuthsReque
 impl Client {
     /// Lists the APIG apps, one page (`GET /v1/{project_id}/app-auth/apps`).
     pub async fn list_apps(&self, request: &ListAppsRequest) -> Result<ListAppsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListApps", Method::Get, "v1")
             .path("/app-auth/apps")
             .query_opt("app_name", request.app_name.as_deref())
@@ -239,7 +239,7 @@ impl Client {
             .query_opt("workspace_id", request.workspace_id.as_deref())
             .query_opt("iphertext_enabled", request.iphertext_enabled)
             .query_list("app_ids", &request.app_ids);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every matching app, page after page (`offset` is a page number).
@@ -258,7 +258,7 @@ impl Client {
         &self,
         request: &ListAppAuthApisRequest,
     ) -> Result<ListAppAuthApisResponse, Error> {
-        let call = self
+        let op = self
             .request("ListAppAuthApis", Method::Get, "v1")
             .path("/app-auth/apps")
             .segment("app_id", &request.app_id)
@@ -268,7 +268,7 @@ impl Client {
             .query_opt("service_name", request.service_name.as_deref())
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("workspace_id", request.workspace_id.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every API bound to an app, page after page (`offset` is a page number).
@@ -287,7 +287,7 @@ impl Client {
         &self,
         request: &ListApiAuthsRequest,
     ) -> Result<ListApiAuthsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListApiAuths", Method::Get, "v1")
             .path("/services")
             .segment("service_id", &request.service_id)
@@ -302,7 +302,7 @@ impl Client {
             .query_opt("workspace_id", request.workspace_id.as_deref())
             .query_opt("iphertext_enabled", request.iphertext_enabled)
             .query_list("app_ids", &request.app_ids);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every entry of [`Client::list_api_auths`], page after page (`offset` is a page number).

@@ -116,7 +116,7 @@ impl Client {
         &self,
         request: &ListClustersRequest,
     ) -> Result<ListClustersResponse, Error> {
-        let call = self
+        let op = self
             .request("ListClusters", Method::Get, "v1")
             .path("/clusters")
             .query_opt("cluster_name", request.cluster_name.as_deref())
@@ -124,7 +124,7 @@ impl Client {
             .offset_limit(request.offset, request.limit)
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("order", request.order.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every matching cluster, page after page (`offset` is a page number:

@@ -378,14 +378,14 @@ pub struct PoolStatus {
 impl Client {
     /// Lists the nodes of a pool, one page (`GET /v2/{project_id}/pools/{pool_name}/nodes`).
     pub async fn list_pool_nodes(&self, request: &ListPoolNodesRequest) -> Result<NodeList, Error> {
-        let call = self
+        let op = self
             .request("ListPoolNodes", Method::Get, "v2")
             .path("/pools")
             .segment("pool_name", &request.pool_name)
             .path("/nodes")
             .query_opt("continue", request.continue_token.as_deref())
             .query_opt("limit", request.limit);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every node of a pool, following `metadata.continue` from page to page
@@ -414,7 +414,7 @@ impl Client {
 
     /// Shows a pool (`GET /v2/{project_id}/pools/{pool_name}`).
     pub async fn show_pool(&self, request: &ShowPoolRequest) -> Result<Pool, Error> {
-        let call = self
+        let op = self
             .request("ShowPool", Method::Get, "v2")
             .path("/pools")
             .segment("pool_name", &request.pool_name)
@@ -423,6 +423,6 @@ impl Client {
                 "x_model_arts_user_id",
                 request.x_model_arts_user_id.as_deref(),
             );
-        self.send(call).await
+        self.call(op).await
     }
 }

@@ -468,7 +468,7 @@ impl Client {
         &self,
         request: &ListWorkflowsRequest,
     ) -> Result<ListWorkflowsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListWorkflows", Method::Get, "v2")
             .path("/workflows")
             .query_opt("name", request.name.as_deref())
@@ -480,7 +480,7 @@ impl Client {
             .query_opt("offset", request.offset.as_deref())
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("search_type", request.search_type.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every matching workflow, page after page: `offset` advances by the
@@ -502,11 +502,11 @@ impl Client {
         &self,
         request: &ShowWorkflowsTodolistRequest,
     ) -> Result<ShowWorkflowsTodolistResponse, Error> {
-        let call = self
+        let op = self
             .request("ShowWorkflowsTodolist", Method::Get, "v2")
             .path("/workflows/todolist")
             .query_opt("workspace_id", request.workspace_id.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Authenticates an online service of a paid workflow
@@ -515,11 +515,11 @@ impl Client {
         &self,
         request: &CreateWorkflowServiceAuthRequest,
     ) -> Result<CreateWorkflowServiceAuthResponse, Error> {
-        let call = self
+        let op = self
             .request("CreateWorkflowServiceAuth", Method::Post, "v2")
             .path("/workflows/service/auth")
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Creates a workflow schedule
@@ -528,13 +528,13 @@ impl Client {
         &self,
         request: &CreateWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("CreateWorkflowSchedule", Method::Post, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Shows a workflow schedule
@@ -543,13 +543,13 @@ impl Client {
         &self,
         request: &ShowWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("ShowWorkflowSchedule", Method::Get, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .segment("schedule_id", &request.schedule_id);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Changes a workflow schedule's content or switches it on or off
@@ -558,13 +558,13 @@ impl Client {
         &self,
         request: &UpdateWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("UpdateWorkflowSchedule", Method::Put, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .segment("schedule_id", &request.schedule_id)
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 }
