@@ -224,4 +224,12 @@ mod tests {
         assert_eq!(next_page_index(0, 10, 10, None), Some(1));
         assert_eq!(next_page_index(0, 0, 10, None), None);
     }
+
+    #[test]
+    fn reported_counts() {
+        assert_eq!(reported_count(Some(5)), Some(5));
+        // A negative count ends the list, as the raw count did before.
+        assert_eq!(reported_count(Some(-1)), Some(0));
+        assert_eq!(reported_count(None), None);
+    }
 }

@@ -390,7 +390,9 @@ impl Client {
 
     /// Every node of a pool, following `metadata.continue` from page to page
     /// (starting at `request.continue_token`); stops on a page without a
-    /// next position or when the service repeats the current one.
+    /// next position or when the service repeats the current one (the
+    /// guard is why this is not `bce_core::paginate::marker_stream`, whose
+    /// answers cannot see the marker they were asked with).
     pub fn list_pool_nodes_stream(
         &self,
         request: ListPoolNodesRequest,
