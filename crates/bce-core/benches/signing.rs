@@ -6,45 +6,27 @@
 
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use bce_core::sign::{sign, SignOptions, SignableRequest};
 use bce_core::{Client, Config, Credentials, FixedClock, Method, Operation, RetryPolicy};
+use bce_testkit::string_pairs;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-fn report(name: &str, iterations: u32, elapsed: Duration) {
-    let per = elapsed / iterations;
-    println!("{name:<48} {per:>12.2?} / op ({iterations} iterations)");
-}
-
-fn bench<F: FnMut()>(name: &str, iterations: u32, mut f: F) {
-    for _ in 0..iterations / 10 {
-        f();
-    }
-    let start = Instant::now();
-    for _ in 0..iterations {
-        f();
-    }
-    report(name, iterations, start.elapsed());
-}
-
-fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+/// Times one case and prints its line of the table.
+fn bench<F: FnMut()>(name: &str, iterations: u32, f: F) {
+    println!("{}", bce_testkit::bench::time(name, iterations, f));
 }
 
 fn main() {
     let creds = Credentials::new("ak-bench", "sk-bench").unwrap_or_else(|e| unreachable!("{e}"));
     let options = SignOptions::default();
-    let query = pairs(&[
+    let query = string_pairs(&[
         ("resourcePoolId", "cce-e0isdmib"),
         ("pageNo", "1"),
         ("pageSize", "10"),
     ]);
-    let get_headers = pairs(&[
+    let get_headers = string_pairs(&[
         ("Host", "aihc.bj.baidubce.com"),
         ("Content-Type", "application/json;charset=utf-8"),
         ("x-bce-date", "2023-11-14T22:13:20Z"),
@@ -128,23 +110,11 @@ async fn round_trips(creds: Credentials) {
             .segment("jobId", "job-1")
             .query("resourcePoolId", "cce-1")
     };
-    for in_flight in [1usize, 64] {
-        let rounds = 3000 / in_flight;
-        for _ in 0..10 {
-            let _ = client.send::<serde_json::Value>(op()).await;
-        }
-        let start = Instant::now();
-        for _ in 0..rounds {
-            let calls = (0..in_flight).map(|_| client.send::<serde_json::Value>(op()));
-            for r in futures::future::join_all(calls).await {
-                black_box(r.ok());
-            }
-        }
-        let total = (rounds * in_flight) as u32;
-        report(
-            &format!("round trip via local server, {in_flight} in flight"),
-            total,
-            start.elapsed(),
-        );
+    let timings = bce_testkit::bench::round_trips("round trip via local server", || {
+        client.send::<serde_json::Value>(op())
+    })
+    .await;
+    for timing in timings {
+        println!("{timing}");
     }
 }

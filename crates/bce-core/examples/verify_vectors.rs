@@ -14,16 +14,12 @@ use std::process::ExitCode;
 
 use bce_core::sign::{parse_timestamp, sign, SignOptions, SignableRequest};
 use bce_core::Credentials;
+use bce_testkit::vectors;
 use serde_json::Value;
 
 pub fn check(line: &str) -> Result<(), String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
-    let text = |key: &str| {
-        v.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let text = |key: &str| vectors::text(&v, key);
     let creds = match v.get("session_token").and_then(Value::as_str) {
         Some(token) => {
             Credentials::with_session_token(text("access_key_id"), text("secret_access_key"), token)
@@ -44,13 +40,7 @@ pub fn check(line: &str) -> Result<(), String> {
             ))
         })
         .collect();
-    let headers: Vec<(String, String)> = v
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, val)| (k.clone(), val.as_str().unwrap_or_default().to_owned()))
-        .collect();
+    let headers = vectors::string_map(&v, "headers");
     let mut options = SignOptions::default().with_expiration_seconds(
         v.get("expiration_seconds")
             .and_then(Value::as_u64)
@@ -97,26 +87,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (mut passed, mut failed) = (0usize, 0usize);
-    for (n, line) in content
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        match check(line) {
-            Ok(()) => passed += 1,
-            Err(e) => {
-                failed += 1;
-                let name = serde_json::from_str::<Value>(line)
-                    .ok()
-                    .and_then(|v| v.get("name").and_then(Value::as_str).map(str::to_owned))
-                    .unwrap_or_else(|| format!("line {}", n + 1));
-                eprintln!("FAIL {name}: {e}");
-            }
-        }
+    let (passed, failures) = vectors::check_lines(&content, check);
+    for failure in &failures {
+        eprintln!("FAIL {failure}");
     }
-    println!("{passed} passed, {failed} failed");
-    if failed == 0 {
+    println!("{passed} passed, {} failed", failures.len());
+    if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use base64::Engine as _;
 use md5::{Digest, Md5};
 
-use crate::credentials::{BoxFuture, CredentialsProvider, Secret};
+use crate::credentials::{BoxFuture, Credentials, CredentialsProvider, Secret};
 use crate::error::{Error, ServiceError};
 use crate::sign::{self, SignOptions, SignableRequest, DATE_HEADER, SECURITY_TOKEN_HEADER};
 use crate::transport::Method;
@@ -82,6 +82,24 @@ impl<'a> AuthRequest<'a> {
         self.headers.push((name.to_owned(), value.into()));
     }
 
+    /// This attempt's credentials from `provider`, with their secret key
+    /// and session token registered for redaction: every signing
+    /// authorizer starts with this, so none can forget to mask a secret.
+    pub async fn credentials_from(
+        &mut self,
+        provider: &dyn CredentialsProvider,
+    ) -> Result<Credentials, Error> {
+        let credentials = provider
+            .credentials()
+            .await
+            .map_err(|e| Error::credentials("the credentials provider failed", Some(e)))?;
+        self.redact(credentials.secret_access_key());
+        if let Some(token) = credentials.session_token() {
+            self.redact(token);
+        }
+        Ok(credentials)
+    }
+
     /// Registers a value that the SDK must never print (it is masked in
     /// error messages the server echoes it in).
     pub fn redact(&mut self, secret: &Secret) {
@@ -132,15 +150,7 @@ impl Authorizer for BceAuthorizer {
         request: &'a mut AuthRequest<'_>,
     ) -> BoxFuture<'a, Result<(), Error>> {
         Box::pin(async move {
-            let credentials = self
-                .credentials
-                .credentials()
-                .await
-                .map_err(|e| Error::credentials("the credentials provider failed", Some(e)))?;
-            request.redact(credentials.secret_access_key());
-            if let Some(token) = credentials.session_token() {
-                request.redact(token);
-            }
+            let credentials = request.credentials_from(self.credentials.as_ref()).await?;
             if !request.body.is_empty() {
                 let md5 = Md5::digest(request.body);
                 request.set_header(

@@ -395,13 +395,7 @@ pub(crate) fn sign_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use bce_testkit::string_pairs;
 
     #[test]
     fn encoding_rules() {
@@ -412,7 +406,11 @@ mod tests {
         assert_eq!(canonical_uri("/../a"), "/../a");
         assert_eq!(wire_path("/v1/blb/x+y#z é"), "/v1/blb/x+y%23z%20%C3%A9");
         assert_eq!(
-            canonical_query(&pairs(&[("a", "1"), ("a-b", "1"), ("Authorization", "x")])),
+            canonical_query(&string_pairs(&[
+                ("a", "1"),
+                ("a-b", "1"),
+                ("Authorization", "x")
+            ])),
             "a-b=1&a=1"
         );
     }
@@ -420,13 +418,13 @@ mod tests {
     #[test]
     fn known_answer_vector_a() {
         let creds = Credentials::new("AKIDEXAMPLE", "SKEXAMPLE").unwrap();
-        let query = pairs(&[
+        let query = string_pairs(&[
             ("keyword", "a b/c*"),
             ("pageNo", "1"),
             ("modifyAttribute", ""),
             ("Authorization", "zzz"),
         ]);
-        let headers = pairs(&[
+        let headers = string_pairs(&[
             ("Host", "bec.baidubce.com"),
             ("Content-Type", "application/json;charset=utf-8"),
             ("x-bce-date", "2025-01-01T00:00:00Z"),
@@ -459,8 +457,8 @@ mod tests {
     #[test]
     fn known_answer_vector_b() {
         let creds = Credentials::with_session_token("AKIDEXAMPLE", "SKEXAMPLE", "TOKEN").unwrap();
-        let query = pairs(&[("resourcePoolId", "cce-abc")]);
-        let headers = pairs(&[
+        let query = string_pairs(&[("resourcePoolId", "cce-abc")]);
+        let headers = string_pairs(&[
             ("Host", "aihc.bj.baidubce.com"),
             ("Content-Type", "application/json;charset=utf-8"),
             ("Content-Length", "19"),
@@ -490,7 +488,7 @@ mod tests {
     #[test]
     fn only_listed_headers() {
         let creds = Credentials::new("ak", "sk").unwrap();
-        let headers = pairs(&[
+        let headers = string_pairs(&[
             ("Host", "aihc.bj.baidubce.com"),
             ("Content-Type", "application/json"),
             ("x-bce-date", "2025-01-01T00:00:00Z"),

@@ -12,7 +12,13 @@
 //!   with a config pointed at it; [`fail_every_call`] answers every signed
 //!   request with a service error.
 //! * [`invalid_field`]: the field named by an invalid-input error.
+//! * [`string_pairs`]: owned name/value pairs from string literals.
+//! * [`bench`](mod@bench): the plain harness of the crates' benchmarks; [`vectors`]:
+//!   reading signing-vector files.
 #![deny(missing_docs)]
+
+pub mod bench;
+pub mod vectors;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -213,6 +219,14 @@ impl wiremock::Match for NoBody {
     }
 }
 
+/// Owned name/value pairs (queries, headers) from string literals.
+pub fn string_pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// A wiremock matcher on the exact multiset of query pairs (decoded).
 #[derive(Debug, Clone)]
 pub struct ExactQuery(pub Vec<(String, String)>);
@@ -220,12 +234,7 @@ pub struct ExactQuery(pub Vec<(String, String)>);
 impl ExactQuery {
     /// Builds the matcher from string pairs.
     pub fn new(pairs: &[(&str, &str)]) -> Self {
-        ExactQuery(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        ExactQuery(string_pairs(pairs))
     }
 }
 

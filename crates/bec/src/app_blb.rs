@@ -13,7 +13,8 @@ use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Operation};
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_false, with_client_token, Client};
+use crate::body::omit_empty;
+use crate::client::{with_client_token, Client};
 use crate::common::ResourceStatus;
 use crate::paging::marker_query;
 
@@ -75,46 +76,34 @@ pub struct MarkerRequest {
 
 bce_core::marker_request!(MarkerRequest: marker);
 
-/// Body of [`Client::create_app_blb`]. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateAppBlbRequest {
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Node id, e.g. `cn-hangzhou-cm`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub region_id: String,
-    /// Providers of a multi-line node.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub sub_service_providers: Vec<String>,
-    /// Public address.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_public_ip: bool,
-    /// Subnet id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub subnet_id: String,
-    /// VPC id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vpc_id: String,
+omit_empty! {
+    /// Body of [`Client::create_app_blb`]. Empty fields are left out.
+    pub struct CreateAppBlbRequest {
+        /// Description.
+        pub desc: String,
+        /// Name.
+        pub name: String,
+        /// Node id, e.g. `cn-hangzhou-cm`.
+        pub region_id: String,
+        /// Providers of a multi-line node.
+        pub sub_service_providers: Vec<String>,
+        /// Public address.
+        pub need_public_ip: bool,
+        /// Subnet id.
+        pub subnet_id: String,
+        /// VPC id.
+        pub vpc_id: String,
+    }
 }
 
-/// Body of [`Client::update_app_blb`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateAppBlbRequest {
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
+omit_empty! {
+    /// Body of [`Client::update_app_blb`].
+    pub struct UpdateAppBlbRequest {
+        /// Description.
+        pub desc: String,
+        /// Name.
+        pub name: String,
+    }
 }
 
 /// Answer of [`Client::create_app_blb`].

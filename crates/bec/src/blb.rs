@@ -7,7 +7,8 @@ use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_false, is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 use crate::paging::{page_query, size_or_default};
 
@@ -57,170 +58,116 @@ bce_core::string_enum! {
     }
 }
 
-/// A listener of a load balancer, as given at creation and reported as
-/// the balancer's ports. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Listeners {
-    /// Protocol.
-    #[serde(skip_serializing_if = "Protocol::is_empty")]
-    pub protocol: Protocol,
-    /// Front-end port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Backend port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub backend_port: i64,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub keepalive_timeout: i64,
-    /// Scheduling.
-    #[serde(skip_serializing_if = "LbMode::is_empty")]
-    pub scheduler: LbMode,
-    /// Pass the client address (TCP option).
-    #[serde(rename = "enableCipTTM", skip_serializing_if = "is_false")]
-    pub enable_cip_ttm: bool,
-    /// Pass the virtual address (TCP option).
-    #[serde(rename = "enableVipTTM", skip_serializing_if = "is_false")]
-    pub enable_vip_ttm: bool,
-    /// Probe interval in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_interval: i64,
-    /// Probe retries.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_retry: i64,
-    /// Probe timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_timeout: i64,
-    /// UDP probe payload.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub udp_health_check_string: String,
-    /// Probe type.
-    #[serde(skip_serializing_if = "HealthCheckType::is_empty")]
-    pub health_check_type: HealthCheckType,
+omit_empty! {
+    /// A listener of a load balancer, as given at creation and reported as
+    /// the balancer's ports. Empty fields are left out.
+    pub struct Listeners {
+        /// Protocol.
+        pub protocol: Protocol,
+        /// Front-end port.
+        pub port: i64,
+        /// Backend port.
+        pub backend_port: i64,
+        /// Idle timeout in seconds.
+        pub keepalive_timeout: i64,
+        /// Scheduling.
+        pub scheduler: LbMode,
+        /// Pass the client address (TCP option).
+        #[serde(rename = "enableCipTTM")]
+        pub enable_cip_ttm: bool,
+        /// Pass the virtual address (TCP option).
+        #[serde(rename = "enableVipTTM")]
+        pub enable_vip_ttm: bool,
+        /// Probe interval in seconds.
+        pub health_check_interval: i64,
+        /// Probe retries.
+        pub health_check_retry: i64,
+        /// Probe timeout in seconds.
+        pub health_check_timeout: i64,
+        /// UDP probe payload.
+        pub udp_health_check_string: String,
+        /// Probe type.
+        pub health_check_type: HealthCheckType,
+    }
 }
 
-/// Body of [`Client::create_blb`]. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbRequest {
-    /// Backend kind, e.g. `vm` or `container`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub lb_type: String,
-    /// `postpay` or `prepay`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub payment_method: String,
-    /// Region.
-    #[serde(skip_serializing_if = "Region::is_empty")]
-    pub region: Region,
-    /// City.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub city: String,
-    /// Provider.
-    #[serde(skip_serializing_if = "ServiceProvider::is_empty")]
-    pub service_provider: ServiceProvider,
-    /// Node id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub region_id: String,
-    /// Providers of a multi-line node.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub sub_service_providers: Vec<String>,
-    /// `vpc` or `classic`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub network_type: String,
-    /// VPC id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vpc_id: String,
-    /// Subnet id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub subnet_id: String,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub blb_name: String,
-    /// Public address.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_public_ip: bool,
-    /// Bandwidth cap in Mbps.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth_in_mbps_limit: i64,
-    /// Tags.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub tags: Vec<Tag>,
-    /// Listeners.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub listeners: Vec<Listeners>,
+omit_empty! {
+    /// Body of [`Client::create_blb`]. Empty fields are left out.
+    pub struct CreateBlbRequest {
+        /// Backend kind, e.g. `vm` or `container`.
+        pub lb_type: String,
+        /// `postpay` or `prepay`.
+        pub payment_method: String,
+        /// Region.
+        pub region: Region,
+        /// City.
+        pub city: String,
+        /// Provider.
+        pub service_provider: ServiceProvider,
+        /// Node id.
+        pub region_id: String,
+        /// Providers of a multi-line node.
+        pub sub_service_providers: Vec<String>,
+        /// `vpc` or `classic`.
+        pub network_type: String,
+        /// VPC id.
+        pub vpc_id: String,
+        /// Subnet id.
+        pub subnet_id: String,
+        /// Name.
+        pub blb_name: String,
+        /// Public address.
+        pub need_public_ip: bool,
+        /// Bandwidth cap in Mbps.
+        pub bandwidth_in_mbps_limit: i64,
+        /// Tags.
+        pub tags: Vec<Tag>,
+        /// Listeners.
+        pub listeners: Vec<Listeners>,
+    }
 }
 
 /// The official SDK's name of [`CreateBlbRequest`].
 pub type CreateBlbArgs = CreateBlbRequest;
 
-/// Body of [`Client::batch_create_blb`]: one balancer per placement.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BatchCreateBlbRequest {
-    /// Backend kind.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub lb_type: String,
-    /// `postpay` or `prepay`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub payment_method: String,
-    /// Region selection, e.g. `regional`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub region_selection: String,
-    /// Placements.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deploy_instances: Vec<DeploymentInstance>,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub blb_name: String,
-    /// Public address.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_public_ip: bool,
-    /// Bandwidth cap in Mbps.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth_in_mbps_limit: i64,
-    /// Tags.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub tags: Vec<Tag>,
-    /// Listeners.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub listeners: Vec<Listeners>,
+omit_empty! {
+    /// Body of [`Client::batch_create_blb`]: one balancer per placement.
+    pub struct BatchCreateBlbRequest {
+        /// Backend kind.
+        pub lb_type: String,
+        /// `postpay` or `prepay`.
+        pub payment_method: String,
+        /// Region selection, e.g. `regional`.
+        pub region_selection: String,
+        /// Placements.
+        pub deploy_instances: Vec<DeploymentInstance>,
+        /// Name.
+        pub blb_name: String,
+        /// Public address.
+        pub need_public_ip: bool,
+        /// Bandwidth cap in Mbps.
+        pub bandwidth_in_mbps_limit: i64,
+        /// Tags.
+        pub tags: Vec<Tag>,
+        /// Listeners.
+        pub listeners: Vec<Listeners>,
+    }
 }
 
 /// The official SDK's name of [`BatchCreateBlbRequest`].
 pub type BatchCreateBlbArgs = BatchCreateBlbRequest;
 
-/// Body of [`Client::update_blb`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateBlbRequest {
-    /// New name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub blb_name: String,
-    /// New bandwidth cap.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth_in_mbps_limit: i64,
-    /// What changes, e.g. `bandwidth` or `blbName`.
-    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
-    pub kind: String,
+omit_empty! {
+    /// Body of [`Client::update_blb`].
+    pub struct UpdateBlbRequest {
+        /// New name.
+        pub blb_name: String,
+        /// New bandwidth cap.
+        pub bandwidth_in_mbps_limit: i64,
+        /// What changes, e.g. `bandwidth` or `blbName`.
+        #[serde(rename = "type")]
+        pub kind: String,
+    }
 }
 
 /// The official SDK's name of [`UpdateBlbRequest`].

@@ -100,11 +100,3 @@ impl ErrorDecoder for BecErrorDecoder {
         ))
     }
 }
-
-pub(crate) fn is_zero(v: &i64) -> bool {
-    *v == 0
-}
-
-pub(crate) fn is_false(v: &bool) -> bool {
-    !*v
-}

@@ -4,7 +4,7 @@
 use bce_core::Secret;
 use serde::{Deserialize, Serialize};
 
-use crate::client::is_zero;
+use crate::body::omit_empty;
 
 bce_core::string_enum! {
     /// A BEC region.
@@ -186,212 +186,161 @@ bce_core::string_enum! {
     }
 }
 
-/// Where and how many replicas run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeploymentInstance {
-    /// Region.
-    #[serde(skip_serializing_if = "Region::is_empty")]
-    pub region: Region,
-    /// Service provider.
-    #[serde(skip_serializing_if = "ServiceProvider::is_empty")]
-    pub service_provider: ServiceProvider,
-    /// Replicas.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub replicas: i64,
-    /// City, e.g. `HANGZHOU`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub city: String,
-    /// Node id, e.g. `cn-hangzhou-cm`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub region_id: String,
-    /// `vpc` or `classic`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub network_type: String,
-    /// VPC id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vpc_id: String,
-    /// Subnet id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub subnet_id: String,
-    /// Providers of a multi-line node.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub sub_service_providers: Vec<String>,
+omit_empty! {
+    /// Where and how many replicas run.
+    pub struct DeploymentInstance {
+        /// Region.
+        pub region: Region,
+        /// Service provider.
+        pub service_provider: ServiceProvider,
+        /// Replicas.
+        pub replicas: i64,
+        /// City, e.g. `HANGZHOU`.
+        pub city: String,
+        /// Node id, e.g. `cn-hangzhou-cm`.
+        pub region_id: String,
+        /// `vpc` or `classic`.
+        pub network_type: String,
+        /// VPC id.
+        pub vpc_id: String,
+        /// Subnet id.
+        pub subnet_id: String,
+        /// Providers of a multi-line node.
+        pub sub_service_providers: Vec<String>,
+    }
 }
 
-/// DNS settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DnsConfig {
-    /// `DEFAULT`, `LOCAL`, `CUSTOMIZE`, …
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub dns_type: String,
-    /// DNS server address.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub dns_address: String,
+omit_empty! {
+    /// DNS settings.
+    pub struct DnsConfig {
+        /// `DEFAULT`, `LOCAL`, `CUSTOMIZE`, …
+        pub dns_type: String,
+        /// DNS server address.
+        pub dns_address: String,
+    }
 }
 
-/// The system disk.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SystemVolumeConfig {
-    /// Disk type.
-    #[serde(skip_serializing_if = "DiskType::is_empty")]
-    pub volume_type: DiskType,
-    /// Size in GB.
-    #[serde(rename = "sizeInGB", skip_serializing_if = "is_zero")]
-    pub size_in_gb: i64,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// PVC name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub pvc_name: String,
+omit_empty! {
+    /// The system disk.
+    pub struct SystemVolumeConfig {
+        /// Disk type.
+        pub volume_type: DiskType,
+        /// Size in GB.
+        #[serde(rename = "sizeInGB")]
+        pub size_in_gb: i64,
+        /// Name.
+        pub name: String,
+        /// PVC name.
+        pub pvc_name: String,
+    }
 }
 
-/// A data disk.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct VolumeConfig {
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Disk type.
-    #[serde(skip_serializing_if = "DiskType::is_empty")]
-    pub volume_type: DiskType,
-    /// Size in GB.
-    #[serde(rename = "sizeInGB", skip_serializing_if = "is_zero")]
-    pub size_in_gb: i64,
-    /// PVC name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub pvc_name: String,
-    /// Pass-through code.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub passthrough_code: String,
+omit_empty! {
+    /// A data disk.
+    pub struct VolumeConfig {
+        /// Name.
+        pub name: String,
+        /// Disk type.
+        pub volume_type: DiskType,
+        /// Size in GB.
+        #[serde(rename = "sizeInGB")]
+        pub size_in_gb: i64,
+        /// PVC name.
+        pub pvc_name: String,
+        /// Pass-through code.
+        pub passthrough_code: String,
+    }
 }
 
-/// Login settings. The password is a [`Secret`]: serialized as is, masked
-/// in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct KeyConfig {
-    /// `password` or `bccKeyPair`.
-    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
-    pub kind: String,
-    /// Administrator password.
-    #[serde(skip_serializing_if = "Secret::is_empty")]
-    pub admin_pass: Secret,
-    /// Key pairs.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub bcc_key_pair_id_list: Vec<String>,
+omit_empty! {
+    /// Login settings. The password is a [`Secret`]: serialized as is, masked
+    /// in `Debug`.
+    pub struct KeyConfig {
+        /// `password` or `bccKeyPair`.
+        #[serde(rename = "type")]
+        pub kind: String,
+        /// Administrator password.
+        pub admin_pass: Secret,
+        /// Key pairs.
+        pub bcc_key_pair_id_list: Vec<String>,
+    }
 }
 
-/// An IP address with its network.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct IpAddress {
-    /// Address.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip: String,
-    /// Gateway.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub gw: String,
-    /// CIDR.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cidr: String,
-    /// Mask.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub mask: String,
+omit_empty! {
+    /// An IP address with its network.
+    pub struct IpAddress {
+        /// Address.
+        pub ip: String,
+        /// Gateway.
+        pub gw: String,
+        /// CIDR.
+        pub cidr: String,
+        /// Mask.
+        pub mask: String,
+    }
 }
 
-/// A network interface.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Networks {
-    /// Network type.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub net_type: String,
-    /// Interface name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub net_name: String,
-    /// Interface index.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub nic_index: i64,
-    /// ENI id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub eni_id: String,
-    /// MAC address.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub mac: String,
-    /// IPv4.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv4: Option<IpAddress>,
-    /// IPv6.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipv6: Option<IpAddress>,
-    /// Reserved IPs.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub reserve_ips: Vec<String>,
+omit_empty! {
+    /// A network interface.
+    pub struct Networks {
+        /// Network type.
+        pub net_type: String,
+        /// Interface name.
+        pub net_name: String,
+        /// Interface index.
+        pub nic_index: i64,
+        /// ENI id.
+        pub eni_id: String,
+        /// MAC address.
+        pub mac: String,
+        /// IPv4.
+        pub ipv4: Option<IpAddress>,
+        /// IPv6.
+        pub ipv6: Option<IpAddress>,
+        /// Reserved IPs.
+        pub reserve_ips: Vec<String>,
+    }
 }
 
-/// Interfaces of a node type.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct NetworkConfig {
-    /// Node type, e.g. `SINGLE`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub node_type: String,
-    /// Interfaces.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub networks_list: Vec<Networks>,
+omit_empty! {
+    /// Interfaces of a node type.
+    pub struct NetworkConfig {
+        /// Node type, e.g. `SINGLE`.
+        pub node_type: String,
+        /// Interfaces.
+        pub networks_list: Vec<Networks>,
+    }
 }
 
-/// A tag.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Tag {
-    /// Key.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub tag_key: String,
-    /// Value.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub tag_value: String,
+omit_empty! {
+    /// A tag.
+    pub struct Tag {
+        /// Key.
+        pub tag_key: String,
+        /// Value.
+        pub tag_value: String,
+    }
 }
 
-/// A GPU request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct GpuRequest {
-    /// GPU type.
-    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
-    pub kind: String,
-    /// Count.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub num: i64,
+omit_empty! {
+    /// A GPU request.
+    pub struct GpuRequest {
+        /// GPU type.
+        #[serde(rename = "type")]
+        pub kind: String,
+        /// Count.
+        pub num: i64,
+    }
 }
 
-/// A duration for prepaid resources.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Period {
-    /// Length.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub length: i64,
-    /// Unit, e.g. `month`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub time_unit: String,
+omit_empty! {
+    /// A duration for prepaid resources.
+    pub struct Period {
+        /// Length.
+        pub length: i64,
+        /// Unit, e.g. `month`.
+        pub time_unit: String,
+    }
 }
 
 /// One metric sample.
@@ -421,10 +370,16 @@ pub struct ServiceMetricsResult {
     pub total_value: f64,
 }
 
-/// Filter of a metrics query: zero and empty values are not sent.
+/// Filter of a metrics query: zero and empty values are not sent. `ipType`
+/// and `port` are only sent by [`crate::Client::get_blb_metrics`] (the other
+/// metrics operations ignore them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct MetricsRequest {
+    /// Address kind of a load balancer, e.g. `extranet`.
+    pub ip_type: String,
+    /// Listener port of a load balancer.
+    pub port: String,
     /// Service provider.
     #[serde(alias = "serviceProviderStr")]
     pub service_provider: String,
@@ -473,20 +428,15 @@ pub struct ActionResult<D> {
     pub details: D,
 }
 
-/// Body of the batch start/stop calls ([`crate::Client::batch_operate_vm_service`],
-/// [`crate::Client::service_batch_operate`]): the ids and the action.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BatchActionRequest {
-    /// The services.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub id_list: Vec<String>,
-    /// `start` or `stop`.
-    #[serde(skip_serializing_if = "ServiceAction::is_empty")]
-    pub action: ServiceAction,
+omit_empty! {
+    /// Body of the batch start/stop calls ([`crate::Client::batch_operate_vm_service`],
+    /// [`crate::Client::service_batch_operate`]): the ids and the action.
+    pub struct BatchActionRequest {
+        /// The services.
+        pub id_list: Vec<String>,
+        /// `start` or `stop`.
+        pub action: ServiceAction,
+    }
 }
 
 /// The body of a batch delete: the ids as a JSON array, none of them empty
@@ -585,6 +535,9 @@ pub struct ListRequest {
     pub region_id: String,
     /// VPC filter (subnet, route table lists).
     pub vpc_id: String,
+    /// Image type filter of the image list, e.g. `bec`.
+    #[serde(rename = "type")]
+    pub kind: String,
 }
 
 bce_core::page_number_request!(ListRequest: page_no, page_size);
@@ -596,34 +549,18 @@ impl ListRequest {
         let op = crate::paging::page_query(op, self.page_no, self.page_size)
             .query_if_not_empty("orderBy", &self.order_by)
             .query_if_not_empty("order", &self.order);
-        search_query(
-            op,
-            &self.keyword_type,
-            &self.keyword,
-            self.status.as_str(),
-            &self.region,
-            &self.os_name,
-            &self.service_id,
-        )
+        self.search_query(op)
     }
-}
 
-/// The search filters the VM and image lists share, each sent when not
-/// empty, in this order: `keywordType`, `keyword`, `status`, `region`,
-/// `osName`, `serviceId`.
-pub(crate) fn search_query(
-    op: bce_core::Operation,
-    keyword_type: &str,
-    keyword: &str,
-    status: &str,
-    region: &str,
-    os_name: &str,
-    service_id: &str,
-) -> bce_core::Operation {
-    op.query_if_not_empty("keywordType", keyword_type)
-        .query_if_not_empty("keyword", keyword)
-        .query_if_not_empty("status", status)
-        .query_if_not_empty("region", region)
-        .query_if_not_empty("osName", os_name)
-        .query_if_not_empty("serviceId", service_id)
+    /// The search filters the VM and image lists share, each sent when not
+    /// empty, in this order: `keywordType`, `keyword`, `status`, `region`,
+    /// `osName`, `serviceId`.
+    pub(crate) fn search_query(&self, op: bce_core::Operation) -> bce_core::Operation {
+        op.query_if_not_empty("keywordType", &self.keyword_type)
+            .query_if_not_empty("keyword", &self.keyword)
+            .query_if_not_empty("status", self.status.as_str())
+            .query_if_not_empty("region", &self.region)
+            .query_if_not_empty("osName", &self.os_name)
+            .query_if_not_empty("serviceId", &self.service_id)
+    }
 }

@@ -6,6 +6,7 @@ use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
+use crate::body::omit_empty;
 use crate::client::Client;
 use crate::common::*;
 use crate::paging::{page_query, size_or_default};
@@ -28,97 +29,58 @@ bce_core::string_enum! {
     }
 }
 
-/// Body of [`Client::create_service`]. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateServiceRequest {
-    /// Service name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_name: String,
-    /// `postpay` or `prepay`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub payment_method: String,
-    /// Container group name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub container_group_name: String,
-    /// Containers of each pod.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub containers: Vec<ContainerDetails>,
-    /// Pull secrets.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub image_registry_secrets: Vec<ImageRegistrySecret>,
-    /// Volumes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<Volume>,
-    /// Public IPv4.
-    #[serde(skip_serializing_if = "crate::client::is_false")]
-    pub need_public_ip: bool,
-    /// Public IPv6.
-    #[serde(skip_serializing_if = "crate::client::is_false")]
-    pub need_ipv6_public_ip: bool,
-    /// Bandwidth in Mbps.
-    #[serde(skip_serializing_if = "crate::client::is_zero")]
-    pub bandwidth: i64,
-    /// Tags.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub tags: Vec<Tag>,
-    /// Placement.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deploy_instances: Vec<DeploymentInstance>,
-    /// Log collection.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub log_collect_detail: Option<LogCollectDetail>,
+omit_empty! {
+    /// Body of [`Client::create_service`]. Empty fields are left out.
+    pub struct CreateServiceRequest {
+        /// Service name.
+        pub service_name: String,
+        /// `postpay` or `prepay`.
+        pub payment_method: String,
+        /// Container group name.
+        pub container_group_name: String,
+        /// Containers of each pod.
+        pub containers: Vec<ContainerDetails>,
+        /// Pull secrets.
+        pub image_registry_secrets: Vec<ImageRegistrySecret>,
+        /// Volumes.
+        pub volumes: Option<Volume>,
+        /// Public IPv4.
+        pub need_public_ip: bool,
+        /// Public IPv6.
+        pub need_ipv6_public_ip: bool,
+        /// Bandwidth in Mbps.
+        pub bandwidth: i64,
+        /// Tags.
+        pub tags: Vec<Tag>,
+        /// Placement.
+        pub deploy_instances: Vec<DeploymentInstance>,
+        /// Log collection.
+        pub log_collect_detail: Option<LogCollectDetail>,
+    }
 }
 
 /// The official SDK's name of [`CreateServiceRequest`].
 pub type CreateServiceArgs = CreateServiceRequest;
 
-/// Body of [`Client::update_service`]; `kind` says what changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateServiceRequest {
-    /// What changes.
-    #[serde(rename = "type", skip_serializing_if = "UpdateServiceType::is_empty")]
-    pub kind: UpdateServiceType,
-    /// Placement and replicas.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deploy_instances: Vec<DeploymentInstance>,
-    /// New name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_name: String,
-    /// Public IPv6, as the text `"true"` or `"false"` (a string on the wire).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub need_ipv6_public_ip: String,
-    /// Containers.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub containers: Vec<ContainerDetails>,
-    /// Pull secrets.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub image_registry_secrets: Vec<ImageRegistrySecret>,
-    /// Bandwidth in Mbps.
-    #[serde(skip_serializing_if = "crate::client::is_zero")]
-    pub bandwidth: i64,
+omit_empty! {
+    /// Body of [`Client::update_service`]; `kind` says what changes.
+    pub struct UpdateServiceRequest {
+        /// What changes.
+        #[serde(rename = "type")]
+        pub kind: UpdateServiceType,
+        /// Placement and replicas.
+        pub deploy_instances: Vec<DeploymentInstance>,
+        /// New name.
+        pub service_name: String,
+        /// Public IPv6, as the text `"true"` or `"false"` (a string on the wire).
+        pub need_ipv6_public_ip: String,
+        /// Containers.
+        pub containers: Vec<ContainerDetails>,
+        /// Pull secrets.
+        pub image_registry_secrets: Vec<ImageRegistrySecret>,
+        /// Bandwidth in Mbps.
+        pub bandwidth: i64,
+    }
 }
 
 /// The official SDK's name of [`UpdateServiceRequest`].

@@ -5,20 +5,19 @@ use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
+use crate::body::omit_empty;
 use crate::client::Client;
 use crate::common::{ListRequest, PageResult};
 use crate::paging::{page_query, size_or_default};
 
-/// Body of [`Client::create_deploy_set`] and [`Client::update_deploy_set`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeploySetRequest {
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
+omit_empty! {
+    /// Body of [`Client::create_deploy_set`] and [`Client::update_deploy_set`].
+    pub struct DeploySetRequest {
+        /// Name.
+        pub name: String,
+        /// Description.
+        pub desc: String,
+    }
 }
 
 /// The official SDK's name of [`DeploySetRequest`].
@@ -34,37 +33,27 @@ pub struct CreateDeploySetResult {
     pub deployset_id_list: Vec<String>,
 }
 
-/// Body of [`Client::update_vm_instance_deploy_set`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmInstanceDeploySetRequest {
-    /// VM id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub instance_id: String,
-    /// Deploy sets the VM should be in.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deployset_id_list: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::update_vm_instance_deploy_set`].
+    pub struct UpdateVmInstanceDeploySetRequest {
+        /// VM id.
+        pub instance_id: String,
+        /// Deploy sets the VM should be in.
+        pub deployset_id_list: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`UpdateVmInstanceDeploySetRequest`].
 pub type UpdateVmInstanceDeploySetArgs = UpdateVmInstanceDeploySetRequest;
 
-/// Body of [`Client::delete_vm_instance_from_deploy_set`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteVmInstanceFromDeploySetRequest {
-    /// Deploy set id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub deployset_id: String,
-    /// VMs to take out.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub instance_id_list: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_vm_instance_from_deploy_set`].
+    pub struct DeleteVmInstanceFromDeploySetRequest {
+        /// Deploy set id.
+        pub deployset_id: String,
+        /// VMs to take out.
+        pub instance_id_list: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`DeleteVmInstanceFromDeploySetRequest`].

@@ -5,123 +5,81 @@ use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_zero, Client};
-use crate::common::{search_query, PageResult};
+use crate::body::omit_empty;
+use crate::client::Client;
+use crate::common::{ListRequest, PageResult};
 use crate::paging::size_or_default;
 
-/// One disk image to make from a VM.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct VmImageDisk {
-    /// Image name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_name: String,
-    /// Volume claim of the disk.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub pvc_id: String,
-    /// Processing, e.g. `nonprocess`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_process_type: String,
+omit_empty! {
+    /// One disk image to make from a VM.
+    pub struct VmImageDisk {
+        /// Image name.
+        pub image_name: String,
+        /// Volume claim of the disk.
+        pub pvc_id: String,
+        /// Processing, e.g. `nonprocess`.
+        pub image_process_type: String,
+    }
 }
 
-/// Body of [`Client::create_vm_image`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateVmImageRequest {
-    /// Source VM.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_id: String,
-    /// Image name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Disks to image.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub images: Vec<VmImageDisk>,
+omit_empty! {
+    /// Body of [`Client::create_vm_image`].
+    pub struct CreateVmImageRequest {
+        /// Source VM.
+        pub vm_id: String,
+        /// Image name.
+        pub name: String,
+        /// Disks to image.
+        pub images: Vec<VmImageDisk>,
+    }
 }
 
 /// The official SDK's name of [`CreateVmImageRequest`].
 pub type CreateVmImageArgs = CreateVmImageRequest;
 
-/// Body of [`Client::update_vm_image`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmImageRequest {
-    /// New name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
+omit_empty! {
+    /// Body of [`Client::update_vm_image`].
+    pub struct UpdateVmImageRequest {
+        /// New name.
+        pub name: String,
+    }
 }
 
 /// The official SDK's name of [`UpdateVmImageRequest`].
 pub type UpdateVmImageArgs = UpdateVmImageRequest;
 
-/// Body of [`Client::import_image`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ImportImageRequest {
-    /// OS type, e.g. `linux`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub os_type: String,
-    /// Architecture bits, e.g. 64.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub os_arch: i64,
-    /// OS name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub os_name: String,
-    /// OS version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub os_version: String,
-    /// BOS URL of the image file.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub bos_url: String,
-    /// Image name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Processing, e.g. `nonprocess`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_process_type: String,
+omit_empty! {
+    /// Body of [`Client::import_image`].
+    pub struct ImportImageRequest {
+        /// OS type, e.g. `linux`.
+        pub os_type: String,
+        /// Architecture bits, e.g. 64.
+        pub os_arch: i64,
+        /// OS name.
+        pub os_name: String,
+        /// OS version.
+        pub os_version: String,
+        /// BOS URL of the image file.
+        pub bos_url: String,
+        /// Image name.
+        pub name: String,
+        /// Processing, e.g. `nonprocess`.
+        pub image_process_type: String,
+    }
 }
 
 /// The official SDK's name of [`ImportImageRequest`].
 pub type ImportImageArgs = ImportImageRequest;
 
-/// Filter and paging of [`Client::list_vm_image`]. Zero and empty values
-/// are not sent; paging, sort and type go out with capitalised names
-/// (`PageNo`, `PageSize`, `Order`, `OrderBy`, `Type`) as the service expects.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListVmImageRequest {
-    /// Field to search.
-    pub keyword_type: String,
-    /// Search text.
-    pub keyword: String,
-    /// Page number.
-    pub page_no: u32,
-    /// Page size.
-    pub page_size: u32,
-    /// Sort order.
-    pub order: String,
-    /// Sort field.
-    pub order_by: String,
-    /// Status filter.
-    pub status: String,
-    /// Region filter.
-    pub region: String,
-    /// OS filter.
-    pub os_name: String,
-    /// Service id filter.
-    pub service_id: String,
-    /// Image type filter, e.g. `bec`.
-    #[serde(rename = "type")]
-    pub kind: String,
-}
+/// Filter and paging of [`Client::list_vm_image`]: the generic
+/// [`ListRequest`], of which paging, sort and `kind` go out with
+/// capitalised names (`PageNo`, `PageSize`, `OrderBy`, `Order`, `Type`) as
+/// the service expects, then `keywordType`, `keyword`, `status`, `region`,
+/// `osName` and `serviceId`; zero and empty values are not sent.
+pub type ListVmImageRequest = ListRequest;
 
 /// The official SDK's name of [`ListVmImageRequest`].
 pub type ListVmImageArgs = ListVmImageRequest;
-
-bce_core::page_number_request!(ListVmImageRequest: page_no, page_size);
 
 /// An image.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,16 +192,7 @@ impl Client {
             .query_if_not_empty("OrderBy", &args.order_by)
             .query_if_not_empty("Order", &args.order)
             .query_if_not_empty("Type", &args.kind);
-        let op = search_query(
-            op,
-            &args.keyword_type,
-            &args.keyword,
-            &args.status,
-            &args.region,
-            &args.os_name,
-            &args.service_id,
-        );
-        self.call(op).await
+        self.call(args.search_query(op)).await
     }
 
     /// All images, page after page (20 per page unless set).

@@ -5,6 +5,7 @@
 
 pub mod app_blb;
 pub mod blb;
+mod body;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod client;
@@ -35,7 +36,7 @@ pub use app_blb::{
     GetBlbIpGroupListRequest, GetBlbIpGroupListResponse, GetBlbIpGroupMemberListResponse,
     GetBlbIpGroupPolicyListResponse, GetBlbListenerPolicyResponse, GetListenerPolicyRequest,
     IpGroupListQuery, IpGroupListRequest, IpGroupMember, IpGroupMemberSpec, IpGroupMemberUpdate,
-    ListenerPolicyRule, MarkerInfo, MarkerRequest, PortTypeItem, UpdateAppBlbRequest,
+    IpGroupProbe, ListenerPolicyRule, MarkerInfo, MarkerRequest, PortTypeItem, UpdateAppBlbRequest,
     UpdateAppBlbTcpListenerRequest, UpdateAppBlbUdpListenerRequest,
     UpdateBlbIpGroupBackendPolicyRequest, UpdateBlbIpGroupMemberRequest, UpdateBlbIpGroupRequest,
 };

@@ -7,7 +7,8 @@ use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_false, is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 use crate::paging::size_or_default;
 use crate::vm_service::{CreateVmServiceRequest, ImageDetail, VmServiceBriefVo};
@@ -34,98 +35,70 @@ bce_core::string_enum! {
     }
 }
 
-/// Network switches of [`UpdateVmInstanceRequest`]; both flags are always sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct NetworkConfigUpdateVmInstance {
-    /// Keep an internal network (always sent).
-    pub need_private_network: bool,
-    /// Keep a public network (always sent).
-    pub need_public_network: bool,
-    /// Internal network name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub private_network_name: String,
-    /// Public network name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub public_network_name: String,
-    /// China Mobile public network name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub public_network_china_mobile_name: String,
-    /// China Unicom public network name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub public_network_china_unicom_name: String,
-    /// China Telecom public network name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub public_network_china_telecom_name: String,
+omit_empty! {
+    /// Network switches of [`UpdateVmInstanceRequest`]; both flags are always sent.
+    pub struct NetworkConfigUpdateVmInstance {
+        /// Keep an internal network (always sent).
+        always pub need_private_network: bool,
+        /// Keep a public network (always sent).
+        always pub need_public_network: bool,
+        /// Internal network name.
+        pub private_network_name: String,
+        /// Public network name.
+        pub public_network_name: String,
+        /// China Mobile public network name.
+        pub public_network_china_mobile_name: String,
+        /// China Unicom public network name.
+        pub public_network_china_unicom_name: String,
+        /// China Telecom public network name.
+        pub public_network_china_telecom_name: String,
+    }
 }
 
-/// Body of [`Client::update_vm_instance`]; `kind` says what changes.
-/// Empty fields are left out, except `needIpv6PublicIp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmInstanceRequest {
-    /// VM id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_id: String,
-    /// What changes.
-    #[serde(rename = "type", skip_serializing_if = "UpdateVmType::is_empty")]
-    pub kind: UpdateVmType,
-    /// Spec, e.g. `bec.g4.c4m8`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub spec: String,
-    /// CPU cores.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub cpu: i64,
-    /// Memory in GB.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub memory: i64,
-    /// Restart to apply.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_restart: bool,
-    /// New administrator password.
-    #[serde(skip_serializing_if = "Secret::is_empty")]
-    pub admin_pass: Secret,
-    /// Image id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_id: String,
-    /// Host name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub hostname: String,
-    /// Bandwidth in Mbps.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth: i64,
-    /// Image type.
-    #[serde(skip_serializing_if = "ImageType::is_empty")]
-    pub image_type: ImageType,
-    /// VM name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_name: String,
-    /// Data disks.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub data_volume_list: Vec<VolumeConfig>,
-    /// System disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_volume: Option<SystemVolumeConfig>,
-    /// Login settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_config: Option<KeyConfig>,
-    /// DNS.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_config: Option<DnsConfig>,
-    /// Public IPv6 (always sent).
-    pub need_ipv6_public_ip: bool,
-    /// Network switches.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub network_config: Option<NetworkConfigUpdateVmInstance>,
-    /// Security groups.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub security_group_ids: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::update_vm_instance`]; `kind` says what changes.
+    /// Empty fields are left out, except `needIpv6PublicIp`.
+    pub struct UpdateVmInstanceRequest {
+        /// VM id.
+        pub vm_id: String,
+        /// What changes.
+        #[serde(rename = "type")]
+        pub kind: UpdateVmType,
+        /// Spec, e.g. `bec.g4.c4m8`.
+        pub spec: String,
+        /// CPU cores.
+        pub cpu: i64,
+        /// Memory in GB.
+        pub memory: i64,
+        /// Restart to apply.
+        pub need_restart: bool,
+        /// New administrator password.
+        pub admin_pass: Secret,
+        /// Image id.
+        pub image_id: String,
+        /// Host name.
+        pub hostname: String,
+        /// Bandwidth in Mbps.
+        pub bandwidth: i64,
+        /// Image type.
+        pub image_type: ImageType,
+        /// VM name.
+        pub vm_name: String,
+        /// Data disks.
+        pub data_volume_list: Vec<VolumeConfig>,
+        /// System disk.
+        pub system_volume: Option<SystemVolumeConfig>,
+        /// Login settings.
+        pub key_config: Option<KeyConfig>,
+        /// DNS.
+        pub dns_config: Option<DnsConfig>,
+        /// Public IPv6 (always sent).
+        always pub need_ipv6_public_ip: bool,
+        /// Network switches.
+        pub network_config: Option<NetworkConfigUpdateVmInstance>,
+        /// Security groups.
+        pub security_group_ids: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`UpdateVmInstanceRequest`].
@@ -160,70 +133,52 @@ pub struct BindSecurityGroupInstances {
     pub instances: Vec<SecurityGroupInstance>,
 }
 
-/// Body of [`Client::reinstall_vm_instance`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ReinstallVmInstanceRequest {
-    /// New administrator password.
-    #[serde(skip_serializing_if = "Secret::is_empty")]
-    pub admin_pass: Secret,
-    /// Image id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_id: String,
-    /// Image type.
-    #[serde(skip_serializing_if = "ImageType::is_empty")]
-    pub image_type: ImageType,
-    /// Also wipe the data disks.
-    #[serde(skip_serializing_if = "is_false")]
-    pub reset_data_disk: bool,
-    /// Login settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_config: Option<KeyConfig>,
-    /// CUDA version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cuda_version: String,
-    /// cuDNN version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cudnn_version: String,
-    /// GPU driver version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub driver_version: String,
-    /// User data (base64).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub user_data: String,
+omit_empty! {
+    /// Body of [`Client::reinstall_vm_instance`].
+    pub struct ReinstallVmInstanceRequest {
+        /// New administrator password.
+        pub admin_pass: Secret,
+        /// Image id.
+        pub image_id: String,
+        /// Image type.
+        pub image_type: ImageType,
+        /// Also wipe the data disks.
+        pub reset_data_disk: bool,
+        /// Login settings.
+        pub key_config: Option<KeyConfig>,
+        /// CUDA version.
+        pub cuda_version: String,
+        /// cuDNN version.
+        pub cudnn_version: String,
+        /// GPU driver version.
+        pub driver_version: String,
+        /// User data (base64).
+        pub user_data: String,
+    }
 }
 
 /// The official SDK's name of [`ReinstallVmInstanceRequest`].
 pub type ReinstallVmInstanceArg = ReinstallVmInstanceRequest;
 
-/// Body of [`Client::create_vm_private_ip`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateVmPrivateIpRequest {
-    /// How many addresses to assign automatically.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub secondary_private_ip_address_count: i64,
-    /// Addresses to assign.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub private_ips: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::create_vm_private_ip`].
+    pub struct CreateVmPrivateIpRequest {
+        /// How many addresses to assign automatically.
+        pub secondary_private_ip_address_count: i64,
+        /// Addresses to assign.
+        pub private_ips: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`CreateVmPrivateIpRequest`].
 pub type CreateVmPrivateIpForm = CreateVmPrivateIpRequest;
 
-/// Body of [`Client::delete_vm_private_ip`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteVmPrivateIpRequest {
-    /// Addresses to release.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub private_ips: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_vm_private_ip`].
+    pub struct DeleteVmPrivateIpRequest {
+        /// Addresses to release.
+        pub private_ips: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`DeleteVmPrivateIpRequest`].

@@ -7,240 +7,155 @@ use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{is_false, is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 use crate::paging::size_or_default;
 
-/// Body of [`Client::create_vm_service`] (and, later, of adding instances
-/// to a service).
-/// Empty fields are left out, except `directPay`, which is always sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateVmServiceRequest {
-    /// Service name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_name: String,
-    /// Service id (when adding instances).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_id: String,
-    /// VM name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_name: String,
-    /// Public IPv4.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_public_ip: bool,
-    /// Bandwidth in Mbps.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth: i64,
-    /// Placement.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deploy_instances: Vec<DeploymentInstance>,
-    /// DNS.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_config: Option<DnsConfig>,
-    /// Spec, e.g. `bec.g4.c4m8`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub spec: String,
-    /// CPU cores.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub cpu: i64,
-    /// Memory in GB.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub memory: i64,
-    /// Image id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_id: String,
-    /// Image type.
-    #[serde(skip_serializing_if = "ImageType::is_empty")]
-    pub image_type: ImageType,
-    /// Public IPv6.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_ipv6_public_ip: bool,
-    /// System disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_volume: Option<SystemVolumeConfig>,
-    /// Data disks.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub data_volume_list: Vec<VolumeConfig>,
-    /// Login settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_config: Option<KeyConfig>,
-    /// No internal network.
-    #[serde(skip_serializing_if = "is_false")]
-    pub disable_intranet: bool,
-    /// No cloud-init.
-    #[serde(skip_serializing_if = "is_false")]
-    pub disable_cloud_init: bool,
-    /// Network interfaces.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub network_config_list: Vec<NetworkConfig>,
-    /// Security groups.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub security_group_ids: Vec<String>,
-    /// Host name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub hostname: String,
-    /// Deploy sets.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deployset_id_list: Vec<String>,
-    /// `postpay` or `prepay`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub payment_method: String,
-    /// GPUs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gpu: Option<GpuRequest>,
-    /// Administrator password.
-    #[serde(skip_serializing_if = "Secret::is_empty")]
-    pub admin_pass: Secret,
-    /// Template id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub template_id: String,
-    /// `random` or `custom`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub hostname_gen_method: String,
-    /// `NEW`, `UPGRADE`, `UPDATE`, `RENEW`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub action_type: String,
-    /// Direct debit of prepaid orders (always sent).
-    pub direct_pay: bool,
-    /// Prepaid period.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reservation: Option<Period>,
-    /// Return URL of an order.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub back_url: String,
-    /// Auto-renewal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auto_renew: Option<Period>,
-    /// CUDA version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cuda_version: String,
-    /// cuDNN version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cudnn_version: String,
-    /// Driver version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub driver_version: String,
-    /// User data (base64).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub user_data: String,
-    /// Tags.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub tags: Vec<Tag>,
+omit_empty! {
+    /// Body of [`Client::create_vm_service`] (and, later, of adding instances
+    /// to a service).
+    /// Empty fields are left out, except `directPay`, which is always sent.
+    pub struct CreateVmServiceRequest {
+        /// Service name.
+        pub service_name: String,
+        /// Service id (when adding instances).
+        pub service_id: String,
+        /// VM name.
+        pub vm_name: String,
+        /// Public IPv4.
+        pub need_public_ip: bool,
+        /// Bandwidth in Mbps.
+        pub bandwidth: i64,
+        /// Placement.
+        pub deploy_instances: Vec<DeploymentInstance>,
+        /// DNS.
+        pub dns_config: Option<DnsConfig>,
+        /// Spec, e.g. `bec.g4.c4m8`.
+        pub spec: String,
+        /// CPU cores.
+        pub cpu: i64,
+        /// Memory in GB.
+        pub memory: i64,
+        /// Image id.
+        pub image_id: String,
+        /// Image type.
+        pub image_type: ImageType,
+        /// Public IPv6.
+        pub need_ipv6_public_ip: bool,
+        /// System disk.
+        pub system_volume: Option<SystemVolumeConfig>,
+        /// Data disks.
+        pub data_volume_list: Vec<VolumeConfig>,
+        /// Login settings.
+        pub key_config: Option<KeyConfig>,
+        /// No internal network.
+        pub disable_intranet: bool,
+        /// No cloud-init.
+        pub disable_cloud_init: bool,
+        /// Network interfaces.
+        pub network_config_list: Vec<NetworkConfig>,
+        /// Security groups.
+        pub security_group_ids: Vec<String>,
+        /// Host name.
+        pub hostname: String,
+        /// Deploy sets.
+        pub deployset_id_list: Vec<String>,
+        /// `postpay` or `prepay`.
+        pub payment_method: String,
+        /// GPUs.
+        pub gpu: Option<GpuRequest>,
+        /// Administrator password.
+        pub admin_pass: Secret,
+        /// Template id.
+        pub template_id: String,
+        /// `random` or `custom`.
+        pub hostname_gen_method: String,
+        /// `NEW`, `UPGRADE`, `UPDATE`, `RENEW`.
+        pub action_type: String,
+        /// Direct debit of prepaid orders (always sent).
+        always pub direct_pay: bool,
+        /// Prepaid period.
+        pub reservation: Option<Period>,
+        /// Return URL of an order.
+        pub back_url: String,
+        /// Auto-renewal.
+        pub auto_renew: Option<Period>,
+        /// CUDA version.
+        pub cuda_version: String,
+        /// cuDNN version.
+        pub cudnn_version: String,
+        /// Driver version.
+        pub driver_version: String,
+        /// User data (base64).
+        pub user_data: String,
+        /// Tags.
+        pub tags: Vec<Tag>,
+    }
 }
 
 /// The official SDK's name of [`CreateVmServiceRequest`].
 pub type CreateVmServiceArgs = CreateVmServiceRequest;
 
-/// Replica template of an update.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ReplicaTemplate {
-    /// Template type, e.g. `template`.
-    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
-    pub kind: String,
-    /// Template id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub template_id: String,
+omit_empty! {
+    /// Replica template of an update.
+    pub struct ReplicaTemplate {
+        /// Template type, e.g. `template`.
+        #[serde(rename = "type")]
+        pub kind: String,
+        /// Template id.
+        pub template_id: String,
+    }
 }
 
-/// Body of [`Client::update_vm_service`]; `kind` says what changes.
-/// Empty fields are left out, except `needIpv6PublicIp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateVmServiceRequest {
-    /// What changes.
-    #[serde(rename = "type", skip_serializing_if = "UpdateVmType::is_empty")]
-    pub kind: UpdateVmType,
-    /// CPU cores.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub cpu: i64,
-    /// Memory in GB.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub memory: i64,
-    /// Restart to apply.
-    #[serde(skip_serializing_if = "is_false")]
-    pub need_restart: bool,
-    /// New password.
-    #[serde(skip_serializing_if = "Secret::is_empty")]
-    pub admin_pass: Secret,
-    /// Image id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub image_id: String,
-    /// Bandwidth.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bandwidth: i64,
-    /// Image type.
-    #[serde(skip_serializing_if = "ImageType::is_empty")]
-    pub image_type: ImageType,
-    /// VM name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_name: String,
-    /// Host name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub hostname: String,
-    /// VM id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub vm_id: String,
-    /// Data disks.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub data_volume_list: Vec<VolumeConfig>,
-    /// Security groups.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub security_group_ids: Vec<String>,
-    /// System disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_volume: Option<SystemVolumeConfig>,
-    /// Login settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_config: Option<KeyConfig>,
-    /// DNS.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dns_config: Option<DnsConfig>,
-    /// Public IPv6 (always sent).
-    pub need_ipv6_public_ip: bool,
-    /// Network interfaces.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub network_config_list: Vec<NetworkConfig>,
-    /// Service name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_name: String,
-    /// Placement.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deploy_instances: Vec<DeploymentInstance>,
-    /// Replica template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub replica_template: Option<ReplicaTemplate>,
+omit_empty! {
+    /// Body of [`Client::update_vm_service`]; `kind` says what changes.
+    /// Empty fields are left out, except `needIpv6PublicIp`.
+    pub struct UpdateVmServiceRequest {
+        /// What changes.
+        #[serde(rename = "type")]
+        pub kind: UpdateVmType,
+        /// CPU cores.
+        pub cpu: i64,
+        /// Memory in GB.
+        pub memory: i64,
+        /// Restart to apply.
+        pub need_restart: bool,
+        /// New password.
+        pub admin_pass: Secret,
+        /// Image id.
+        pub image_id: String,
+        /// Bandwidth.
+        pub bandwidth: i64,
+        /// Image type.
+        pub image_type: ImageType,
+        /// VM name.
+        pub vm_name: String,
+        /// Host name.
+        pub hostname: String,
+        /// VM id.
+        pub vm_id: String,
+        /// Data disks.
+        pub data_volume_list: Vec<VolumeConfig>,
+        /// Security groups.
+        pub security_group_ids: Vec<String>,
+        /// System disk.
+        pub system_volume: Option<SystemVolumeConfig>,
+        /// Login settings.
+        pub key_config: Option<KeyConfig>,
+        /// DNS.
+        pub dns_config: Option<DnsConfig>,
+        /// Public IPv6 (always sent).
+        always pub need_ipv6_public_ip: bool,
+        /// Network interfaces.
+        pub network_config_list: Vec<NetworkConfig>,
+        /// Service name.
+        pub service_name: String,
+        /// Placement.
+        pub deploy_instances: Vec<DeploymentInstance>,
+        /// Replica template.
+        pub replica_template: Option<ReplicaTemplate>,
+    }
 }
 
 /// The official SDK's name of [`UpdateVmServiceRequest`].

@@ -6,40 +6,22 @@
 
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
+use bce_testkit::string_pairs;
 use hmac::{Hmac, Mac};
 use modelarts::sign::{sign, QueryValue, SignableRequest, SigningKey};
 use sha2::{Digest, Sha256};
 
-fn report(name: &str, iterations: u32, elapsed: Duration) {
-    let per = elapsed / iterations;
-    println!("{name:<52} {per:>12.2?} / op ({iterations} iterations)");
-}
-
-fn bench<F: FnMut()>(name: &str, iterations: u32, mut f: F) {
-    for _ in 0..iterations / 10 {
-        f();
-    }
-    let start = Instant::now();
-    for _ in 0..iterations {
-        f();
-    }
-    report(name, iterations, start.elapsed());
-}
-
-fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+/// Times one case and prints its line of the table.
+fn bench<F: FnMut()>(name: &str, iterations: u32, f: F) {
+    println!("{}", bce_testkit::bench::time(name, iterations, f));
 }
 
 fn main() {
     let key = SigningKey::new("ak-bench", "sk-bench")
         .unwrap_or_else(|e| unreachable!("{e}"))
         .with_project_id("0123456789abcdef0123456789abcdef");
-    let headers = pairs(&[
+    let headers = string_pairs(&[
         ("User-Agent", "bce-sdk-rust/0.1.0/rust/linux/x86_64"),
         ("Content-Type", "application/json"),
         ("Host", "modelarts.cn-north-4.myhuaweicloud.com"),
@@ -130,23 +112,11 @@ async fn round_trips() {
         .build()
         .unwrap_or_else(|e| unreachable!("{e}"));
     let request = modelarts::ShowPoolRequest::new("pool-1");
-    for in_flight in [1usize, 64] {
-        let rounds = 3000 / in_flight;
-        for _ in 0..10 {
-            let _ = client.show_pool(&request).await;
-        }
-        let start = Instant::now();
-        for _ in 0..rounds {
-            let calls = (0..in_flight).map(|_| client.show_pool(&request));
-            for r in futures::future::join_all(calls).await {
-                black_box(r.ok());
-            }
-        }
-        let total = (rounds * in_flight) as u32;
-        report(
-            &format!("show_pool round trip via local server, {in_flight} in flight"),
-            total,
-            start.elapsed(),
-        );
+    let timings = bce_testkit::bench::round_trips("show_pool round trip via local server", || {
+        client.show_pool(&request)
+    })
+    .await;
+    for timing in timings {
+        println!("{timing}");
     }
 }

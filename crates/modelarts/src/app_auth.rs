@@ -1,14 +1,13 @@
 //! APIG app authorization of inference services (v1, from the API
 //! reference; the official SDK has no methods for these).
 
-use bce_core::paginate::{items, Page};
 use bce_core::{Error, Method, Secret};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default};
-use crate::paging::{next_page_index, DEFAULT_PAGE_SIZE};
+use crate::paging::{list_response, offset_limit_request, offset_limit_stream, Offset};
 
 bce_core::string_enum! {
     /// Where an app is registered.
@@ -92,20 +91,13 @@ pub struct ApigAppDetailInfo {
     pub bounded_api_count: Option<i64>,
 }
 
-/// Reply of [`Client::list_apps`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListAppsResponse {
-    /// The apps (may be empty).
-    #[serde(deserialize_with = "null_default")]
-    pub apps: Vec<ApigAppDetailInfo>,
-    /// Apps in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All apps.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_apps`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListAppsResponse {
+        /// The apps (may be empty).
+        pub apps: Vec<ApigAppDetailInfo>,
+    }
 }
 
 /// Input of [`Client::list_app_auth_apis`].
@@ -163,20 +155,13 @@ pub struct AuthTypeApiBasicInfo {
     pub support_app_code: Option<bool>,
 }
 
-/// Reply of [`Client::list_app_auth_apis`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListAppAuthApisResponse {
-    /// The APIs.
-    #[serde(deserialize_with = "null_default")]
-    pub apis: Vec<AuthTypeApiBasicInfo>,
-    /// APIs in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All APIs (not always sent).
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_app_auth_apis`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListAppAuthApisResponse {
+        /// The APIs.
+        pub apis: Vec<AuthTypeApiBasicInfo>,
+    }
 }
 
 /// Input of [`Client::list_api_auths`].
@@ -230,55 +215,31 @@ pub struct ApiAuthInfo {
     pub authed: Option<bool>,
 }
 
-/// Reply of [`Client::list_api_auths`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListApiAuthsResponse {
-    /// The apps.
-    #[serde(deserialize_with = "null_default")]
-    pub auths: Vec<ApiAuthInfo>,
-    /// Entries in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// All entries.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
+list_response! {
+    /// Reply of [`Client::list_api_auths`].
+    #[derive(PartialEq, Eq)]
+    pub struct ListApiAuthsResponse {
+        /// The apps.
+        pub auths: Vec<ApiAuthInfo>,
+    }
 }
 
-fn page_checks(
-    call: crate::request::Request,
-    offset: Option<i64>,
-    limit: Option<i64>,
-) -> crate::request::Request {
-    call.check(
-        offset.map_or(true, |o| o >= 0),
-        "offset",
-        "must not be negative",
-    )
-    .check(
-        limit.map_or(true, |l| l >= 0),
-        "limit",
-        "must not be negative",
-    )
-}
+offset_limit_request!(ListAppsRequest, ListAppAuthApisRequest, ListApiAuthsRequest);
 
 impl Client {
     /// Lists the APIG apps, one page (`GET /v1/{project_id}/app-auth/apps`).
     pub async fn list_apps(&self, request: &ListAppsRequest) -> Result<ListAppsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListApps", Method::Get, "v1")
             .path("/app-auth/apps")
             .query_opt("app_name", request.app_name.as_deref())
-            .query_opt("limit", request.limit)
-            .query_opt("offset", request.offset)
+            .offset_limit(request.offset, request.limit)
             .query_opt("order", request.order.as_deref())
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("workspace_id", request.workspace_id.as_deref())
             .query_opt("iphertext_enabled", request.iphertext_enabled)
             .query_list("app_ids", &request.app_ids);
-        self.send(page_checks(call, request.offset, request.limit))
-            .await
+        self.call(op).await
     }
 
     /// Every matching app, page after page (`offset` is a page number).
@@ -286,21 +247,8 @@ impl Client {
         &self,
         request: ListAppsRequest,
     ) -> impl Stream<Item = Result<ApigAppDetailInfo, Error>> + '_ {
-        let limit = request
-            .limit
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(request.offset.unwrap_or(0).max(0), move |page: i64| {
-            let page_request = ListAppsRequest {
-                offset: Some(page),
-                limit: Some(limit),
-                ..request.clone()
-            };
-            async move {
-                let reply = self.list_apps(&page_request).await?;
-                let next = next_page_index(page, reply.apps.len(), limit, reply.total_count);
-                Ok(Page::new(reply.apps, next))
-            }
+        offset_limit_stream(request, Offset::PageIndex, move |r| async move {
+            self.list_apps(&r).await
         })
     }
 
@@ -310,19 +258,17 @@ impl Client {
         &self,
         request: &ListAppAuthApisRequest,
     ) -> Result<ListAppAuthApisResponse, Error> {
-        let call = self
+        let op = self
             .request("ListAppAuthApis", Method::Get, "v1")
             .path("/app-auth/apps")
             .segment("app_id", &request.app_id)
             .path("/auth-apis")
-            .query_opt("limit", request.limit)
-            .query_opt("offset", request.offset)
+            .offset_limit(request.offset, request.limit)
             .query_opt("order", request.order.as_deref())
             .query_opt("service_name", request.service_name.as_deref())
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("workspace_id", request.workspace_id.as_deref());
-        self.send(page_checks(call, request.offset, request.limit))
-            .await
+        self.call(op).await
     }
 
     /// Every API bound to an app, page after page (`offset` is a page number).
@@ -330,21 +276,8 @@ impl Client {
         &self,
         request: ListAppAuthApisRequest,
     ) -> impl Stream<Item = Result<AuthTypeApiBasicInfo, Error>> + '_ {
-        let limit = request
-            .limit
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(request.offset.unwrap_or(0).max(0), move |page: i64| {
-            let page_request = ListAppAuthApisRequest {
-                offset: Some(page),
-                limit: Some(limit),
-                ..request.clone()
-            };
-            async move {
-                let reply = self.list_app_auth_apis(&page_request).await?;
-                let next = next_page_index(page, reply.apis.len(), limit, reply.total_count);
-                Ok(Page::new(reply.apis, next))
-            }
+        offset_limit_stream(request, Offset::PageIndex, move |r| async move {
+            self.list_app_auth_apis(&r).await
         })
     }
 
@@ -354,15 +287,14 @@ impl Client {
         &self,
         request: &ListApiAuthsRequest,
     ) -> Result<ListApiAuthsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListApiAuths", Method::Get, "v1")
             .path("/services")
             .segment("service_id", &request.service_id)
             .path("/app-auth-apis")
             .segment("api_id", &request.api_id)
             .path("/api-auths")
-            .query_opt("limit", request.limit)
-            .query_opt("offset", request.offset)
+            .offset_limit(request.offset, request.limit)
             .query_opt("app_name", request.app_name.as_deref())
             .query_opt("order", request.order.as_deref())
             .query_opt("show_only", request.show_only.as_deref())
@@ -370,8 +302,7 @@ impl Client {
             .query_opt("workspace_id", request.workspace_id.as_deref())
             .query_opt("iphertext_enabled", request.iphertext_enabled)
             .query_list("app_ids", &request.app_ids);
-        self.send(page_checks(call, request.offset, request.limit))
-            .await
+        self.call(op).await
     }
 
     /// Every entry of [`Client::list_api_auths`], page after page (`offset` is a page number).
@@ -379,21 +310,8 @@ impl Client {
         &self,
         request: ListApiAuthsRequest,
     ) -> impl Stream<Item = Result<ApiAuthInfo, Error>> + '_ {
-        let limit = request
-            .limit
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(request.offset.unwrap_or(0).max(0), move |page: i64| {
-            let page_request = ListApiAuthsRequest {
-                offset: Some(page),
-                limit: Some(limit),
-                ..request.clone()
-            };
-            async move {
-                let reply = self.list_api_auths(&page_request).await?;
-                let next = next_page_index(page, reply.auths.len(), limit, reply.total_count);
-                Ok(Page::new(reply.auths, next))
-            }
+        offset_limit_stream(request, Offset::PageIndex, move |r| async move {
+            self.list_api_auths(&r).await
         })
     }
 }

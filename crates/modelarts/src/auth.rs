@@ -39,6 +39,17 @@ impl SdkHmacAuthorizer {
         self.project_id = (!id.is_empty()).then_some(id);
         self
     }
+
+    /// The key that signs this attempt: the provider's current credentials
+    /// (their secrets registered for redaction) and the project id.
+    async fn signing_key(&self, request: &mut AuthRequest<'_>) -> Result<SigningKey, Error> {
+        let credentials = request.credentials_from(self.credentials.as_ref()).await?;
+        let key = SigningKey::from_credentials(&credentials);
+        Ok(match &self.project_id {
+            Some(project) => key.with_project_id(project.clone()),
+            None => key,
+        })
+    }
 }
 
 impl Authorizer for SdkHmacAuthorizer {
@@ -47,19 +58,7 @@ impl Authorizer for SdkHmacAuthorizer {
         request: &'a mut AuthRequest<'_>,
     ) -> BoxFuture<'a, Result<(), Error>> {
         Box::pin(async move {
-            let credentials = self
-                .credentials
-                .credentials()
-                .await
-                .map_err(|e| Error::credentials("the credentials provider failed", Some(e)))?;
-            request.redact(credentials.secret_access_key());
-            if let Some(token) = credentials.session_token() {
-                request.redact(token);
-            }
-            let mut key = SigningKey::from_credentials(&credentials);
-            if let Some(project) = &self.project_id {
-                key = key.with_project_id(project.clone());
-            }
+            let key = self.signing_key(request).await?;
             let path = sign::encode_path(request.path);
             let query: Vec<(String, QueryValue)> = request
                 .query

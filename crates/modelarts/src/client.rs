@@ -423,7 +423,9 @@ impl Client {
         &self.inner.core
     }
 
-    /// A call of operation `name` on `/{version}/{project_id}`.
+    /// An operation named `name` (the official SDK's method name) on
+    /// `/{version}/{project_id}`. A method rather than the template's
+    /// associated `op`: every path carries this client's project id.
     pub(crate) fn request(&self, name: &'static str, method: Method, version: &str) -> Request {
         Request::new(name, method)
             .path("/")
@@ -433,12 +435,12 @@ impl Client {
     }
 
     /// Runs a call and decodes its JSON answer.
-    pub(crate) async fn send<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+    pub(crate) async fn call<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
         self.inner.core.send(request.into_operation()).await
     }
 
     /// Runs a call whose answer carries nothing of interest.
-    pub(crate) async fn send_no_content(&self, request: Request) -> Result<(), Error> {
+    pub(crate) async fn call_no_content(&self, request: Request) -> Result<(), Error> {
         self.inner
             .core
             .send_no_content(request.into_operation())

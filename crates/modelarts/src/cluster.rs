@@ -1,14 +1,13 @@
 //! Dedicated clusters, legacy v1 list (from the API reference; the official
 //! SDK has no method for it).
 
-use bce_core::paginate::{items, Page};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default};
-use crate::paging::{next_page_index, DEFAULT_PAGE_SIZE};
+use crate::paging::{list_response, offset_limit_request, offset_limit_stream, Offset};
 
 bce_core::string_enum! {
     /// State of a dedicated cluster.
@@ -100,21 +99,16 @@ pub struct Cluster {
     pub product_id: Option<String>,
 }
 
-/// Reply of [`Client::list_clusters`].
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListClustersResponse {
-    /// Matching clusters without paging.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub total_count: Option<i64>,
-    /// Clusters in this reply.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// The clusters.
-    #[serde(deserialize_with = "null_default")]
-    pub clusters: Vec<Cluster>,
+list_response! {
+    /// Reply of [`Client::list_clusters`].
+    #[derive(PartialEq)]
+    pub struct ListClustersResponse {
+        /// The clusters.
+        pub clusters: Vec<Cluster>,
+    }
 }
+
+offset_limit_request!(ListClustersRequest);
 
 impl Client {
     /// Lists dedicated clusters, one page (`GET /v1/{project_id}/clusters`).
@@ -122,26 +116,15 @@ impl Client {
         &self,
         request: &ListClustersRequest,
     ) -> Result<ListClustersResponse, Error> {
-        let call = self
+        let op = self
             .request("ListClusters", Method::Get, "v1")
             .path("/clusters")
             .query_opt("cluster_name", request.cluster_name.as_deref())
             .query_opt("status", request.status.as_deref())
-            .query_opt("offset", request.offset)
-            .query_opt("limit", request.limit)
+            .offset_limit(request.offset, request.limit)
             .query_opt("sort_by", request.sort_by.as_deref())
-            .query_opt("order", request.order.as_deref())
-            .check(
-                request.offset.map_or(true, |o| o >= 0),
-                "offset",
-                "must not be negative",
-            )
-            .check(
-                request.limit.map_or(true, |l| l >= 0),
-                "limit",
-                "must not be negative",
-            );
-        self.send(call).await
+            .query_opt("order", request.order.as_deref());
+        self.call(op).await
     }
 
     /// Every matching cluster, page after page (`offset` is a page number:
@@ -151,21 +134,8 @@ impl Client {
         &self,
         request: ListClustersRequest,
     ) -> impl Stream<Item = Result<Cluster, Error>> + '_ {
-        let limit = request
-            .limit
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(request.offset.unwrap_or(0).max(0), move |page: i64| {
-            let page_request = ListClustersRequest {
-                offset: Some(page),
-                limit: Some(limit),
-                ..request.clone()
-            };
-            async move {
-                let reply = self.list_clusters(&page_request).await?;
-                let next = next_page_index(page, reply.clusters.len(), limit, reply.total_count);
-                Ok(Page::new(reply.clusters, next))
-            }
+        offset_limit_stream(request, Offset::PageIndex, move |r| async move {
+            self.list_clusters(&r).await
         })
     }
 }

@@ -17,6 +17,16 @@ use serde_json::Value;
 
 use bce_core::Error;
 
+/// Python's item separator `", "`, written before every array value and
+/// object key but the first.
+fn write_separator<W: ?Sized + io::Write>(w: &mut W, first: bool) -> io::Result<()> {
+    if first {
+        Ok(())
+    } else {
+        w.write_all(b", ")
+    }
+}
+
 /// serde_json formatter producing Python's `json.dumps` default layout.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PythonFormatter;
@@ -27,11 +37,7 @@ impl Formatter for PythonFormatter {
         w: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
-        }
+        write_separator(w, first)
     }
 
     fn begin_object_key<W: ?Sized + io::Write>(
@@ -39,11 +45,7 @@ impl Formatter for PythonFormatter {
         w: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
-        }
+        write_separator(w, first)
     }
 
     fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {

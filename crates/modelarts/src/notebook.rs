@@ -65,13 +65,13 @@ impl Client {
         &self,
         request: &CreateNotebookTagsRequest,
     ) -> Result<(), Error> {
-        let call = self
+        let op = self
             .request("CreateNotebookTags", Method::Post, "v1")
             .path("/notebooks")
             .segment("resource_id", &request.resource_id)
             .path("/tags/create")
             .query_opt("workspace_id", request.workspace_id.as_deref())
             .json_body(request.body.as_ref());
-        self.send_no_content(call).await
+        self.call_no_content(op).await
     }
 }

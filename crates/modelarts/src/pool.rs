@@ -237,14 +237,17 @@ pub struct AzCount {
     pub count: Option<i64>,
 }
 
-/// One flavor of a pool's wanted resources.
+/// Nodes of one flavor: an entry of a pool's wanted resources
+/// (`spec.resources`) and of its nodes by state (`status.resources`), which
+/// the service describes with the same fields; the configuration fields
+/// (`extend_params`, `os`, volumes) come with wanted resources only.
 #[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct PoolSpecResource {
     /// Flavor.
     pub flavor: Option<String>,
-    /// Nodes wanted.
+    /// Nodes (wanted, or in this state).
     #[serde(deserialize_with = "lenient_i64")]
     pub count: Option<i64>,
     /// Upper bound for elastic pools.
@@ -253,6 +256,8 @@ pub struct PoolSpecResource {
     /// Nodes per availability zone.
     #[serde(deserialize_with = "null_default")]
     pub azs: Vec<AzCount>,
+    /// Node pool name.
+    pub node_pool: Option<String>,
     /// Extra parameters (`dockerBaseSize`, `volumeGroup`, `runtime`).
     pub extend_params: Option<Value>,
     /// Operating system.
@@ -262,6 +267,10 @@ pub struct PoolSpecResource {
     /// Volume group configuration.
     pub volume_group_configs: Option<Value>,
 }
+
+/// Nodes of one flavor in one state (`status.resources`): the same shape
+/// as a wanted resource.
+pub type PoolResourceCount = PoolSpecResource;
 
 /// Named network of a pool.
 #[non_exhaustive]
@@ -308,26 +317,6 @@ pub struct PoolSpec {
     /// Control mode.
     #[serde(deserialize_with = "lenient_i64")]
     pub control_mode: Option<i64>,
-}
-
-/// Nodes of one flavor in one state.
-#[non_exhaustive]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct PoolResourceCount {
-    /// Flavor.
-    pub flavor: Option<String>,
-    /// Nodes.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub count: Option<i64>,
-    /// Upper bound.
-    #[serde(deserialize_with = "lenient_i64")]
-    pub max_count: Option<i64>,
-    /// Per availability zone.
-    #[serde(deserialize_with = "null_default")]
-    pub azs: Vec<AzCount>,
-    /// Node pool name.
-    pub node_pool: Option<String>,
 }
 
 /// Nodes by state. Each state is one object in the SDK's model and an
@@ -389,19 +378,21 @@ pub struct PoolStatus {
 impl Client {
     /// Lists the nodes of a pool, one page (`GET /v2/{project_id}/pools/{pool_name}/nodes`).
     pub async fn list_pool_nodes(&self, request: &ListPoolNodesRequest) -> Result<NodeList, Error> {
-        let call = self
+        let op = self
             .request("ListPoolNodes", Method::Get, "v2")
             .path("/pools")
             .segment("pool_name", &request.pool_name)
             .path("/nodes")
             .query_opt("continue", request.continue_token.as_deref())
             .query_opt("limit", request.limit);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every node of a pool, following `metadata.continue` from page to page
     /// (starting at `request.continue_token`); stops on a page without a
-    /// next position or when the service repeats the current one.
+    /// next position or when the service repeats the current one (the
+    /// guard is why this is not `bce_core::paginate::marker_stream`, whose
+    /// answers cannot see the marker they were asked with).
     pub fn list_pool_nodes_stream(
         &self,
         request: ListPoolNodesRequest,
@@ -425,7 +416,7 @@ impl Client {
 
     /// Shows a pool (`GET /v2/{project_id}/pools/{pool_name}`).
     pub async fn show_pool(&self, request: &ShowPoolRequest) -> Result<Pool, Error> {
-        let call = self
+        let op = self
             .request("ShowPool", Method::Get, "v2")
             .path("/pools")
             .segment("pool_name", &request.pool_name)
@@ -434,6 +425,6 @@ impl Client {
                 "x_model_arts_user_id",
                 request.x_model_arts_user_id.as_deref(),
             );
-        self.send(call).await
+        self.call(op).await
     }
 }

@@ -1,10 +1,10 @@
 //! One ModelArts call, described before anything is sent.
 //!
 //! Input checks (empty or unsafe path ids, header values with line breaks,
-//! bodies that cannot be serialized) are kept and reported by the client
-//! before signing, so the builders chain.
+//! bodies that cannot be serialized) are kept in the bce-core operation and
+//! reported by the pipeline before signing, so the builders chain.
 
-use bce_core::{Error, Method, Operation};
+use bce_core::{Method, Operation};
 
 use crate::client::SERVICE;
 use serde::Serialize;
@@ -17,57 +17,40 @@ pub const CONTENT_TYPE_PLAIN: &str = "application/json";
 /// Content type of calls with a JSON body (the SDK lower-cases the charset).
 pub const CONTENT_TYPE_BODY: &str = "application/json;charset=utf-8";
 
-/// A described call.
+/// A described call: a bce-core [`Operation`] (name, method, path with
+/// checked segments, body, the first input error) plus what ModelArts sends
+/// differently: the query in sorted order, the content type before the
+/// operation's own headers.
 #[derive(Debug)]
 pub(crate) struct Request {
-    /// Operation name, e.g. `ShowPool`.
-    pub(crate) name: &'static str,
-    pub(crate) method: Method,
-    /// Raw (unencoded) path.
-    pub(crate) path: String,
-    /// Raw query pairs.
-    pub(crate) query: Vec<(String, String)>,
+    operation: Operation,
+    /// Raw query pairs, sorted when the call is sent.
+    query: Vec<(String, String)>,
     /// Operation headers (values already trimmed).
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) body: Option<Vec<u8>>,
-    pub(crate) content_type: &'static str,
-    pub(crate) error: Option<Error>,
+    headers: Vec<(String, String)>,
+    content_type: &'static str,
 }
 
 impl Request {
     pub(crate) fn new(name: &'static str, method: Method) -> Self {
         Request {
-            name,
-            method,
-            path: String::new(),
+            operation: Operation::new(SERVICE, name, method),
             query: Vec::new(),
             headers: Vec::new(),
-            body: None,
             content_type: CONTENT_TYPE_PLAIN,
-            error: None,
-        }
-    }
-
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
-        if self.error.is_none() {
-            self.error = Some(Error::invalid_input(field, message));
         }
     }
 
     /// Appends a literal piece of path.
     pub(crate) fn path(mut self, literal: &str) -> Self {
-        self.path.push_str(literal);
+        self.operation = self.operation.path(literal);
         self
     }
 
     /// Appends `/` and an id as one path segment; the id must be non-empty,
-    /// without `/` and not a dot segment.
+    /// without `/` and not a dot segment ([`Operation::segment`]).
     pub(crate) fn segment(mut self, field: &str, value: &str) -> Self {
-        if let Some(problem) = segment_problem(value) {
-            self.fail(field, problem);
-        }
-        self.path.push('/');
-        self.path.push_str(value);
+        self.operation = self.operation.segment(field, value);
         self
     }
 
@@ -85,6 +68,23 @@ impl Request {
         }
     }
 
+    /// Adds the `offset` and `limit` query parameters when set; negative
+    /// values are refused (every ModelArts list counts from 0).
+    pub(crate) fn offset_limit(self, offset: Option<i64>, limit: Option<i64>) -> Self {
+        self.query_opt("offset", offset)
+            .query_opt("limit", limit)
+            .check(
+                offset.map_or(true, |o| o >= 0),
+                "offset",
+                "must not be negative",
+            )
+            .check(
+                limit.map_or(true, |l| l >= 0),
+                "limit",
+                "must not be negative",
+            )
+    }
+
     /// Adds one `name=item` pair per item (nothing for an empty list).
     pub(crate) fn query_list(mut self, name: &str, items: &[String]) -> Self {
         for item in items {
@@ -98,11 +98,15 @@ impl Request {
     pub(crate) fn header_opt(mut self, name: &str, field: &str, value: Option<&str>) -> Self {
         if let Some(value) = value {
             let value = trim(value);
-            if value.chars().any(|c| c.is_control() && c != '\t') {
-                self.fail(field, "must not contain line breaks or control characters");
-            } else {
+            let clean = !value.chars().any(|c| c.is_control() && c != '\t');
+            if clean {
                 self.headers.push((name.to_owned(), value.to_owned()));
             }
+            self = self.check(
+                clean,
+                field,
+                "must not contain line breaks or control characters",
+            );
         }
         self
     }
@@ -112,38 +116,33 @@ impl Request {
     pub(crate) fn json_body<T: Serialize>(mut self, body: Option<&T>) -> Self {
         self.content_type = CONTENT_TYPE_BODY;
         if let Some(body) = body {
-            match to_python_json(body) {
-                Ok(bytes) => self.body = Some(bytes),
-                Err(e) => self.fail("body", e.to_string()),
-            }
+            self.operation = match to_python_json(body) {
+                Ok(bytes) => self.operation.raw_body(bytes),
+                Err(e) => self.operation.with_error(Some(e)),
+            };
         }
         self
     }
 
     /// Fails with an invalid-input error when `ok` is false.
     pub(crate) fn check(mut self, ok: bool, field: &str, message: &str) -> Self {
-        if !ok {
-            self.fail(field, message);
-        }
+        self.operation = self.operation.check(ok, field, message);
         self
     }
 
-    /// The bce-core operation: the raw path, the query sorted (the order
-    /// the official SDK sends), the content type and operation headers, the
-    /// body, and the first input error.
+    /// The bce-core operation: the query sorted (the order the official
+    /// SDK sends), the content type, then the operation headers.
     pub(crate) fn into_operation(self) -> Operation {
-        let mut op = Operation::new(SERVICE, self.name, self.method).path(&self.path);
-        for (name, value) in self.sorted_query() {
+        let query = self.sorted_query();
+        let mut op = self.operation;
+        for (name, value) in query {
             op = op.query(&name, value);
         }
         op = op.header("Content-Type", self.content_type);
         for (name, value) in self.headers {
             op = op.header(&name, value);
         }
-        if let Some(body) = self.body {
-            op = op.raw_body(body);
-        }
-        op.with_error(self.error)
+        op
     }
 
     /// Query pairs sorted by name then value: the order the official SDK
@@ -155,19 +154,6 @@ impl Request {
     }
 }
 
-/// Why `value` cannot be a path segment, if it cannot.
-pub(crate) fn segment_problem(value: &str) -> Option<&'static str> {
-    if value.is_empty() {
-        Some("must not be empty")
-    } else if value.contains('/') {
-        Some("must not contain '/'")
-    } else if value == "." || value == ".." {
-        Some("must not be a dot segment")
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,11 +161,16 @@ mod tests {
     #[test]
     fn checks() {
         let r = Request::new("X", Method::Get).segment("pool_name", "");
-        assert!(r.error.unwrap().to_string().contains("pool_name"));
+        assert!(r
+            .operation
+            .validation_error()
+            .unwrap()
+            .to_string()
+            .contains("pool_name"));
         let r = Request::new("X", Method::Get).segment("id", "a/b");
-        assert!(r.error.is_some());
+        assert!(r.operation.validation_error().is_some());
         let r = Request::new("X", Method::Get).header_opt("X-H", "h", Some("a\r\nX-Evil: 1"));
-        assert!(r.error.unwrap().is_invalid_input());
+        assert!(r.operation.validation_error().unwrap().is_invalid_input());
         let r = Request::new("X", Method::Get).header_opt("X-H", "h", Some("\u{3000} v \u{1f}"));
         assert_eq!(r.headers, [("X-H".to_string(), "v".to_string())]);
         let r = Request::new("X", Method::Get)

@@ -137,7 +137,7 @@ impl Client {
             .config
             .iter()
             .all(|c| !c.model_id.is_empty() && !c.specification.is_empty());
-        let call = self
+        let op = self
             .request("CreateService", Method::Post, "v1")
             .path("/services")
             .check(
@@ -157,6 +157,6 @@ impl Client {
                 "every entry needs a model_id and a specification",
             )
             .json_body(Some(request));
-        self.send(call).await
+        self.call(op).await
     }
 }

@@ -858,13 +858,7 @@ pub fn verify(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use bce_testkit::string_pairs;
 
     #[test]
     fn trimming_follows_python() {
@@ -910,7 +904,7 @@ mod tests {
             "a=true&a-b=1&ids=2&ids=9&ids=10&status=%25&status=2025-01-01T00%3A00%3A00Z&status=%3D"
         );
         assert_eq!(
-            canonical_query_text(&pairs(&[("b", ""), ("a", "x y")])),
+            canonical_query_text(&string_pairs(&[("b", ""), ("a", "x y")])),
             "a=x%20y&b="
         );
         assert_eq!(
@@ -940,7 +934,7 @@ mod tests {
     #[test]
     fn first_preset_hash_wins_and_tokens_may_be_empty() {
         let key = SigningKey::new("ak", "sk").unwrap().with_security_token("");
-        let headers = pairs(&[
+        let headers = string_pairs(&[
             ("x-sdk-content-sha256", "  "),
             ("Content-Type", "text/plain"),
         ]);
@@ -981,7 +975,7 @@ mod tests {
         let key = SigningKey::new("ak-test", "sk-test")
             .unwrap()
             .with_project_id("0123456789abcdef0123456789abcdef");
-        let headers = pairs(&[
+        let headers = string_pairs(&[
             (
                 "User-Agent",
                 "huaweicloud-usdk-python/3.0; os/Linux#pinned#x86_64 python/3.11.7 impl/CPython",
@@ -1039,7 +1033,7 @@ mod tests {
     fn unsigned_payload_and_preset_hash() {
         let key = SigningKey::new("ak", "sk").unwrap();
         let sign_with = |headers: &[(&str, &str)], body: &[u8]| {
-            let headers = pairs(headers);
+            let headers = string_pairs(headers);
             sign(
                 &key,
                 &SignableRequest {

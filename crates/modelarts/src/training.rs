@@ -36,9 +36,9 @@ impl Client {
     pub async fn show_auto_search_yaml_templates_info(
         &self,
     ) -> Result<ShowAutoSearchYamlTemplatesInfoResponse, Error> {
-        let call = self
+        let op = self
             .request("ShowAutoSearchYamlTemplatesInfo", Method::Get, "v2")
             .path("/training-jobs/autosearch/yaml-templates");
-        self.send(call).await
+        self.call(op).await
     }
 }

@@ -1,6 +1,5 @@
 //! Workflows: list, to-do list, schedules and service authentication (v2).
 
-use bce_core::paginate::{items, Page};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -8,7 +7,7 @@ use serde_json::Value;
 
 use crate::client::Client;
 use crate::json::{lenient_i64, null_default, JsonObject};
-use crate::paging::{next_item_offset, DEFAULT_PAGE_SIZE};
+use crate::paging::{offset_limit_response, offset_limit_stream, Offset, OffsetLimitRequest};
 
 /// Input of [`Client::list_workflows`]. Every field is an optional query
 /// parameter; `Some("")` is sent as `name=` (only `None` is left out). The
@@ -442,13 +441,34 @@ pub struct UpdateWorkflowScheduleRequest {
     pub body: Option<UpdateWorkflowScheduleBody>,
 }
 
+/// The SDK types `offset` and `limit` as strings: they are read as
+/// integers (a value that is not one counts as unset) and sent as text.
+impl OffsetLimitRequest for ListWorkflowsRequest {
+    fn offset(&self) -> Option<i64> {
+        parse_count(self.offset.as_deref())
+    }
+    fn limit(&self) -> Option<i64> {
+        parse_count(self.limit.as_deref())
+    }
+    fn set_page(&mut self, offset: i64, limit: i64) {
+        self.offset = Some(offset.to_string());
+        self.limit = Some(limit.to_string());
+    }
+}
+
+fn parse_count(text: Option<&str>) -> Option<i64> {
+    text.and_then(|t| t.trim().parse().ok())
+}
+
+offset_limit_response!(ListWorkflowsResponse: items => Workflow, total);
+
 impl Client {
     /// Lists workflows, one page (`GET /v2/{project_id}/workflows`).
     pub async fn list_workflows(
         &self,
         request: &ListWorkflowsRequest,
     ) -> Result<ListWorkflowsResponse, Error> {
-        let call = self
+        let op = self
             .request("ListWorkflows", Method::Get, "v2")
             .path("/workflows")
             .query_opt("name", request.name.as_deref())
@@ -460,33 +480,19 @@ impl Client {
             .query_opt("offset", request.offset.as_deref())
             .query_opt("sort_by", request.sort_by.as_deref())
             .query_opt("search_type", request.search_type.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Every matching workflow, page after page: `offset` advances by the
     /// items received, from `request.offset` (default 0) with
-    /// `request.limit` per page (default 50); stops on an empty or short
+    /// `request.limit` per page (default 100); stops on an empty or short
     /// page or when `total` is reached.
     pub fn list_workflows_stream(
         &self,
         request: ListWorkflowsRequest,
     ) -> impl Stream<Item = Result<Workflow, Error>> + '_ {
-        let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
-        let start = parse(&request.offset).unwrap_or(0).max(0);
-        let limit = parse(&request.limit)
-            .filter(|l| *l > 0)
-            .unwrap_or(DEFAULT_PAGE_SIZE);
-        items(start, move |offset: i64| {
-            let page_request = ListWorkflowsRequest {
-                offset: Some(offset.to_string()),
-                limit: Some(limit.to_string()),
-                ..request.clone()
-            };
-            async move {
-                let page = self.list_workflows(&page_request).await?;
-                let next = next_item_offset(offset, page.items.len(), limit, page.total);
-                Ok(Page::new(page.items, next))
-            }
+        offset_limit_stream(request, Offset::ItemCount, move |r| async move {
+            self.list_workflows(&r).await
         })
     }
 
@@ -496,11 +502,11 @@ impl Client {
         &self,
         request: &ShowWorkflowsTodolistRequest,
     ) -> Result<ShowWorkflowsTodolistResponse, Error> {
-        let call = self
+        let op = self
             .request("ShowWorkflowsTodolist", Method::Get, "v2")
             .path("/workflows/todolist")
             .query_opt("workspace_id", request.workspace_id.as_deref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Authenticates an online service of a paid workflow
@@ -509,11 +515,11 @@ impl Client {
         &self,
         request: &CreateWorkflowServiceAuthRequest,
     ) -> Result<CreateWorkflowServiceAuthResponse, Error> {
-        let call = self
+        let op = self
             .request("CreateWorkflowServiceAuth", Method::Post, "v2")
             .path("/workflows/service/auth")
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Creates a workflow schedule
@@ -522,13 +528,13 @@ impl Client {
         &self,
         request: &CreateWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("CreateWorkflowSchedule", Method::Post, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Shows a workflow schedule
@@ -537,13 +543,13 @@ impl Client {
         &self,
         request: &ShowWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("ShowWorkflowSchedule", Method::Get, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .segment("schedule_id", &request.schedule_id);
-        self.send(call).await
+        self.call(op).await
     }
 
     /// Changes a workflow schedule's content or switches it on or off
@@ -552,13 +558,13 @@ impl Client {
         &self,
         request: &UpdateWorkflowScheduleRequest,
     ) -> Result<WorkflowSchedule, Error> {
-        let call = self
+        let op = self
             .request("UpdateWorkflowSchedule", Method::Put, "v2")
             .path("/workflows")
             .segment("workflow_id", &request.workflow_id)
             .path("/schedules")
             .segment("schedule_id", &request.schedule_id)
             .json_body(request.body.as_ref());
-        self.send(call).await
+        self.call(op).await
     }
 }

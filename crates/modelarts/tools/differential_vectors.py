@@ -9,7 +9,7 @@ recording the answers in the format of tests/data/modelarts-signing-public.jsonl
 
     python -m venv /tmp/hw && /tmp/hw/bin/pip install huaweicloudsdkcore==3.1.219
     /tmp/hw/bin/python tools/differential_vectors.py SEED COUNT > cases.jsonl
-    cargo run -p modelarts --example verify_vectors -- cases.jsonl
+    cargo run -p modelarts --example verify_modelarts_vectors -- cases.jsonl
 
 The canonical request and string to sign are captured by wrapping two of the
 signer's methods while it runs; nothing of the SDK is copied.

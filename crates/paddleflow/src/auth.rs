@@ -6,10 +6,11 @@
 use bce_core::auth::{AuthRequest, Authorizer};
 use bce_core::error::{parse_service_error, ErrorDecoder, ServiceError};
 use bce_core::{BoxFuture, Error, HttpResponse, Method, Operation, Secret};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tokio::sync::Mutex;
 
 use crate::client::{check_user, Client, REQUEST_ID_HEADER, SERVICE, TOKEN_HEADER};
+use crate::model::answer;
 
 /// Error codes with which the server rejects a token that a new login fixes
 /// (answered with HTTP 400, not 401).
@@ -22,13 +23,13 @@ struct LoginBody<'a> {
     password: &'a Secret,
 }
 
-/// Answer of [`Client::login`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct LoginResponse {
-    /// The token to send as `x-pf-authorization` (never shown in `Debug`).
-    pub authorization: Secret,
+answer! {
+    /// Answer of [`Client::login`].
+    #[derive(Eq)]
+    pub struct LoginResponse {
+        /// The token to send as `x-pf-authorization` (never shown in `Debug`).
+        pub authorization: Secret,
+    }
 }
 
 #[derive(Debug, Default)]

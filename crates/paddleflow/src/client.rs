@@ -90,13 +90,17 @@ impl Client {
     }
 
     /// Runs an operation that answers JSON and decodes it.
-    pub(crate) async fn send<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
+    ///
+    /// `bce_core::service_client!` is not used here: PaddleFlow checks the
+    /// login (an async lock) before anything is sent, which its synchronous
+    /// `prepare` step cannot do; the helpers keep the template's names.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
         self.precheck(&op).await?;
         self.inner.send(op).await
     }
 
     /// Runs an operation whose answer has no body of interest.
-    pub(crate) async fn send_empty(&self, op: Operation) -> Result<(), Error> {
+    pub(crate) async fn call_no_content(&self, op: Operation) -> Result<(), Error> {
         self.precheck(&op).await?;
         self.inner.send_no_content(op).await
     }
@@ -225,6 +229,9 @@ pub(crate) trait OpExt: Sized {
     fn filter(self, name: &str, value: Option<&str>) -> Self;
     /// Refuses an empty or blank required value.
     fn required(self, field: &str, value: &str) -> Self;
+    /// Refuses an optional value that is set to blanks (`None` and the
+    /// empty string, which the server reads as unset, pass).
+    fn not_blank(self, field: &str, value: Option<&str>) -> Self;
 }
 
 impl OpExt for Operation {
@@ -252,9 +259,7 @@ impl OpExt for Operation {
 
     fn filter(self, name: &str, value: Option<&str>) -> Self {
         match value {
-            Some(v) if !v.is_empty() => self
-                .check(!v.trim().is_empty(), name, "must not be blank")
-                .query(name, v),
+            Some(v) if !v.is_empty() => self.not_blank(name, Some(v)).query(name, v),
             _ => self,
         }
     }
@@ -265,6 +270,11 @@ impl OpExt for Operation {
             field,
             "must not be empty or blank",
         )
+    }
+
+    fn not_blank(self, field: &str, value: Option<&str>) -> Self {
+        let blank = value.is_some_and(|v| !v.is_empty() && v.trim().is_empty());
+        self.check(!blank, field, "must not be blank")
     }
 }
 

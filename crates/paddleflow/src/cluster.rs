@@ -2,133 +2,105 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{marker_list, nd, ClusterStatus, Resource};
+use crate::model::{answer, body, ClusterStatus, Resource};
+use crate::paging::{marker_list, marker_streams};
 
-/// A cluster.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Cluster {
-    /// Cluster id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_name: String,
-    /// Description.
-    #[serde(deserialize_with = "nd")]
-    pub description: String,
-    /// API server address.
-    #[serde(deserialize_with = "nd")]
-    pub endpoint: String,
-    /// Source, e.g. `OnPremise`.
-    #[serde(deserialize_with = "nd")]
-    pub source: String,
-    /// Type, e.g. `Kubernetes`.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_type: String,
-    /// Version.
-    #[serde(deserialize_with = "nd")]
-    pub version: String,
-    /// State.
-    pub status: ClusterStatus,
-    /// The kubeconfig, base64-encoded as the server sends it (never shown
-    /// in `Debug`).
-    #[serde(deserialize_with = "nd")]
-    pub credential: Option<Secret>,
-    /// Extra settings (free text, often JSON).
-    #[serde(deserialize_with = "nd")]
-    pub setting: String,
-    /// Namespaces PaddleFlow may use.
-    #[serde(deserialize_with = "nd")]
-    pub namespace_list: Vec<String>,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A cluster.
+    #[derive(Eq)]
+    pub struct Cluster {
+        /// Cluster id.
+        pub id: String,
+        /// Name.
+        pub cluster_name: String,
+        /// Description.
+        pub description: String,
+        /// API server address.
+        pub endpoint: String,
+        /// Source, e.g. `OnPremise`.
+        pub source: String,
+        /// Type, e.g. `Kubernetes`.
+        pub cluster_type: String,
+        /// Version.
+        pub version: String,
+        /// State.
+        pub status: ClusterStatus,
+        /// The kubeconfig, base64-encoded as the server sends it (never shown
+        /// in `Debug`).
+        pub credential: Option<Secret>,
+        /// Extra settings (free text, often JSON).
+        pub setting: String,
+        /// Namespaces PaddleFlow may use.
+        pub namespace_list: Vec<String>,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
-/// Body of [`Client::create_cluster`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateClusterRequest {
-    /// Name (required).
-    pub cluster_name: String,
-    /// API server address (required).
-    pub endpoint: String,
-    /// Type (required), e.g. `Kubernetes`.
-    pub cluster_type: String,
-    /// The kubeconfig text (sent base64-encoded; never shown in `Debug`).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::base64_secret_opt::serialize"
-    )]
-    pub credential: Option<Secret>,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Source, e.g. `OnPremise`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// Extra settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub setting: Option<String>,
-    /// State (server default `online`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<ClusterStatus>,
-    /// Version.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    /// Namespaces PaddleFlow may use.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub namespace_list: Option<Vec<String>>,
-    /// Id to give the cluster (the seed's `clusterid`; the Python SDK cannot send it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<String>,
+body! {
+    /// Body of [`Client::create_cluster`].
+    #[derive(Eq)]
+    pub struct CreateClusterRequest {
+        /// Name (required).
+        pub cluster_name: String,
+        /// API server address (required).
+        pub endpoint: String,
+        /// Type (required), e.g. `Kubernetes`.
+        pub cluster_type: String,
+        /// The kubeconfig text (sent base64-encoded; never shown in `Debug`).
+        #[serde(serialize_with = "crate::model::base64_secret_opt::serialize")]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub credential: Option<Secret>,
+    }
+    optional {
+        /// Description.
+        pub description: Option<String>,
+        /// Source, e.g. `OnPremise`.
+        pub source: Option<String>,
+        /// Extra settings.
+        pub setting: Option<String>,
+        /// State (server default `online`).
+        pub status: Option<ClusterStatus>,
+        /// Version.
+        pub version: Option<String>,
+        /// Namespaces PaddleFlow may use.
+        pub namespace_list: Option<Vec<String>>,
+        /// Id to give the cluster (the seed's `clusterid`; the Python SDK cannot send it).
+        pub cluster_id: Option<String>,
+    }
 }
 
-/// Body of [`Client::update_cluster`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateClusterRequest {
-    /// New API server address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
-    /// New kubeconfig text (sent base64-encoded).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::base64_secret_opt::serialize"
-    )]
-    pub credential: Option<Secret>,
-    /// New type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_type: Option<String>,
-    /// New source.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// New settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub setting: Option<String>,
-    /// New state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<ClusterStatus>,
-    /// New namespaces.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub namespace_list: Option<Vec<String>>,
-    /// New description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// New version.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
+body! {
+    /// Body of [`Client::update_cluster`]: only what is set changes.
+    #[derive(Eq)]
+    pub struct UpdateClusterRequest {}
+    optional {
+        /// New API server address.
+        pub endpoint: Option<String>,
+        /// New kubeconfig text (sent base64-encoded).
+        #[serde(serialize_with = "crate::model::base64_secret_opt::serialize")]
+        pub credential: Option<Secret>,
+        /// New type.
+        pub cluster_type: Option<String>,
+        /// New source.
+        pub source: Option<String>,
+        /// New settings.
+        pub setting: Option<String>,
+        /// New state.
+        pub status: Option<ClusterStatus>,
+        /// New namespaces.
+        pub namespace_list: Option<Vec<String>>,
+        /// New description.
+        pub description: Option<String>,
+        /// New version.
+        pub version: Option<String>,
+    }
 }
 
 marker_list! {
@@ -150,99 +122,82 @@ pub struct ListClusterRequest {
     pub cluster_status: Option<ClusterStatus>,
 }
 
-/// Total and idle resources.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct ResourceSummary {
-    /// Total.
-    #[serde(deserialize_with = "nd")]
-    pub total: Resource,
-    /// Idle.
-    #[serde(deserialize_with = "nd")]
-    pub idle: Resource,
+answer! {
+    /// Total and idle resources.
+    #[derive(Eq)]
+    pub struct ResourceSummary {
+        /// Total.
+        pub total: Resource,
+        /// Idle.
+        pub idle: Resource,
+    }
 }
 
-/// Resources of one node.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct NodeResource {
-    /// Node name.
-    #[serde(deserialize_with = "nd")]
-    pub node_name: String,
-    /// Whether pods may be scheduled on it.
-    #[serde(deserialize_with = "nd")]
-    pub schedulable: bool,
-    /// Total.
-    #[serde(deserialize_with = "nd")]
-    pub total: Resource,
-    /// Idle.
-    #[serde(deserialize_with = "nd")]
-    pub idle: Resource,
+answer! {
+    /// Resources of one node.
+    #[derive(Eq)]
+    pub struct NodeResource {
+        /// Node name.
+        pub node_name: String,
+        /// Whether pods may be scheduled on it.
+        pub schedulable: bool,
+        /// Total.
+        pub total: Resource,
+        /// Idle.
+        pub idle: Resource,
+    }
 }
 
-/// Resources of one cluster ([`Client::list_cluster_resource`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ClusterResource {
-    /// Per node.
-    #[serde(deserialize_with = "nd")]
-    pub node_list: Vec<NodeResource>,
-    /// Sum over the nodes.
-    #[serde(deserialize_with = "nd")]
-    pub summary: ResourceSummary,
-    /// Why the cluster could not be read, if it could not.
-    #[serde(deserialize_with = "nd")]
-    pub err_msg: String,
+answer! {
+    /// Resources of one cluster ([`Client::list_cluster_resource`]).
+    #[derive(Eq)]
+    pub struct ClusterResource {
+        /// Per node.
+        pub node_list: Vec<NodeResource>,
+        /// Sum over the nodes.
+        pub summary: ResourceSummary,
+        /// Why the cluster could not be read, if it could not.
+        pub err_msg: String,
+    }
 }
 
-/// Resources of one cluster per node ([`Client::list_cluster_resource_v2`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ClusterResourceV2 {
-    /// Node → resource → allocatable amount.
-    #[serde(deserialize_with = "nd")]
-    pub allocatable: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
-    /// Node → resource → capacity.
-    #[serde(deserialize_with = "nd")]
-    pub capacity: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
-    /// Node → labels.
-    #[serde(deserialize_with = "nd")]
-    pub labels: BTreeMap<String, BTreeMap<String, String>>,
-    /// Cluster name.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_name: String,
-    /// Cluster source.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_source: String,
-    /// Queue, when filtered by one.
-    #[serde(deserialize_with = "nd")]
-    pub queue_name: String,
+answer! {
+    /// Resources of one cluster per node ([`Client::list_cluster_resource_v2`]).
+    pub struct ClusterResourceV2 {
+        /// Node → resource → allocatable amount.
+        pub allocatable: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
+        /// Node → resource → capacity.
+        pub capacity: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
+        /// Node → labels.
+        pub labels: BTreeMap<String, BTreeMap<String, String>>,
+        /// Cluster name.
+        pub cluster_name: String,
+        /// Cluster source.
+        pub cluster_source: String,
+        /// Queue, when filtered by one.
+        pub queue_name: String,
+    }
 }
 
-/// Body of [`Client::list_cluster_resource_v2`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ListClusterResourceV2Request {
-    /// Page number (sent as `null` when unset: the server then uses 1).
-    pub page_no: Option<i64>,
-    /// Page size (sent as `null` when unset: the server then uses 1000).
-    pub page_size: Option<i64>,
-    /// Only these clusters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_names: Option<Vec<String>>,
-    /// Only nodes of this queue.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub queue_name: Option<String>,
-    /// Only nodes with this label (`key=value`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub labels: Option<String>,
-    /// Only nodes in this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub node_status: Option<String>,
+body! {
+    /// Body of [`Client::list_cluster_resource_v2`].
+    #[derive(Eq)]
+    pub struct ListClusterResourceV2Request {
+        /// Page number (sent as `null` when unset: the server then uses 1).
+        pub page_no: Option<i64>,
+        /// Page size (sent as `null` when unset: the server then uses 1000).
+        pub page_size: Option<i64>,
+    }
+    optional {
+        /// Only these clusters.
+        pub cluster_names: Option<Vec<String>>,
+        /// Only nodes of this queue.
+        pub queue_name: Option<String>,
+        /// Only nodes with this label (`key=value`).
+        pub labels: Option<String>,
+        /// Only nodes in this state.
+        pub node_status: Option<String>,
+    }
 }
 
 impl Client {
@@ -253,7 +208,7 @@ impl Client {
             .required("endpoint", &request.endpoint)
             .required("clustertype", &request.cluster_type)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One page of clusters (`GET /api/paddleflow/v1/cluster`).
@@ -270,24 +225,14 @@ impl Client {
                 "clusterStatus",
                 request.cluster_status.as_ref().map(|s| s.as_str()),
             );
-        self.send(op).await
-    }
-
-    /// Every cluster matching `request`, page after page.
-    pub fn list_cluster_stream(
-        &self,
-        request: ListClusterRequest,
-    ) -> impl Stream<Item = Result<Cluster, Error>> + '_ {
-        marker_stream(request, move |req: ListClusterRequest| async move {
-            self.list_cluster(&req).await
-        })
+        self.call(op).await
     }
 
     /// One cluster (`GET /api/paddleflow/v1/cluster/{clusterName}`).
     pub async fn show_cluster(&self, cluster_name: &str) -> Result<Cluster, Error> {
         let op =
             Client::op("show_cluster", Method::Get, "/cluster").id("clustername", cluster_name);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Changes a cluster (`PUT /api/paddleflow/v1/cluster/{clusterName}`).
@@ -299,14 +244,14 @@ impl Client {
         let op = Client::op("update_cluster", Method::Put, "/cluster")
             .id("clustername", cluster_name)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a cluster (`DELETE /api/paddleflow/v1/cluster/{clusterName}`).
     pub async fn delete_cluster(&self, cluster_name: &str) -> Result<(), Error> {
         let op = Client::op("delete_cluster", Method::Delete, "/cluster")
             .id("clustername", cluster_name);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Resources of clusters by node (`GET /api/paddleflow/v1/cluster/resource`,
@@ -319,7 +264,7 @@ impl Client {
         let names = cluster_names.join(",");
         let op = Client::op("list_cluster_resource", Method::Get, "/cluster/resource")
             .filter("clusterNames", Some(&names));
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Resources of clusters by node, paged and filtered
@@ -335,6 +280,11 @@ impl Client {
             "/cluster/resource",
         )
         .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
+}
+
+marker_streams! {
+    /// Every cluster matching `request`, page after page.
+    list_cluster_stream(ListClusterRequest) -> Cluster = list_cluster;
 }

@@ -2,89 +2,78 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{lenient_string, marker_list, nd};
+use crate::model::{answer, body};
+use crate::paging::{marker_list, marker_streams};
 
-/// A flavour.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Flavour {
-    /// Flavour id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// CPU.
-    #[serde(deserialize_with = "lenient_string")]
-    pub cpu: String,
-    /// Memory.
-    #[serde(deserialize_with = "lenient_string")]
-    pub mem: String,
-    /// Other resources, e.g. `nvidia.com/gpu` → `1`.
-    #[serde(deserialize_with = "nd")]
-    pub scalar_resources: BTreeMap<String, String>,
-    /// Cluster, when the server reports it.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_name: String,
-    /// Creation time (`YYYY-MM-DD HH:MM:SS`).
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A flavour.
+    #[derive(Eq)]
+    pub struct Flavour {
+        /// Flavour id.
+        pub id: String,
+        /// Name.
+        pub name: String,
+        /// CPU.
+        pub cpu: String,
+        /// Memory.
+        pub mem: String,
+        /// Other resources, e.g. `nvidia.com/gpu` → `1`.
+        pub scalar_resources: BTreeMap<String, String>,
+        /// Cluster, when the server reports it.
+        pub cluster_name: String,
+        /// Creation time (`YYYY-MM-DD HH:MM:SS`).
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
-/// Body of [`Client::add_flavour`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AddFlavourRequest {
-    /// Name (required).
-    pub name: String,
-    /// CPU (required), e.g. `4`.
-    pub cpu: String,
-    /// Memory (required), e.g. `8Gi`.
-    pub mem: String,
-    /// Cluster.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    /// Other resources, e.g. `nvidia.com/gpu` → `1`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scalar_resources: Option<BTreeMap<String, String>>,
+body! {
+    /// Body of [`Client::add_flavour`].
+    #[derive(Eq)]
+    pub struct AddFlavourRequest {
+        /// Name (required).
+        pub name: String,
+        /// CPU (required), e.g. `4`.
+        pub cpu: String,
+        /// Memory (required), e.g. `8Gi`.
+        pub mem: String,
+    }
+    optional {
+        /// Cluster.
+        pub cluster_name: Option<String>,
+        /// Other resources, e.g. `nvidia.com/gpu` → `1`.
+        pub scalar_resources: Option<BTreeMap<String, String>>,
+    }
 }
 
-/// Body of [`Client::update_flavour`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateFlavourRequest {
-    /// New CPU.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu: Option<String>,
-    /// New memory.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mem: Option<String>,
-    /// New other resources (`Some` of an empty map clears them).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scalar_resources: Option<BTreeMap<String, String>>,
-    /// New cluster.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
+body! {
+    /// Body of [`Client::update_flavour`]: only what is set changes.
+    #[derive(Eq)]
+    pub struct UpdateFlavourRequest {}
+    optional {
+        /// New CPU.
+        pub cpu: Option<String>,
+        /// New memory.
+        pub mem: Option<String>,
+        /// New other resources (`Some` of an empty map clears them).
+        pub scalar_resources: Option<BTreeMap<String, String>>,
+        /// New cluster.
+        pub cluster_name: Option<String>,
+    }
 }
 
-/// Answer of [`Client::add_flavour`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct AddFlavourResponse {
-    /// The flavour's name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
+answer! {
+    /// Answer of [`Client::add_flavour`].
+    #[derive(Eq)]
+    pub struct AddFlavourResponse {
+        /// The flavour's name.
+        pub name: String,
+    }
 }
 
 marker_list! {
@@ -117,23 +106,13 @@ impl Client {
             .filter("marker", request.marker.as_deref())
             .filter("name", request.name.as_deref())
             .filter("clusterName", request.cluster_name.as_deref());
-        self.send(op).await
-    }
-
-    /// Every flavour, page after page.
-    pub fn list_flavour_stream(
-        &self,
-        request: ListFlavourRequest,
-    ) -> impl Stream<Item = Result<Flavour, Error>> + '_ {
-        marker_stream(request, move |req: ListFlavourRequest| async move {
-            self.list_flavour(&req).await
-        })
+        self.call(op).await
     }
 
     /// One flavour (`GET /api/paddleflow/v1/flavour/{name}`).
     pub async fn show_flavour(&self, name: &str) -> Result<Flavour, Error> {
         let op = Client::op("show_flavour", Method::Get, "/flavour").id("name", name);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Creates a flavour (`POST /api/paddleflow/v1/flavour`).
@@ -146,7 +125,7 @@ impl Client {
             .required("cpu", &request.cpu)
             .required("mem", &request.mem)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Changes a flavour (`PUT /api/paddleflow/v1/flavour/{name}`).
@@ -158,12 +137,17 @@ impl Client {
         let op = Client::op("update_flavour", Method::Put, "/flavour")
             .id("name", name)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a flavour (`DELETE /api/paddleflow/v1/flavour/{name}`).
     pub async fn del_flavour(&self, name: &str) -> Result<(), Error> {
         let op = Client::op("del_flavour", Method::Delete, "/flavour").id("name", name);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
+}
+
+marker_streams! {
+    /// Every flavour, page after page.
+    list_flavour_stream(ListFlavourRequest) -> Flavour = list_flavour;
 }

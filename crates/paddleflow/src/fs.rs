@@ -3,110 +3,73 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{nd, next_marker, Properties};
+use crate::model::{answer, body, nd, Properties};
+use crate::paging::{marker_list, marker_streams};
 
-/// A file system (`fsList` item and [`Client::show_fs`] answer).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct FileSystem {
-    /// Id, e.g. `fs-root-myfs`.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Storage address.
-    #[serde(deserialize_with = "nd")]
-    pub server_address: String,
-    /// Storage type, e.g. `s3`, `hdfs`, `local`.
-    #[serde(rename = "type", deserialize_with = "nd")]
-    pub fs_type: String,
-    /// Path inside the storage.
-    #[serde(deserialize_with = "nd")]
-    pub sub_path: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Storage properties (credentials hidden in `Debug`).
-    #[serde(deserialize_with = "nd")]
-    pub properties: Properties,
-    /// Whether the fuse client runs in its own process (lists only).
-    pub independent_mount_process: bool,
-}
-
-/// Body of [`Client::add_fs`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AddFsRequest {
-    /// Name (required).
-    pub name: String,
-    /// Storage URL (required), e.g. `s3://bucket/path`.
-    pub url: String,
-    /// Owner (root may create for another user).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// Storage properties, e.g. `accessKey`, `secretKey`, `endpoint`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub properties: Option<Properties>,
-    /// Run the fuse client in its own process.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub independent_mount_process: Option<bool>,
-}
-
-/// Answer of [`Client::add_fs`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct AddFsResponse {
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Id.
-    #[serde(rename = "fsID", deserialize_with = "nd")]
-    pub fs_id: String,
-}
-
-/// A page of file systems (`GET /fs` answers `marker`/`truncated`, not the
-/// usual `maxKeys`/`isTruncated` envelope).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ListFsResponse {
-    /// The marker this page started at.
-    #[serde(deserialize_with = "nd")]
-    pub marker: String,
-    /// Whether more items follow.
-    pub truncated: bool,
-    /// Marker of the next page.
-    #[serde(deserialize_with = "nd")]
-    pub next_marker: String,
-    /// The file systems.
-    #[serde(deserialize_with = "nd")]
-    pub fs_list: Vec<FileSystem>,
-}
-
-impl ListFsResponse {
-    /// The marker of the next page, or `None` on the last page.
-    pub fn next_page(&self) -> Option<String> {
-        next_marker(self.truncated, &self.next_marker)
+answer! {
+    /// A file system (`fsList` item and [`Client::show_fs`] answer).
+    #[derive(Eq)]
+    pub struct FileSystem {
+        /// Id, e.g. `fs-root-myfs`.
+        pub id: String,
+        /// Name.
+        pub name: String,
+        /// Storage address.
+        pub server_address: String,
+        /// Storage type, e.g. `s3`, `hdfs`, `local`.
+        #[serde(rename = "type")]
+        pub fs_type: String,
+        /// Path inside the storage.
+        pub sub_path: String,
+        /// Owner.
+        pub username: String,
+        /// Storage properties (credentials hidden in `Debug`).
+        pub properties: Properties,
+        /// Whether the fuse client runs in its own process (lists only).
+        pub independent_mount_process: bool,
     }
 }
 
-impl bce_core::paginate::MarkerResponse for ListFsResponse {
-    type Item = FileSystem;
-    fn next_marker(&self) -> Option<String> {
-        self.next_page()
+body! {
+    /// Body of [`Client::add_fs`].
+    #[derive(Eq)]
+    pub struct AddFsRequest {
+        /// Name (required).
+        pub name: String,
+        /// Storage URL (required), e.g. `s3://bucket/path`.
+        pub url: String,
     }
-    fn into_items(self) -> Vec<FileSystem> {
-        self.fs_list
+    optional {
+        /// Owner (root may create for another user).
+        pub username: Option<String>,
+        /// Storage properties, e.g. `accessKey`, `secretKey`, `endpoint`.
+        pub properties: Option<Properties>,
+        /// Run the fuse client in its own process.
+        pub independent_mount_process: Option<bool>,
     }
+}
+
+answer! {
+    /// Answer of [`Client::add_fs`].
+    #[derive(Eq)]
+    pub struct AddFsResponse {
+        /// Name.
+        pub fs_name: String,
+        /// Id.
+        #[serde(rename = "fsID")]
+        pub fs_id: String,
+    }
+}
+
+marker_list! {
+    /// A page of file systems (`GET /fs` answers `marker`/`truncated`, not the
+    /// usual `maxKeys`/`isTruncated` envelope).
+    #[derive(Eq)]
+    truncated ListFsResponse, FileSystem, fs_list, "fsList"
 }
 
 /// Filter and paging of [`Client::list_fs`].
@@ -135,38 +98,30 @@ pub struct CacheResource {
     pub memory_limit: String,
 }
 
-/// Cache options of a file system: what [`Client::create_cache`] and
-/// [`Client::update_fs_cache`] send. Only what is set is sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct FsCacheOptions {
-    /// Cache directory on the node.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cache_dir: Option<String>,
-    /// Cache size quota.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quota: Option<i64>,
-    /// Meta driver, e.g. `disk`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta_driver: Option<String>,
-    /// Block size.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub block_size: Option<i64>,
-    /// Debug logging.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub debug: Option<bool>,
-    /// Clean the cache when unmounting.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clean_cache: Option<bool>,
-    /// Resources of the fuse pods.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource: Option<CacheResource>,
-    /// Node selection and tolerations (free-form).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub node_taint_toleration: Option<serde_json::Value>,
-    /// Extra fuse settings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extra_config: Option<BTreeMap<String, String>>,
+body! {
+    /// Cache options of a file system: what [`Client::create_cache`] and
+    /// [`Client::update_fs_cache`] send. Only what is set is sent.
+    pub struct FsCacheOptions {}
+    optional {
+        /// Cache directory on the node.
+        pub cache_dir: Option<String>,
+        /// Cache size quota.
+        pub quota: Option<i64>,
+        /// Meta driver, e.g. `disk`.
+        pub meta_driver: Option<String>,
+        /// Block size.
+        pub block_size: Option<i64>,
+        /// Debug logging.
+        pub debug: Option<bool>,
+        /// Clean the cache when unmounting.
+        pub clean_cache: Option<bool>,
+        /// Resources of the fuse pods.
+        pub resource: Option<CacheResource>,
+        /// Node selection and tolerations (free-form).
+        pub node_taint_toleration: Option<serde_json::Value>,
+        /// Extra fuse settings.
+        pub extra_config: Option<BTreeMap<String, String>>,
+    }
 }
 
 /// Body of [`Client::create_cache`]: the options plus the file system.
@@ -183,130 +138,83 @@ pub struct CreateCacheRequest {
     pub options: FsCacheOptions,
 }
 
-/// A file system's cache configuration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct FsCacheConfig {
-    /// Cache directory.
-    #[serde(deserialize_with = "nd")]
-    pub cache_dir: String,
-    /// Quota.
-    #[serde(deserialize_with = "nd")]
-    pub quota: i64,
-    /// Meta driver.
-    #[serde(deserialize_with = "nd")]
-    pub meta_driver: String,
-    /// Block size.
-    #[serde(deserialize_with = "nd")]
-    pub block_size: i64,
-    /// Debug logging.
-    #[serde(deserialize_with = "nd")]
-    pub debug: bool,
-    /// Clean the cache when unmounting.
-    #[serde(deserialize_with = "nd")]
-    pub clean_cache: bool,
-    /// Fuse pod resources.
-    #[serde(deserialize_with = "nd")]
-    pub resource: CacheResource,
-    /// Node selection and tolerations.
-    pub node_taint_toleration: serde_json::Value,
-    /// Extra settings.
-    #[serde(deserialize_with = "nd")]
-    pub extra_config: BTreeMap<String, String>,
-    /// File system.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
-}
-
-/// A link: another storage mounted under a path of a file system.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Link {
-    /// File system.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Path inside the file system.
-    #[serde(deserialize_with = "nd")]
-    pub fs_path: String,
-    /// Storage address.
-    #[serde(deserialize_with = "nd")]
-    pub server_address: String,
-    /// Storage type.
-    #[serde(rename = "type", deserialize_with = "nd")]
-    pub link_type: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Path inside the storage.
-    #[serde(deserialize_with = "nd")]
-    pub sub_path: String,
-    /// Storage properties (credentials hidden in `Debug`).
-    #[serde(deserialize_with = "nd")]
-    pub properties: Properties,
-}
-
-/// Body of [`Client::add_link`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AddLinkRequest {
-    /// File system (required).
-    pub fs_name: String,
-    /// Path inside the file system (required), e.g. `/links/data`.
-    pub fs_path: String,
-    /// Storage URL (required).
-    pub url: String,
-    /// Owner of the file system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// Storage properties.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub properties: Option<Properties>,
-}
-
-/// A page of links (`marker`/`truncated` envelope, like [`ListFsResponse`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ListLinkResponse {
-    /// The marker this page started at.
-    #[serde(deserialize_with = "nd")]
-    pub marker: String,
-    /// Whether more items follow.
-    pub truncated: bool,
-    /// Marker of the next page.
-    #[serde(deserialize_with = "nd")]
-    pub next_marker: String,
-    /// The links.
-    #[serde(deserialize_with = "nd")]
-    pub link_list: Vec<Link>,
-}
-
-impl ListLinkResponse {
-    /// The marker of the next page, or `None` on the last page.
-    pub fn next_page(&self) -> Option<String> {
-        next_marker(self.truncated, &self.next_marker)
+answer! {
+    /// A file system's cache configuration.
+    pub struct FsCacheConfig {
+        /// Cache directory.
+        pub cache_dir: String,
+        /// Quota.
+        pub quota: i64,
+        /// Meta driver.
+        pub meta_driver: String,
+        /// Block size.
+        pub block_size: i64,
+        /// Debug logging.
+        pub debug: bool,
+        /// Clean the cache when unmounting.
+        pub clean_cache: bool,
+        /// Fuse pod resources.
+        pub resource: CacheResource,
+        /// Node selection and tolerations.
+        pub node_taint_toleration: serde_json::Value,
+        /// Extra settings.
+        pub extra_config: BTreeMap<String, String>,
+        /// File system.
+        pub fs_name: String,
+        /// Owner.
+        pub username: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
     }
 }
 
-impl bce_core::paginate::MarkerResponse for ListLinkResponse {
-    type Item = Link;
-    fn next_marker(&self) -> Option<String> {
-        self.next_page()
+answer! {
+    /// A link: another storage mounted under a path of a file system.
+    #[derive(Eq)]
+    pub struct Link {
+        /// File system.
+        pub fs_name: String,
+        /// Path inside the file system.
+        pub fs_path: String,
+        /// Storage address.
+        pub server_address: String,
+        /// Storage type.
+        #[serde(rename = "type")]
+        pub link_type: String,
+        /// Owner.
+        pub username: String,
+        /// Path inside the storage.
+        pub sub_path: String,
+        /// Storage properties (credentials hidden in `Debug`).
+        pub properties: Properties,
     }
-    fn into_items(self) -> Vec<Link> {
-        self.link_list
+}
+
+body! {
+    /// Body of [`Client::add_link`].
+    #[derive(Eq)]
+    pub struct AddLinkRequest {
+        /// File system (required).
+        pub fs_name: String,
+        /// Path inside the file system (required), e.g. `/links/data`.
+        pub fs_path: String,
+        /// Storage URL (required).
+        pub url: String,
     }
+    optional {
+        /// Owner of the file system.
+        pub username: Option<String>,
+        /// Storage properties.
+        pub properties: Option<Properties>,
+    }
+}
+
+marker_list! {
+    /// A page of links (`marker`/`truncated` envelope, like [`ListFsResponse`]).
+    #[derive(Eq)]
+    truncated ListLinkResponse, Link, link_list, "linkList"
 }
 
 /// Filter and paging of [`Client::list_link`].
@@ -383,7 +291,7 @@ impl Client {
             .required("fsname", &request.name)
             .required("url", &request.url)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One file system (`GET /api/paddleflow/v1/fs/{fsName}`, optional
@@ -396,7 +304,7 @@ impl Client {
         let op = Client::op("show_fs", Method::Get, "/fs")
             .id("fsname", fs_name)
             .filter("username", username);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a file system (`DELETE /api/paddleflow/v1/fs/{fsName}`).
@@ -404,7 +312,7 @@ impl Client {
         let op = Client::op("delete_fs", Method::Delete, "/fs")
             .id("fsname", fs_name)
             .filter("username", username);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of file systems (`GET /api/paddleflow/v1/fs`).
@@ -414,17 +322,7 @@ impl Client {
             .filter("username", request.username.as_deref())
             .filter("marker", request.marker.as_deref())
             .filter("fsName", request.fs_name.as_deref());
-        self.send(op).await
-    }
-
-    /// Every file system, page after page (`marker`/`truncated` paging).
-    pub fn list_fs_stream(
-        &self,
-        request: ListFsRequest,
-    ) -> impl Stream<Item = Result<FileSystem, Error>> + '_ {
-        marker_stream(request, move |req: ListFsRequest| async move {
-            self.list_fs(&req).await
-        })
+        self.call(op).await
     }
 
     /// Prepares mounting a file system: looks it up
@@ -467,16 +365,9 @@ impl Client {
     pub async fn create_cache(&self, request: &CreateCacheRequest) -> Result<(), Error> {
         let op = Client::op("create_cache", Method::Post, "/fsCache")
             .required("fsname", &request.fs_name)
-            .check(
-                request
-                    .username
-                    .as_deref()
-                    .map_or(true, |u| u.is_empty() || !u.trim().is_empty()),
-                "username",
-                "must not be blank",
-            )
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Sends `PUT /api/paddleflow/v1/fsCache/{fsName}` with the options, as
@@ -492,7 +383,7 @@ impl Client {
             .id("fsname", fs_name)
             .filter("username", username)
             .json_plain(params);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// A file system's cache configuration
@@ -505,7 +396,7 @@ impl Client {
         let op = Client::op("get_fs_cache", Method::Get, "/fsCache")
             .id("fsname", fs_name)
             .filter("username", username);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Removes a file system's cache configuration
@@ -518,7 +409,7 @@ impl Client {
         let op = Client::op("delete_fs_cache", Method::Delete, "/fsCache")
             .id("fsname", fs_name)
             .filter("username", username);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Links another storage under a path of a file system
@@ -528,16 +419,9 @@ impl Client {
             .required("fsname", &request.fs_name)
             .required("url", &request.url)
             .required("fspath", &request.fs_path)
-            .check(
-                request
-                    .username
-                    .as_deref()
-                    .map_or(true, |u| u.is_empty() || !u.trim().is_empty()),
-                "username",
-                "must not be blank",
-            )
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Removes a link (`DELETE /api/paddleflow/v1/link/{fsName}?fsPath=…`).
@@ -552,7 +436,7 @@ impl Client {
             .filter("username", username)
             .required("fspath", fs_path)
             .query("fsPath", fs_path);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of a file system's links (`GET /api/paddleflow/v1/link/{fsName}`).
@@ -563,17 +447,7 @@ impl Client {
             .max_keys(request.max_keys)
             .filter("username", request.username.as_deref())
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
-    }
-
-    /// Every link of a file system, page after page (`marker`/`truncated` paging).
-    pub fn list_link_stream(
-        &self,
-        request: ListLinkRequest,
-    ) -> impl Stream<Item = Result<Link, Error>> + '_ {
-        marker_stream(request, move |req: ListLinkRequest| async move {
-            self.list_link(&req).await
-        })
+        self.call(op).await
     }
 
     /// The link at `fs_path` (`GET /api/paddleflow/v1/link/{fsName}?fsPath=…`;
@@ -589,6 +463,13 @@ impl Client {
             .required("fspath", fs_path)
             .query("fsPath", fs_path)
             .filter("username", username);
-        self.send(op).await
+        self.call(op).await
     }
+}
+
+marker_streams! {
+    /// Every file system, page after page (`marker`/`truncated` paging).
+    list_fs_stream(ListFsRequest) -> FileSystem = list_fs;
+    /// Every link of a file system, page after page (`marker`/`truncated` paging).
+    list_link_stream(ListLinkRequest) -> Link = list_link;
 }

@@ -3,13 +3,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{lenient_string, marker_list, nd, JobStatus};
+use crate::model::{answer, body, nd, JobStatus};
+use crate::paging::{marker_list, marker_streams};
 
 /// Kind of job; it selects the route `POST /job/{single|distributed|workflow}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -78,94 +77,77 @@ pub struct MemberSchedulingPolicy {
     pub priority: Option<String>,
 }
 
-/// Resources of a job, by flavour name or explicitly.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct FlavourSpec {
-    /// Flavour name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// CPU.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu: Option<String>,
-    /// Memory.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mem: Option<String>,
-    /// Other resources.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scalar_resources: Option<BTreeMap<String, String>>,
+body! {
+    /// Resources of a job, by flavour name or explicitly.
+    #[derive(Eq)]
+    pub struct FlavourSpec {}
+    optional {
+        /// Flavour name.
+        pub name: Option<String>,
+        /// CPU.
+        pub cpu: Option<String>,
+        /// Memory.
+        pub mem: Option<String>,
+        /// Other resources.
+        pub scalar_resources: Option<BTreeMap<String, String>>,
+    }
 }
 
-/// A file system mounted into a job.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct JobFs {
-    /// File system name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Mount path in the container.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mount_path: Option<String>,
-    /// Sub path of the file system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_path: Option<String>,
-    /// Mount read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub read_only: Option<bool>,
-    /// Storage type (server only; the Python SDK cannot send it).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub fs_type: Option<String>,
-    /// Host path (server only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub host_path: Option<String>,
+body! {
+    /// A file system mounted into a job.
+    #[derive(Eq)]
+    pub struct JobFs {}
+    optional {
+        /// File system name.
+        pub name: Option<String>,
+        /// Mount path in the container.
+        pub mount_path: Option<String>,
+        /// Sub path of the file system.
+        pub sub_path: Option<String>,
+        /// Mount read-only.
+        pub read_only: Option<bool>,
+        /// Storage type (server only; the Python SDK cannot send it).
+        #[serde(rename = "type")]
+        pub fs_type: Option<String>,
+        /// Host path (server only).
+        pub host_path: Option<String>,
+    }
 }
 
-/// What a job or a member runs. Only what is set is sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct JobSpec {
-    /// Image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<String>,
-    /// Id to give the job.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub labels: Option<BTreeMap<String, String>>,
-    /// Annotations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<BTreeMap<String, String>>,
-    /// Resources.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub flavour: Option<FlavourSpec>,
-    /// Resource limits (server only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit_flavour: Option<FlavourSpec>,
-    /// Main file system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fs: Option<JobFs>,
-    /// Extra file systems.
-    #[serde(rename = "extraFS", skip_serializing_if = "Option::is_none")]
-    pub extra_fs: Option<Vec<JobFs>>,
-    /// Environment.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub env: Option<BTreeMap<String, String>>,
-    /// Command (a shell line).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<String>,
-    /// Arguments.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub args: Option<Vec<String>>,
-    /// Port.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub port: Option<i64>,
-    /// A Kubernetes object to use as the template (free-form).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extension_template: Option<serde_json::Value>,
+body! {
+    /// What a job or a member runs. Only what is set is sent.
+    pub struct JobSpec {}
+    optional {
+        /// Image.
+        pub image: Option<String>,
+        /// Id to give the job.
+        pub id: Option<String>,
+        /// Name.
+        pub name: Option<String>,
+        /// Labels.
+        pub labels: Option<BTreeMap<String, String>>,
+        /// Annotations.
+        pub annotations: Option<BTreeMap<String, String>>,
+        /// Resources.
+        pub flavour: Option<FlavourSpec>,
+        /// Resource limits (server only).
+        pub limit_flavour: Option<FlavourSpec>,
+        /// Main file system.
+        pub fs: Option<JobFs>,
+        /// Extra file systems.
+        #[serde(rename = "extraFS")]
+        pub extra_fs: Option<Vec<JobFs>>,
+        /// Environment.
+        pub env: Option<BTreeMap<String, String>>,
+        /// Command (a shell line).
+        pub command: Option<String>,
+        /// Arguments.
+        pub args: Option<Vec<String>>,
+        /// Port.
+        pub port: Option<i64>,
+        /// A Kubernetes object to use as the template (free-form).
+        pub extension_template: Option<serde_json::Value>,
+    }
 }
 
 /// A role of a distributed job.
@@ -183,189 +165,147 @@ pub struct JobMember {
     pub spec: JobSpec,
 }
 
-/// Body of [`Client::create_job`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateJobRequest {
-    /// Queue (required) and priority.
-    pub scheduling_policy: SchedulingPolicy,
-    /// What it runs.
-    #[serde(flatten)]
-    pub spec: JobSpec,
-    /// Framework of a distributed job, e.g. `paddle`, `pytorch`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub framework: Option<String>,
-    /// Roles of a distributed job.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub members: Option<Vec<JobMember>>,
+body! {
+    /// Body of [`Client::create_job`].
+    pub struct CreateJobRequest {
+        /// Queue (required) and priority.
+        pub scheduling_policy: SchedulingPolicy,
+        /// What it runs.
+        #[serde(flatten)]
+        pub spec: JobSpec,
+    }
+    optional {
+        /// Framework of a distributed job, e.g. `paddle`, `pytorch`.
+        pub framework: Option<String>,
+        /// Roles of a distributed job.
+        pub members: Option<Vec<JobMember>>,
+    }
 }
 
-/// Answer of [`Client::create_job`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct CreateJobResponse {
-    /// Job id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
+answer! {
+    /// Answer of [`Client::create_job`].
+    #[derive(Eq)]
+    pub struct CreateJobResponse {
+        /// Job id.
+        pub id: String,
+    }
 }
 
-/// Where a task of a job runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct TaskRuntime {
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Namespace.
-    #[serde(deserialize_with = "nd")]
-    pub namespace: String,
-    /// Id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// State.
-    #[serde(deserialize_with = "nd")]
-    pub status: String,
-    /// Node.
-    #[serde(deserialize_with = "nd")]
-    pub node_name: String,
-    /// Role.
-    #[serde(deserialize_with = "nd")]
-    pub role: String,
-    /// Index.
-    #[serde(deserialize_with = "nd")]
-    pub index: i64,
-    /// Accelerator cards.
-    #[serde(deserialize_with = "lenient_string")]
-    pub accelerator_cards: String,
-    /// Log address.
-    #[serde(rename = "logURL", deserialize_with = "nd")]
-    pub log_url: String,
+answer! {
+    /// Where a task of a job runs.
+    #[derive(Eq)]
+    pub struct TaskRuntime {
+        /// Name.
+        pub name: String,
+        /// Namespace.
+        pub namespace: String,
+        /// Id.
+        pub id: String,
+        /// State.
+        pub status: String,
+        /// Node.
+        pub node_name: String,
+        /// Role.
+        pub role: String,
+        /// Index.
+        pub index: i64,
+        /// Accelerator cards.
+        pub accelerator_cards: String,
+        /// Log address.
+        #[serde(rename = "logURL")]
+        pub log_url: String,
+    }
 }
 
-/// Runtime of a distributed job.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct DistributedRuntime {
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Namespace.
-    #[serde(deserialize_with = "nd")]
-    pub namespace: String,
-    /// Id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// State.
-    #[serde(deserialize_with = "nd")]
-    pub status: String,
-    /// Its tasks.
-    #[serde(deserialize_with = "nd")]
-    pub runtimes: Vec<TaskRuntime>,
-}
-
-/// Runtime of a workflow job.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct WorkflowRuntime {
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Namespace.
-    #[serde(deserialize_with = "nd")]
-    pub namespace: String,
-    /// Id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// State.
-    #[serde(deserialize_with = "nd")]
-    pub status: String,
-    /// Its nodes.
-    #[serde(deserialize_with = "nd")]
-    pub nodes: Vec<DistributedRuntime>,
-}
-
-/// A job.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Job {
-    /// Job id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Labels.
-    #[serde(deserialize_with = "nd")]
-    pub labels: BTreeMap<String, String>,
-    /// Annotations.
-    #[serde(deserialize_with = "nd")]
-    pub annotations: BTreeMap<String, String>,
-    /// Queue and priority.
-    #[serde(deserialize_with = "nd")]
-    pub scheduling_policy: SchedulingPolicy,
-    /// Resources.
-    #[serde(deserialize_with = "nd")]
-    pub flavour: FlavourSpec,
-    /// Resource limits.
-    #[serde(deserialize_with = "nd")]
-    pub limit_flavour: FlavourSpec,
-    /// Main file system.
-    #[serde(deserialize_with = "nd")]
-    pub fs: JobFs,
-    /// Extra file systems.
-    #[serde(rename = "extraFS", deserialize_with = "nd")]
-    pub extra_fs: Vec<JobFs>,
-    /// Image.
-    #[serde(deserialize_with = "nd")]
-    pub image: String,
-    /// Command.
-    #[serde(deserialize_with = "nd")]
-    pub command: String,
-    /// Environment.
-    #[serde(deserialize_with = "nd")]
-    pub env: BTreeMap<String, String>,
-    /// Arguments.
-    #[serde(deserialize_with = "nd")]
-    pub args: Vec<String>,
-    /// Port.
-    #[serde(deserialize_with = "nd")]
-    pub port: i64,
-    /// Template.
-    pub extension_template: Option<serde_json::Value>,
-    /// Framework.
-    #[serde(deserialize_with = "nd")]
-    pub framework: String,
-    /// Roles of a distributed job.
-    #[serde(deserialize_with = "nd")]
-    pub members: Vec<JobMember>,
-    /// State.
-    pub status: JobStatus,
-    /// Status message of the job (not an error).
-    #[serde(deserialize_with = "nd")]
-    pub message: String,
-    /// When the server accepted it.
-    #[serde(deserialize_with = "nd")]
-    pub accept_time: String,
-    /// Start.
-    #[serde(deserialize_with = "nd")]
-    pub start_time: String,
-    /// Finish.
-    #[serde(deserialize_with = "nd")]
-    pub finish_time: String,
-    /// Runtime of a single job.
-    #[serde(deserialize_with = "nd")]
-    pub runtime: Option<TaskRuntime>,
+answer! {
     /// Runtime of a distributed job.
-    #[serde(deserialize_with = "nd")]
-    pub distributed_runtime: Option<DistributedRuntime>,
+    #[derive(Eq)]
+    pub struct DistributedRuntime {
+        /// Name.
+        pub name: String,
+        /// Namespace.
+        pub namespace: String,
+        /// Id.
+        pub id: String,
+        /// State.
+        pub status: String,
+        /// Its tasks.
+        pub runtimes: Vec<TaskRuntime>,
+    }
+}
+
+answer! {
     /// Runtime of a workflow job.
-    #[serde(deserialize_with = "nd")]
-    pub workflow_runtime: Option<WorkflowRuntime>,
+    #[derive(Eq)]
+    pub struct WorkflowRuntime {
+        /// Name.
+        pub name: String,
+        /// Namespace.
+        pub namespace: String,
+        /// Id.
+        pub id: String,
+        /// State.
+        pub status: String,
+        /// Its nodes.
+        pub nodes: Vec<DistributedRuntime>,
+    }
+}
+
+answer! {
+    /// A job.
+    pub struct Job {
+        /// Job id.
+        pub id: String,
+        /// Name.
+        pub name: String,
+        /// Labels.
+        pub labels: BTreeMap<String, String>,
+        /// Annotations.
+        pub annotations: BTreeMap<String, String>,
+        /// Queue and priority.
+        pub scheduling_policy: SchedulingPolicy,
+        /// Resources.
+        pub flavour: FlavourSpec,
+        /// Resource limits.
+        pub limit_flavour: FlavourSpec,
+        /// Main file system.
+        pub fs: JobFs,
+        /// Extra file systems.
+        #[serde(rename = "extraFS")]
+        pub extra_fs: Vec<JobFs>,
+        /// Image.
+        pub image: String,
+        /// Command.
+        pub command: String,
+        /// Environment.
+        pub env: BTreeMap<String, String>,
+        /// Arguments.
+        pub args: Vec<String>,
+        /// Port.
+        pub port: i64,
+        /// Template.
+        pub extension_template: Option<serde_json::Value>,
+        /// Framework.
+        pub framework: String,
+        /// Roles of a distributed job.
+        pub members: Vec<JobMember>,
+        /// State.
+        pub status: JobStatus,
+        /// Status message of the job (not an error).
+        pub message: String,
+        /// When the server accepted it.
+        pub accept_time: String,
+        /// Start.
+        pub start_time: String,
+        /// Finish.
+        pub finish_time: String,
+        /// Runtime of a single job.
+        pub runtime: Option<TaskRuntime>,
+        /// Runtime of a distributed job.
+        pub distributed_runtime: Option<DistributedRuntime>,
+        /// Runtime of a workflow job.
+        pub workflow_runtime: Option<WorkflowRuntime>,
+    }
 }
 
 marker_list! {
@@ -393,19 +333,18 @@ pub struct ListJobRequest {
     pub marker: Option<String>,
 }
 
-/// Body of [`Client::update_job`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateJobRequest {
-    /// New priority.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub priority: Option<String>,
-    /// New labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub labels: Option<BTreeMap<String, String>>,
-    /// New annotations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<BTreeMap<String, String>>,
+body! {
+    /// Body of [`Client::update_job`]: only what is set changes.
+    #[derive(Eq)]
+    pub struct UpdateJobRequest {}
+    optional {
+        /// New priority.
+        pub priority: Option<String>,
+        /// New labels.
+        pub labels: Option<BTreeMap<String, String>>,
+        /// New annotations.
+        pub annotations: Option<BTreeMap<String, String>>,
+    }
 }
 
 impl Client {
@@ -427,13 +366,13 @@ impl Client {
             .required("scheduling_policy.queue", &request.scheduling_policy.queue)
             .check(roles_ok, "members.role", "must not be empty")
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One job (`GET /api/paddleflow/v1/job/{jobID}`).
     pub async fn show_job(&self, job_id: &str) -> Result<Job, Error> {
         let op = Client::op("show_job", Method::Get, "/job").id("jobid", job_id);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One page of jobs (`GET /api/paddleflow/v1/job`).
@@ -452,17 +391,7 @@ impl Client {
             .filter("labels", labels.as_deref())
             .filter("marker", request.marker.as_deref())
             .max_keys(request.max_keys);
-        self.send(op).await
-    }
-
-    /// Every job matching `request`, page after page.
-    pub fn list_job_stream(
-        &self,
-        request: ListJobRequest,
-    ) -> impl Stream<Item = Result<Job, Error>> + '_ {
-        marker_stream(request, move |req: ListJobRequest| async move {
-            self.list_job(&req).await
-        })
+        self.call(op).await
     }
 
     /// Changes a job's priority, labels or annotations
@@ -472,7 +401,7 @@ impl Client {
             .id("jobid", job_id)
             .query("action", "modify")
             .json_plain(request);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Stops a job (`PUT /api/paddleflow/v1/job/{jobID}?action=stop`, no body).
@@ -480,12 +409,17 @@ impl Client {
         let op = Client::op("stop_job", Method::Put, "/job")
             .id("jobid", job_id)
             .query("action", "stop");
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Deletes a job (`DELETE /api/paddleflow/v1/job/{jobID}`).
     pub async fn delete_job(&self, job_id: &str) -> Result<(), Error> {
         let op = Client::op("delete_job", Method::Delete, "/job").id("jobid", job_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
+}
+
+marker_streams! {
+    /// Every job matching `request`, page after page.
+    list_job_stream(ListJobRequest) -> Job = list_job;
 }

@@ -6,73 +6,64 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{lenient_string, nd, LogFilePosition};
+use crate::model::{answer, LogFilePosition};
 
-/// One page of a task's log.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct LogInfo {
-    /// The log text of this page.
-    #[serde(deserialize_with = "nd")]
-    pub log_content: String,
-    /// Whether another page follows.
-    #[serde(deserialize_with = "nd")]
-    pub has_next_page: bool,
-    /// Whether the server cut the content at its size limit.
-    #[serde(deserialize_with = "nd")]
-    pub truncated: bool,
+answer! {
+    /// One page of a task's log.
+    #[derive(Eq)]
+    pub struct LogInfo {
+        /// The log text of this page.
+        pub log_content: String,
+        /// Whether another page follows.
+        pub has_next_page: bool,
+        /// Whether the server cut the content at its size limit.
+        pub truncated: bool,
+    }
 }
 
-/// The log of one task (pod) of a job.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct TaskLog {
-    /// Task id.
-    #[serde(rename = "taskID", deserialize_with = "nd")]
-    pub task_id: String,
-    /// Its log page.
-    #[serde(deserialize_with = "nd")]
-    pub log_info: LogInfo,
+answer! {
+    /// The log of one task (pod) of a job.
+    #[derive(Eq)]
+    pub struct TaskLog {
+        /// Task id.
+        #[serde(rename = "taskID")]
+        pub task_id: String,
+        /// Its log page.
+        pub log_info: LogInfo,
+    }
 }
 
-/// The logs and events of one job.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct JobLog {
-    /// Job id.
-    #[serde(rename = "jobID", deserialize_with = "nd")]
-    pub job_id: String,
-    /// One entry per task (may be empty: a job without tasks has none).
-    #[serde(deserialize_with = "nd")]
-    pub task_list: Vec<TaskLog>,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Kind, e.g. `pod`.
-    #[serde(rename = "type", deserialize_with = "nd")]
-    pub log_type: String,
-    /// Kubernetes events.
-    #[serde(deserialize_with = "nd")]
-    pub event_list: Vec<String>,
+answer! {
+    /// The logs and events of one job.
+    #[derive(Eq)]
+    pub struct JobLog {
+        /// Job id.
+        #[serde(rename = "jobID")]
+        pub job_id: String,
+        /// One entry per task (may be empty: a job without tasks has none).
+        pub task_list: Vec<TaskLog>,
+        /// Name.
+        pub name: String,
+        /// Kind, e.g. `pod`.
+        #[serde(rename = "type")]
+        pub log_type: String,
+        /// Kubernetes events.
+        pub event_list: Vec<String>,
+    }
 }
 
-/// Answer of [`Client::show_log`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct RunLog {
-    /// Why submitting failed, if it did.
-    #[serde(deserialize_with = "nd")]
-    pub submit_log: String,
-    /// One entry per job of the run.
-    #[serde(deserialize_with = "nd")]
-    pub run_log: Vec<JobLog>,
-    /// Run id.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
+answer! {
+    /// Answer of [`Client::show_log`].
+    #[derive(Eq)]
+    pub struct RunLog {
+        /// Why submitting failed, if it did.
+        pub submit_log: String,
+        /// One entry per job of the run.
+        pub run_log: Vec<JobLog>,
+        /// Run id.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+    }
 }
 
 /// Paging of [`Client::show_log`].
@@ -114,53 +105,43 @@ pub struct ShowLogByLimitRequest {
     pub framework: Option<String>,
 }
 
-/// Answer of [`Client::get_statistics`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct JobStatistics {
-    /// Metric name → current value.
-    #[serde(deserialize_with = "nd")]
-    pub metrics_info: BTreeMap<String, String>,
+answer! {
+    /// Answer of [`Client::get_statistics`].
+    #[derive(Eq)]
+    pub struct JobStatistics {
+        /// Metric name → current value.
+        pub metrics_info: BTreeMap<String, String>,
+    }
 }
 
-/// One metric of a task over time.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct MetricSeries {
-    /// Metric name.
-    #[serde(deserialize_with = "nd")]
-    pub metric: String,
-    /// `[unix seconds, value]` pairs.
-    #[serde(deserialize_with = "nd")]
-    pub values: Vec<Vec<serde_json::Value>>,
+answer! {
+    /// One metric of a task over time.
+    pub struct MetricSeries {
+        /// Metric name.
+        pub metric: String,
+        /// `[unix seconds, value]` pairs.
+        pub values: Vec<Vec<serde_json::Value>>,
+    }
 }
 
-/// The metrics of one task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct TaskStatistics {
-    /// Task name.
-    #[serde(deserialize_with = "nd")]
-    pub task_name: String,
-    /// Its metrics.
-    #[serde(deserialize_with = "nd")]
-    pub task_info: Vec<MetricSeries>,
+answer! {
+    /// The metrics of one task.
+    pub struct TaskStatistics {
+        /// Task name.
+        pub task_name: String,
+        /// Its metrics.
+        pub task_info: Vec<MetricSeries>,
+    }
 }
 
-/// Answer of [`Client::get_statistics_detail`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct JobStatisticsDetail {
-    /// Per task.
-    #[serde(deserialize_with = "nd")]
-    pub result: Vec<TaskStatistics>,
-    /// Whether the series were cut.
-    #[serde(deserialize_with = "nd")]
-    pub truncated: bool,
+answer! {
+    /// Answer of [`Client::get_statistics_detail`].
+    pub struct JobStatisticsDetail {
+        /// Per task.
+        pub result: Vec<TaskStatistics>,
+        /// Whether the series were cut.
+        pub truncated: bool,
+    }
 }
 
 /// Time window of [`Client::get_statistics_detail`] (Unix seconds).
@@ -175,77 +156,58 @@ pub struct StatisticsDetailRequest {
     pub step: Option<i64>,
 }
 
-/// One job's card time.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct JobCardTime {
-    /// Job id.
-    #[serde(deserialize_with = "nd")]
-    pub job_id: String,
-    /// Card hours.
-    #[serde(deserialize_with = "nd")]
-    pub card_time: f64,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Start time.
-    #[serde(deserialize_with = "nd")]
-    pub start_time: String,
-    /// Finish time.
-    #[serde(deserialize_with = "nd")]
-    pub finish_time: String,
-    /// Cards used.
-    #[serde(deserialize_with = "nd")]
-    pub device_count: i64,
+answer! {
+    /// One job's card time.
+    pub struct JobCardTime {
+        /// Job id.
+        pub job_id: String,
+        /// Card hours.
+        pub card_time: f64,
+        /// Creation time.
+        pub create_time: String,
+        /// Start time.
+        pub start_time: String,
+        /// Finish time.
+        pub finish_time: String,
+        /// Cards used.
+        pub device_count: i64,
+    }
 }
 
-/// One user's card time in a queue.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct UserCardTime {
-    /// User.
-    #[serde(deserialize_with = "nd")]
-    pub user_name: String,
-    /// Per job.
-    #[serde(deserialize_with = "nd")]
-    pub job_info_list: Vec<JobCardTime>,
-    /// Number of jobs.
-    #[serde(deserialize_with = "nd")]
-    pub job_count: i64,
-    /// Card hours.
-    #[serde(deserialize_with = "nd")]
-    pub total_card_time: f64,
+answer! {
+    /// One user's card time in a queue.
+    pub struct UserCardTime {
+        /// User.
+        pub user_name: String,
+        /// Per job.
+        pub job_info_list: Vec<JobCardTime>,
+        /// Number of jobs.
+        pub job_count: i64,
+        /// Card hours.
+        pub total_card_time: f64,
+    }
 }
 
-/// One queue's card time.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct QueueCardTime {
-    /// Queue.
-    #[serde(deserialize_with = "nd")]
-    pub queue_name: String,
-    /// Card hours.
-    #[serde(deserialize_with = "nd")]
-    pub card_time: f64,
-    /// Card type.
-    #[serde(deserialize_with = "lenient_string")]
-    pub device_type: String,
-    /// Per user.
-    #[serde(deserialize_with = "nd")]
-    pub detail: Vec<UserCardTime>,
+answer! {
+    /// One queue's card time.
+    pub struct QueueCardTime {
+        /// Queue.
+        pub queue_name: String,
+        /// Card hours.
+        pub card_time: f64,
+        /// Card type.
+        pub device_type: String,
+        /// Per user.
+        pub detail: Vec<UserCardTime>,
+    }
 }
 
-/// Answer of [`Client::get_cardtime_by_queue_name`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct CardTimeResponse {
-    /// Per queue.
-    #[serde(deserialize_with = "nd")]
-    pub data: Vec<QueueCardTime>,
+answer! {
+    /// Answer of [`Client::get_cardtime_by_queue_name`].
+    pub struct CardTimeResponse {
+        /// Per queue.
+        pub data: Vec<QueueCardTime>,
+    }
 }
 
 #[derive(Serialize)]
@@ -279,7 +241,7 @@ impl Client {
                 "logFilePosition",
                 request.log_file_position.as_ref().map(|p| p.as_str()),
             );
-        self.send(op).await
+        self.call(op).await
     }
 
     /// The log of a job, pod or deployment, limited by lines or size
@@ -299,13 +261,13 @@ impl Client {
             .filter("sizeLimit", request.size_limit.as_deref())
             .filter("type", request.log_type.as_deref())
             .filter("framework", request.framework.as_deref());
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Current metrics of a job (`GET /api/paddleflow/v1/statistics/job/{jobID}`).
     pub async fn get_statistics(&self, job_id: &str) -> Result<JobStatistics, Error> {
         let op = Client::op("get_statistics", Method::Get, "/statistics/job").id("jobid", job_id);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Metrics of a job over time
@@ -342,7 +304,7 @@ impl Client {
         .query_opt("start", request.start)
         .query_opt("end", request.end)
         .query_opt("step", request.step);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Card hours of queues in a time window
@@ -371,6 +333,6 @@ impl Client {
             start_time,
             end_time,
         });
-        self.send(op).await
+        self.call(op).await
     }
 }

@@ -1,31 +1,93 @@
-//! Types shared by several resources: resource amounts, states, the
-//! `maxKeys`/`marker` paging envelope and serde helpers.
+//! Types shared by several resources: resource amounts, states, and the
+//! declarations of answers and bodies (`answer!`, `body!`) with their serde
+//! helpers.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use bce_core::Secret;
+use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 /// Upper bound of `maxKeys` accepted by the server.
 pub const MAX_KEYS_LIMIT: u32 = 1000;
 
-/// Decodes `null` as the default value (Go sends `null` for nil maps, slices
-/// and pointers).
+/// Decodes a field of an answer leniently: `null` as the default value (Go
+/// sends `null` for nil maps, slices and pointers), and a number or boolean
+/// where text is expected as its JSON text (the server is not consistent
+/// about `cpu: 8` versus `cpu: "8"`). Anything else must have the field's
+/// type. Every field of an [`answer!`] type decodes through it.
 pub(crate) fn nd<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
+    T: DeserializeOwned + Default,
 {
-    bce_core::json::null_as_default(deserializer)
+    let value = serde_json::Value::deserialize(deserializer)?;
+    match T::deserialize(&value) {
+        Ok(v) => Ok(v),
+        Err(_) if value.is_null() => Ok(T::default()),
+        // Text fields take other JSON values as their text; the first error
+        // is the one reported when that fails too.
+        Err(e) if !value.is_string() => {
+            T::deserialize(Value::String(value.to_string())).map_err(|_| de::Error::custom(e))
+        }
+        Err(e) => Err(de::Error::custom(e)),
+    }
 }
 
-/// A string that also accepts numbers, booleans and `null`.
-pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<String, D::Error> {
-    Ok(bce_core::json::LenientString::deserialize(deserializer)?.0)
+/// Declares a type the server answers with (users only read it): the
+/// common derives, camelCase names, `#[non_exhaustive]`, and every field
+/// decoded by [`nd`] (missing or `null` fields become their default). Add
+/// `#[derive(Eq)]` among the attributes where every field allows it.
+macro_rules! answer {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                #[serde(deserialize_with = "crate::model::nd")]
+                pub $field: $ty,
+            )*
+        }
+    };
 }
+pub(crate) use answer;
+
+/// Declares a request body: the common derives, camelCase names, the
+/// fields as written, then the fields of `optional { … }`, which are left
+/// out of the JSON when `None` (what the server reads as "unchanged" or
+/// "its default"). Add `#[derive(Eq)]` among the attributes where every
+/// field allows it.
+macro_rules! body {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+    }
+    optional {
+        $($(#[$opt_meta:meta])* pub $opt:ident: $opt_ty:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                pub $field: $ty,
+            )*
+            $(
+                $(#[$opt_meta])*
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub $opt: $opt_ty,
+            )*
+        }
+    };
+}
+pub(crate) use body;
 
 /// Serde for bytes sent as a standard base64 string (run and pipeline
 /// YAML).
@@ -131,37 +193,35 @@ impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Properties {
     }
 }
 
-/// An amount of resources as the server reports it (`memory` spelled out).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Resource {
-    /// CPU, e.g. `8` or `500m`.
-    #[serde(deserialize_with = "lenient_string")]
-    pub cpu: String,
-    /// Memory with a binary suffix, e.g. `16Gi`.
-    #[serde(deserialize_with = "lenient_string")]
-    pub memory: String,
-    /// Storage, when reported.
-    #[serde(deserialize_with = "lenient_string")]
-    pub storage: String,
-    /// Other resources, e.g. `nvidia.com/gpu` → `4`.
-    #[serde(deserialize_with = "nd")]
-    pub scalar_resources: BTreeMap<String, String>,
+answer! {
+    /// An amount of resources as the server reports it (`memory` spelled out).
+    #[derive(Eq)]
+    pub struct Resource {
+        /// CPU, e.g. `8` or `500m`.
+        pub cpu: String,
+        /// Memory with a binary suffix, e.g. `16Gi`.
+        pub memory: String,
+        /// Storage, when reported.
+        pub storage: String,
+        /// Other resources, e.g. `nvidia.com/gpu` → `4`.
+        pub scalar_resources: BTreeMap<String, String>,
+    }
 }
 
-/// An amount of resources in a request: `cpu` and `mem` (the request types
-/// spell memory `mem`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ResourceSpec {
-    /// CPU, e.g. `20`.
-    pub cpu: String,
-    /// Memory, e.g. `40Gi`.
-    pub mem: String,
-    /// Other resources, e.g. `nvidia.com/gpu` → `4`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scalar_resources: Option<BTreeMap<String, String>>,
+body! {
+    /// An amount of resources in a request: `cpu` and `mem` (the request types
+    /// spell memory `mem`).
+    #[derive(Eq)]
+    pub struct ResourceSpec {
+        /// CPU, e.g. `20`.
+        pub cpu: String,
+        /// Memory, e.g. `40Gi`.
+        pub mem: String,
+    }
+    optional {
+        /// Other resources, e.g. `nvidia.com/gpu` → `4`.
+        pub scalar_resources: Option<BTreeMap<String, String>>,
+    }
 }
 
 impl ResourceSpec {
@@ -346,82 +406,6 @@ bce_core::string_enum! {
     }
 }
 
-/// The next marker of a page, or `None` on the last one.
-pub(crate) fn next_marker(truncated: bool, marker: &str) -> Option<String> {
-    bce_core::paginate::next_marker(truncated, Some(marker.to_owned()))
-}
-
-/// Declares the reply of a `maxKeys`/`marker` list.
-macro_rules! marker_list {
-    ($(#[$meta:meta])* $name:ident, $item:ty, $field:ident, $json:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "camelCase", default)]
-        #[non_exhaustive]
-        pub struct $name {
-            /// Page size the server used.
-            pub max_keys: i64,
-            /// Whether more items follow.
-            pub is_truncated: bool,
-            /// Marker of the next page (empty on the last page).
-            #[serde(deserialize_with = "crate::model::nd")]
-            pub next_marker: String,
-            /// The items of this page.
-            #[serde(rename = $json, deserialize_with = "crate::model::nd")]
-            pub $field: Vec<$item>,
-        }
-
-        impl $name {
-            /// The marker of the next page, or `None` on the last page.
-            pub fn next_page(&self) -> Option<String> {
-                crate::model::next_marker(self.is_truncated, &self.next_marker)
-            }
-        }
-
-        impl bce_core::paginate::MarkerResponse for $name {
-            type Item = $item;
-            fn next_marker(&self) -> Option<String> {
-                self.next_page()
-            }
-            fn into_items(self) -> Vec<$item> {
-                self.$field
-            }
-        }
-    };
-}
-pub(crate) use marker_list;
-
-/// Implements [`bce_core::MarkerRequest`] for list requests with an
-/// optional `marker` field.
-macro_rules! marker_requests {
-    ($($name:ty),* $(,)?) => {
-        $(
-            impl bce_core::paginate::MarkerRequest for $name {
-                fn set_marker(&mut self, marker: String) {
-                    self.marker = Some(marker);
-                }
-            }
-        )*
-    };
-}
-
-marker_requests!(
-    crate::run::ListArtifactRequest,
-    crate::run::ListCacheRequest,
-    crate::cluster::ListClusterRequest,
-    crate::flavour::ListFlavourRequest,
-    crate::fs::ListFsRequest,
-    crate::job::ListJobRequest,
-    crate::fs::ListLinkRequest,
-    crate::pipeline::ListPipelineRequest,
-    crate::queue::ListQueueRequest,
-    crate::run::ListRunRequest,
-    crate::pipeline::ListScheduleRequest,
-    crate::user::ListUserRequest,
-    crate::pipeline::ShowPipelineRequest,
-    crate::queue::ShowQueueGrantRequest,
-);
-
 /// Paging of a `maxKeys`/`marker` list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paging {
@@ -467,5 +451,22 @@ mod tests {
         let r: Resource =
             serde_json::from_str(r#"{"cpu":8,"memory":"1Gi","scalarResources":null}"#).unwrap();
         assert_eq!(r.cpu, "8");
+    }
+
+    #[test]
+    fn answers_tolerate_null_and_scalars_as_text() {
+        let f: crate::Flavour = serde_json::from_str(
+            r#"{"name":"gpu","cpu":4,"mem":null,"scalarResources":null,"clusterName":true}"#,
+        )
+        .unwrap();
+        assert_eq!((f.cpu.as_str(), f.mem.as_str()), ("4", ""));
+        assert_eq!(f.cluster_name, "true");
+        assert!(f.scalar_resources.is_empty());
+        // A value of the wrong kind that is not text still fails, with the
+        // field type's own error.
+        let err = serde_json::from_str::<crate::Flavour>(r#"{"scalarResources":[1]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid type"), "{err}");
     }
 }

@@ -6,107 +6,91 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{marker_list, nd, ConcurrencyPolicy, RunStatus, ScheduleStatus};
+use crate::model::{answer, body, nd, ConcurrencyPolicy, RunStatus, ScheduleStatus};
+use crate::paging::{marker_list, marker_streams};
 use crate::run::{status_filter, ListRunResponse};
 
-/// A pipeline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct PipelineBrief {
-    /// Pipeline id.
-    #[serde(rename = "pipelineID", deserialize_with = "nd")]
-    pub pipeline_id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Description.
-    #[serde(deserialize_with = "nd")]
-    pub desc: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A pipeline.
+    #[derive(Eq)]
+    pub struct PipelineBrief {
+        /// Pipeline id.
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: String,
+        /// Name.
+        pub name: String,
+        /// Description.
+        pub desc: String,
+        /// Owner.
+        pub username: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
-/// A version of a pipeline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct PipelineVersionBrief {
-    /// Version id.
-    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
-    pub pipeline_version_id: String,
-    /// Pipeline id.
-    #[serde(rename = "pipelineID", deserialize_with = "nd")]
-    pub pipeline_id: String,
-    /// File system the YAML came from.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Path of the YAML.
-    #[serde(deserialize_with = "nd")]
-    pub yaml_path: String,
-    /// The YAML.
-    #[serde(deserialize_with = "nd")]
-    pub pipeline_yaml: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A version of a pipeline.
+    #[derive(Eq)]
+    pub struct PipelineVersionBrief {
+        /// Version id.
+        #[serde(rename = "pipelineVersionID")]
+        pub pipeline_version_id: String,
+        /// Pipeline id.
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: String,
+        /// File system the YAML came from.
+        pub fs_name: String,
+        /// Path of the YAML.
+        pub yaml_path: String,
+        /// The YAML.
+        pub pipeline_yaml: String,
+        /// Owner.
+        pub username: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
-/// Body of [`Client::create_pipeline`]: the YAML comes from `yaml_raw`, or
-/// from `yaml_path` (default `./run.yaml`) in `fs_name`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreatePipelineRequest {
-    /// File system holding the YAML (`fsName`; the Python SDK writes `fsname`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fs_name: Option<String>,
-    /// Path of the YAML in the file system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub yaml_path: Option<String>,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub desc: Option<String>,
-    /// Owner (root only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// The YAML itself (sent base64-encoded).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::base64_opt::serialize"
-    )]
-    pub yaml_raw: Option<Vec<u8>>,
+body! {
+    /// Body of [`Client::create_pipeline`]: the YAML comes from `yaml_raw`, or
+    /// from `yaml_path` (default `./run.yaml`) in `fs_name`.
+    #[derive(Eq)]
+    pub struct CreatePipelineRequest {}
+    optional {
+        /// File system holding the YAML (`fsName`; the Python SDK writes `fsname`).
+        pub fs_name: Option<String>,
+        /// Path of the YAML in the file system.
+        pub yaml_path: Option<String>,
+        /// Description.
+        pub desc: Option<String>,
+        /// Owner (root only).
+        pub username: Option<String>,
+        /// The YAML itself (sent base64-encoded).
+        #[serde(serialize_with = "crate::model::base64_opt::serialize")]
+        pub yaml_raw: Option<Vec<u8>>,
+    }
 }
 
 /// Body of [`Client::update_pipeline`] (which creates a new version).
 pub type UpdatePipelineRequest = CreatePipelineRequest;
 
-/// Answer of [`Client::create_pipeline`] and [`Client::update_pipeline`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct CreatePipelineResponse {
-    /// Pipeline id.
-    #[serde(rename = "pipelineID", deserialize_with = "nd")]
-    pub pipeline_id: String,
-    /// The new version's id.
-    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
-    pub pipeline_version_id: String,
-    /// Pipeline name (create only).
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
+answer! {
+    /// Answer of [`Client::create_pipeline`] and [`Client::update_pipeline`].
+    #[derive(Eq)]
+    pub struct CreatePipelineResponse {
+        /// Pipeline id.
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: String,
+        /// The new version's id.
+        #[serde(rename = "pipelineVersionID")]
+        pub pipeline_version_id: String,
+        /// Pipeline name (create only).
+        pub name: String,
+    }
 }
 
 marker_list! {
@@ -145,17 +129,14 @@ pub struct ShowPipelineRequest {
     pub marker: Option<String>,
 }
 
-/// Answer of [`Client::show_pipeline`]: the pipeline and a page of versions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ShowPipelineResponse {
-    /// The pipeline.
-    #[serde(deserialize_with = "nd")]
-    pub pipeline: PipelineBrief,
-    /// A page of its versions.
-    #[serde(deserialize_with = "nd")]
-    pub ppl_versions: ListPipelineVersionResponse,
+answer! {
+    /// Answer of [`Client::show_pipeline`]: the pipeline and a page of versions.
+    pub struct ShowPipelineResponse {
+        /// The pipeline.
+        pub pipeline: PipelineBrief,
+        /// A page of its versions.
+        pub ppl_versions: ListPipelineVersionResponse,
+    }
 }
 
 impl bce_core::paginate::MarkerResponse for ShowPipelineResponse {
@@ -168,99 +149,80 @@ impl bce_core::paginate::MarkerResponse for ShowPipelineResponse {
     }
 }
 
-/// Answer of [`Client::show_pipeline_version`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ShowPipelineVersionResponse {
-    /// The pipeline.
-    #[serde(deserialize_with = "nd")]
-    pub pipeline: PipelineBrief,
-    /// The version.
-    #[serde(deserialize_with = "nd")]
-    pub pipeline_version: PipelineVersionBrief,
+answer! {
+    /// Answer of [`Client::show_pipeline_version`].
+    pub struct ShowPipelineVersionResponse {
+        /// The pipeline.
+        pub pipeline: PipelineBrief,
+        /// The version.
+        pub pipeline_version: PipelineVersionBrief,
+    }
 }
 
-/// How a schedule starts runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ScheduleOptions {
-    /// Start the occurrences missed while the server was down.
-    #[serde(deserialize_with = "nd")]
-    pub catchup: bool,
-    /// Seconds after which a missed occurrence is dropped.
-    #[serde(deserialize_with = "nd")]
-    pub expire_interval: i64,
-    /// Most runs active at once.
-    #[serde(deserialize_with = "nd")]
-    pub concurrency: i64,
-    /// What to do at the limit.
-    pub concurrency_policy: ConcurrencyPolicy,
+answer! {
+    /// How a schedule starts runs.
+    #[derive(Eq)]
+    pub struct ScheduleOptions {
+        /// Start the occurrences missed while the server was down.
+        pub catchup: bool,
+        /// Seconds after which a missed occurrence is dropped.
+        pub expire_interval: i64,
+        /// Most runs active at once.
+        pub concurrency: i64,
+        /// What to do at the limit.
+        pub concurrency_policy: ConcurrencyPolicy,
+    }
 }
 
-/// File-system settings of a schedule.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct ScheduleFsConfig {
-    /// User whose file systems the runs use.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
+answer! {
+    /// File-system settings of a schedule.
+    #[derive(Eq)]
+    pub struct ScheduleFsConfig {
+        /// User whose file systems the runs use.
+        pub username: String,
+    }
 }
 
-/// A schedule.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ScheduleBrief {
-    /// Schedule id.
-    #[serde(rename = "scheduleID", deserialize_with = "nd")]
-    pub schedule_id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Description.
-    #[serde(deserialize_with = "nd")]
-    pub desc: String,
-    /// Pipeline.
-    #[serde(rename = "pipelineID", deserialize_with = "nd")]
-    pub pipeline_id: String,
-    /// Pipeline version.
-    #[serde(rename = "pipelineVersionID", deserialize_with = "nd")]
-    pub pipeline_version_id: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// File-system settings.
-    #[serde(deserialize_with = "nd")]
-    pub fs_config: ScheduleFsConfig,
-    /// Cron expression.
-    #[serde(deserialize_with = "nd")]
-    pub crontab: String,
-    /// Options.
-    #[serde(deserialize_with = "nd")]
-    pub options: ScheduleOptions,
-    /// First occurrence.
-    #[serde(deserialize_with = "nd")]
-    pub start_time: String,
-    /// Last occurrence.
-    #[serde(deserialize_with = "nd")]
-    pub end_time: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
-    /// Next occurrence.
-    #[serde(deserialize_with = "nd")]
-    pub next_run_time: String,
-    /// Status message.
-    #[serde(deserialize_with = "nd")]
-    pub schedule_msg: String,
-    /// State.
-    pub status: ScheduleStatus,
+answer! {
+    /// A schedule.
+    #[derive(Eq)]
+    pub struct ScheduleBrief {
+        /// Schedule id.
+        #[serde(rename = "scheduleID")]
+        pub schedule_id: String,
+        /// Name.
+        pub name: String,
+        /// Description.
+        pub desc: String,
+        /// Pipeline.
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: String,
+        /// Pipeline version.
+        #[serde(rename = "pipelineVersionID")]
+        pub pipeline_version_id: String,
+        /// Owner.
+        pub username: String,
+        /// File-system settings.
+        pub fs_config: ScheduleFsConfig,
+        /// Cron expression.
+        pub crontab: String,
+        /// Options.
+        pub options: ScheduleOptions,
+        /// First occurrence.
+        pub start_time: String,
+        /// Last occurrence.
+        pub end_time: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+        /// Next occurrence.
+        pub next_run_time: String,
+        /// Status message.
+        pub schedule_msg: String,
+        /// State.
+        pub status: ScheduleStatus,
+    }
 }
 
 /// Answer of [`Client::show_schedule`]: the schedule and a page of its runs.
@@ -276,54 +238,49 @@ pub struct ShowScheduleResponse {
     pub runs: ListRunResponse,
 }
 
-/// Body of [`Client::create_schedule`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateScheduleRequest {
-    /// Name (required).
-    pub name: String,
-    /// Pipeline (required).
-    #[serde(rename = "pipelineID")]
-    pub pipeline_id: String,
-    /// Pipeline version (required).
-    #[serde(rename = "pipelineVersionID")]
-    pub pipeline_version_id: String,
-    /// Cron expression (required), e.g. `0 2 * * *`.
-    pub crontab: String,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub desc: Option<String>,
-    /// First occurrence (`YYYY-MM-DD HH:MM:SS`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_time: Option<String>,
-    /// Last occurrence (`YYYY-MM-DD HH:MM:SS`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_time: Option<String>,
-    /// Most runs active at once (server default 10).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub concurrency: Option<i64>,
-    /// What to do at the limit (server default `suspend`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub concurrency_policy: Option<ConcurrencyPolicy>,
-    /// Seconds after which a missed occurrence is dropped (0: never).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expire_interval: Option<i64>,
-    /// Start missed occurrences.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub catchup: Option<bool>,
-    /// Owner (root only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
+body! {
+    /// Body of [`Client::create_schedule`].
+    #[derive(Eq)]
+    pub struct CreateScheduleRequest {
+        /// Name (required).
+        pub name: String,
+        /// Pipeline (required).
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: String,
+        /// Pipeline version (required).
+        #[serde(rename = "pipelineVersionID")]
+        pub pipeline_version_id: String,
+        /// Cron expression (required), e.g. `0 2 * * *`.
+        pub crontab: String,
+    }
+    optional {
+        /// Description.
+        pub desc: Option<String>,
+        /// First occurrence (`YYYY-MM-DD HH:MM:SS`).
+        pub start_time: Option<String>,
+        /// Last occurrence (`YYYY-MM-DD HH:MM:SS`).
+        pub end_time: Option<String>,
+        /// Most runs active at once (server default 10).
+        pub concurrency: Option<i64>,
+        /// What to do at the limit (server default `suspend`).
+        pub concurrency_policy: Option<ConcurrencyPolicy>,
+        /// Seconds after which a missed occurrence is dropped (0: never).
+        pub expire_interval: Option<i64>,
+        /// Start missed occurrences.
+        pub catchup: Option<bool>,
+        /// Owner (root only).
+        pub username: Option<String>,
+    }
 }
 
-/// Answer of [`Client::create_schedule`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct CreateScheduleResponse {
-    /// Schedule id.
-    #[serde(rename = "scheduleID", deserialize_with = "nd")]
-    pub schedule_id: String,
+answer! {
+    /// Answer of [`Client::create_schedule`].
+    #[derive(Eq)]
+    pub struct CreateScheduleResponse {
+        /// Schedule id.
+        #[serde(rename = "scheduleID")]
+        pub schedule_id: String,
+    }
 }
 
 marker_list! {
@@ -373,12 +330,6 @@ impl AsRef<str> for ScheduleStatus {
     }
 }
 
-fn blank_ok(value: &Option<String>) -> bool {
-    value
-        .as_deref()
-        .map_or(true, |v| v.is_empty() || !v.trim().is_empty())
-}
-
 impl Client {
     /// Creates a pipeline (`POST /api/paddleflow/v1/pipeline`, answer 201).
     pub async fn create_pipeline(
@@ -386,10 +337,10 @@ impl Client {
         request: &CreatePipelineRequest,
     ) -> Result<CreatePipelineResponse, Error> {
         let op = Client::op("create_pipeline", Method::Post, "/pipeline")
-            .check(blank_ok(&request.username), "username", "must not be blank")
-            .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
+            .not_blank("username", request.username.as_deref())
+            .not_blank("fs_name", request.fs_name.as_deref())
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One page of pipelines (`GET /api/paddleflow/v1/pipeline`).
@@ -402,17 +353,7 @@ impl Client {
             .filter("nameFilter", request.name_filter.as_deref())
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
-    }
-
-    /// Every pipeline matching `request`, page after page.
-    pub fn list_pipeline_stream(
-        &self,
-        request: ListPipelineRequest,
-    ) -> impl Stream<Item = Result<PipelineBrief, Error>> + '_ {
-        marker_stream(request, move |req: ListPipelineRequest| async move {
-            self.list_pipeline(&req).await
-        })
+        self.call(op).await
     }
 
     /// A pipeline and a page of its versions
@@ -427,7 +368,7 @@ impl Client {
             .filter("fsFilter", request.fs_filter.as_deref())
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Every version of a pipeline, page after page.
@@ -450,16 +391,16 @@ impl Client {
     ) -> Result<CreatePipelineResponse, Error> {
         let op = Client::op("update_pipeline", Method::Post, "/pipeline")
             .id("pipeline_id", pipeline_id)
-            .check(blank_ok(&request.username), "username", "must not be blank")
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a pipeline (`DELETE /api/paddleflow/v1/pipeline/{pipelineID}`).
     pub async fn delete_pipeline(&self, pipeline_id: &str) -> Result<(), Error> {
         let op = Client::op("delete_pipeline", Method::Delete, "/pipeline")
             .id("pipeline_id", pipeline_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One version of a pipeline
@@ -472,7 +413,7 @@ impl Client {
         let op = Client::op("show_pipeline_version", Method::Get, "/pipeline")
             .id("pipeline_id", pipeline_id)
             .id("pipeline_version_id", pipeline_version_id);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a version of a pipeline
@@ -485,7 +426,7 @@ impl Client {
         let op = Client::op("delete_pipeline_version", Method::Delete, "/pipeline")
             .id("pipeline_id", pipeline_id)
             .id("pipeline_version_id", pipeline_version_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Creates a schedule (`POST /api/paddleflow/v1/schedule`, answer 201).
@@ -498,9 +439,9 @@ impl Client {
             .required("pipeline_id", &request.pipeline_id)
             .required("pipeline_version_id", &request.pipeline_version_id)
             .required("crontab", &request.crontab)
-            .check(blank_ok(&request.username), "username", "must not be blank")
+            .not_blank("username", request.username.as_deref())
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One page of schedules (`GET /api/paddleflow/v1/schedule`).
@@ -518,17 +459,7 @@ impl Client {
             .filter("statusFilter", status.as_deref())
             .filter("marker", request.marker.as_deref())
             .max_keys(request.max_keys);
-        self.send(op).await
-    }
-
-    /// Every schedule matching `request`, page after page.
-    pub fn list_schedule_stream(
-        &self,
-        request: ListScheduleRequest,
-    ) -> impl Stream<Item = Result<ScheduleBrief, Error>> + '_ {
-        marker_stream(request, move |req: ListScheduleRequest| async move {
-            self.list_schedule(&req).await
-        })
+        self.call(op).await
     }
 
     /// A schedule and a page of its runs
@@ -546,20 +477,27 @@ impl Client {
             .filter("statusFilter", status.as_deref())
             .filter("marker", request.marker.as_deref())
             .max_keys(request.max_keys);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Stops a schedule (`PUT /api/paddleflow/v1/schedule/{scheduleID}`, no body).
     pub async fn stop_schedule(&self, schedule_id: &str) -> Result<(), Error> {
         let op =
             Client::op("stop_schedule", Method::Put, "/schedule").id("schedule_id", schedule_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Deletes a schedule (`DELETE /api/paddleflow/v1/schedule/{scheduleID}`).
     pub async fn delete_schedule(&self, schedule_id: &str) -> Result<(), Error> {
         let op = Client::op("delete_schedule", Method::Delete, "/schedule")
             .id("schedule_id", schedule_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
+}
+
+marker_streams! {
+    /// Every pipeline matching `request`, page after page.
+    list_pipeline_stream(ListPipelineRequest) -> PipelineBrief = list_pipeline;
+    /// Every schedule matching `request`, page after page.
+    list_schedule_stream(ListScheduleRequest) -> ScheduleBrief = list_schedule;
 }

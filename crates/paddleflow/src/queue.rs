@@ -2,113 +2,96 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, OpExt};
-use crate::model::{marker_list, nd, QueueStatus, QuotaType, Resource, ResourceSpec};
+use crate::model::{answer, body, QueueStatus, QuotaType, Resource, ResourceSpec};
+use crate::paging::{marker_list, marker_streams};
 
-/// A queue.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Queue {
-    /// Queue id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Queue name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Kubernetes namespace.
-    #[serde(deserialize_with = "nd")]
-    pub namespace: String,
-    /// Cluster.
-    #[serde(deserialize_with = "nd")]
-    pub cluster_name: String,
-    /// Quota type.
-    pub quota_type: QuotaType,
-    /// State.
-    pub status: QueueStatus,
-    /// Creation time (`YYYY-MM-DD HH:MM:SS`).
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update (`YYYY-MM-DD HH:MM:SS`).
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
-    /// Guaranteed resources.
-    #[serde(deserialize_with = "nd")]
-    pub min_resources: Option<Resource>,
-    /// Resource limit.
-    #[serde(deserialize_with = "nd")]
-    pub max_resources: Option<Resource>,
-    /// Location labels.
-    #[serde(deserialize_with = "nd")]
-    pub location: BTreeMap<String, String>,
-    /// Scheduling policies, e.g. `priority`, `preemptible`.
-    #[serde(deserialize_with = "nd")]
-    pub scheduling_policy: Vec<String>,
-    /// Resources in use ([`Client::show_queue`] only).
-    #[serde(deserialize_with = "nd")]
-    pub used_resources: Option<Resource>,
-    /// Resources free ([`Client::show_queue`] only).
-    #[serde(deserialize_with = "nd")]
-    pub idle_resources: Option<Resource>,
+answer! {
+    /// A queue.
+    #[derive(Eq)]
+    pub struct Queue {
+        /// Queue id.
+        pub id: String,
+        /// Queue name.
+        pub name: String,
+        /// Kubernetes namespace.
+        pub namespace: String,
+        /// Cluster.
+        pub cluster_name: String,
+        /// Quota type.
+        pub quota_type: QuotaType,
+        /// State.
+        pub status: QueueStatus,
+        /// Creation time (`YYYY-MM-DD HH:MM:SS`).
+        pub create_time: String,
+        /// Last update (`YYYY-MM-DD HH:MM:SS`).
+        pub update_time: String,
+        /// Guaranteed resources.
+        pub min_resources: Option<Resource>,
+        /// Resource limit.
+        pub max_resources: Option<Resource>,
+        /// Location labels.
+        pub location: BTreeMap<String, String>,
+        /// Scheduling policies, e.g. `priority`, `preemptible`.
+        pub scheduling_policy: Vec<String>,
+        /// Resources in use ([`Client::show_queue`] only).
+        pub used_resources: Option<Resource>,
+        /// Resources free ([`Client::show_queue`] only).
+        pub idle_resources: Option<Resource>,
+    }
 }
 
-/// Body of [`Client::add_queue`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AddQueueRequest {
-    /// Queue name (required; DNS-like, checked by the server).
-    pub name: String,
-    /// Kubernetes namespace (required).
-    pub namespace: String,
-    /// Cluster; sent as `null` when unset, as the Python SDK does.
-    pub cluster_name: Option<String>,
-    /// Resource limit (required: `cpu` and `mem`).
-    pub max_resources: ResourceSpec,
-    /// Guaranteed resources.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_resources: Option<ResourceSpec>,
-    /// Scheduling policies, e.g. `priority`, `preemptible`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheduling_policy: Option<Vec<String>>,
-    /// Location labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<BTreeMap<String, String>>,
-    /// Quota type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quota_type: Option<QuotaType>,
+body! {
+    /// Body of [`Client::add_queue`].
+    #[derive(Eq)]
+    pub struct AddQueueRequest {
+        /// Queue name (required; DNS-like, checked by the server).
+        pub name: String,
+        /// Kubernetes namespace (required).
+        pub namespace: String,
+        /// Cluster; sent as `null` when unset, as the Python SDK does.
+        pub cluster_name: Option<String>,
+        /// Resource limit (required: `cpu` and `mem`).
+        pub max_resources: ResourceSpec,
+    }
+    optional {
+        /// Guaranteed resources.
+        pub min_resources: Option<ResourceSpec>,
+        /// Scheduling policies, e.g. `priority`, `preemptible`.
+        pub scheduling_policy: Option<Vec<String>>,
+        /// Location labels.
+        pub location: Option<BTreeMap<String, String>>,
+        /// Quota type.
+        pub quota_type: Option<QuotaType>,
+    }
 }
 
-/// Body of [`Client::update_queue`]: only what is set changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateQueueRequest {
-    /// New resource limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_resources: Option<ResourceSpec>,
-    /// New guaranteed resources.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_resources: Option<ResourceSpec>,
-    /// New scheduling policies.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheduling_policy: Option<Vec<String>>,
-    /// New location labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<BTreeMap<String, String>>,
+body! {
+    /// Body of [`Client::update_queue`]: only what is set changes.
+    #[derive(Eq)]
+    pub struct UpdateQueueRequest {}
+    optional {
+        /// New resource limit.
+        pub max_resources: Option<ResourceSpec>,
+        /// New guaranteed resources.
+        pub min_resources: Option<ResourceSpec>,
+        /// New scheduling policies.
+        pub scheduling_policy: Option<Vec<String>>,
+        /// New location labels.
+        pub location: Option<BTreeMap<String, String>>,
+    }
 }
 
-/// Answer of [`Client::add_queue`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct AddQueueResponse {
-    /// The queue's name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
+answer! {
+    /// Answer of [`Client::add_queue`].
+    #[derive(Eq)]
+    pub struct AddQueueResponse {
+        /// The queue's name.
+        pub name: String,
+    }
 }
 
 marker_list! {
@@ -128,39 +111,35 @@ pub struct ListQueueRequest {
     pub name: Option<String>,
 }
 
-/// A grant of a resource to a user.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Grant {
-    /// Grant id.
-    #[serde(rename = "grantID", deserialize_with = "nd")]
-    pub grant_id: String,
-    /// Grantee.
-    #[serde(deserialize_with = "nd")]
-    pub user_name: String,
-    /// Resource type, e.g. `queue`.
-    #[serde(deserialize_with = "nd")]
-    pub resource_type: String,
-    /// Resource id (the queue name).
-    #[serde(rename = "resourceID", deserialize_with = "nd")]
-    pub resource_id: String,
-    /// Creation time (RFC 3339).
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update (RFC 3339).
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A grant of a resource to a user.
+    #[derive(Eq)]
+    pub struct Grant {
+        /// Grant id.
+        #[serde(rename = "grantID")]
+        pub grant_id: String,
+        /// Grantee.
+        pub user_name: String,
+        /// Resource type, e.g. `queue`.
+        pub resource_type: String,
+        /// Resource id (the queue name).
+        #[serde(rename = "resourceID")]
+        pub resource_id: String,
+        /// Creation time (RFC 3339).
+        pub create_time: String,
+        /// Last update (RFC 3339).
+        pub update_time: String,
+    }
 }
 
-/// Answer of [`Client::grant_queue`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct GrantResponse {
-    /// The new grant's id.
-    #[serde(rename = "grantID", deserialize_with = "nd")]
-    pub grant_id: String,
+answer! {
+    /// Answer of [`Client::grant_queue`].
+    #[derive(Eq)]
+    pub struct GrantResponse {
+        /// The new grant's id.
+        #[serde(rename = "grantID")]
+        pub grant_id: String,
+    }
 }
 
 marker_list! {
@@ -200,7 +179,7 @@ impl Client {
             .required("max_resources.cpu", &request.max_resources.cpu)
             .required("max_resources.mem", &request.max_resources.mem)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Changes a queue (`PUT /api/paddleflow/v1/queue/{name}`; root only).
@@ -214,13 +193,13 @@ impl Client {
         let op = Client::op("update_queue", Method::Put, "/queue")
             .id("queue_name", queue_name)
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a queue (`DELETE /api/paddleflow/v1/queue/{name}`; root only).
     pub async fn del_queue(&self, queue_name: &str) -> Result<(), Error> {
         let op = Client::op("del_queue", Method::Delete, "/queue").id("queue_name", queue_name);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of queues (`GET /api/paddleflow/v1/queue`).
@@ -229,24 +208,14 @@ impl Client {
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref())
             .filter("name", request.name.as_deref());
-        self.send(op).await
-    }
-
-    /// Every queue, page after page.
-    pub fn list_queue_stream(
-        &self,
-        request: ListQueueRequest,
-    ) -> impl Stream<Item = Result<Queue, Error>> + '_ {
-        marker_stream(request, move |req: ListQueueRequest| async move {
-            self.list_queue(&req).await
-        })
+        self.call(op).await
     }
 
     /// One queue with its used and idle resources
     /// (`GET /api/paddleflow/v1/queue/{name}`).
     pub async fn show_queue(&self, queue_name: &str) -> Result<Queue, Error> {
         let op = Client::op("show_queue", Method::Get, "/queue").id("queue_name", queue_name);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Lets a user submit to a queue (`POST /api/paddleflow/v1/grant`; root
@@ -265,7 +234,7 @@ impl Client {
                 resource_type: "queue",
                 resource_id: queue_name,
             });
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Withdraws a grant (`DELETE /api/paddleflow/v1/grant` with query
@@ -277,7 +246,7 @@ impl Client {
             .query("username", user_name)
             .query("resourceType", "queue")
             .query("resourceID", queue_name);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of grants (`GET /api/paddleflow/v1/grant`; root only). Unlike
@@ -291,16 +260,13 @@ impl Client {
             .max_keys(request.max_keys)
             .filter("username", request.user_name.as_deref())
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
+        self.call(op).await
     }
+}
 
+marker_streams! {
+    /// Every queue, page after page.
+    list_queue_stream(ListQueueRequest) -> Queue = list_queue;
     /// Every grant, page after page.
-    pub fn show_queue_grant_stream(
-        &self,
-        request: ShowQueueGrantRequest,
-    ) -> impl Stream<Item = Result<Grant, Error>> + '_ {
-        marker_stream(request, move |req: ShowQueueGrantRequest| async move {
-            self.show_queue_grant(&req).await
-        })
-    }
+    show_queue_grant_stream(ShowQueueGrantRequest) -> Grant = show_queue_grant;
 }

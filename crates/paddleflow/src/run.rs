@@ -2,13 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method};
-use futures::Stream;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::client::{Client, OpExt};
-use crate::model::{marker_list, nd, FailureStrategy, JobStatus, RunStatus};
+use crate::model::{answer, body, FailureStrategy, JobStatus, RunStatus};
+use crate::paging::{marker_list, marker_streams};
 
 /// Serializes a list as one comma-separated string.
 pub(crate) fn comma_list<S: Serializer>(
@@ -29,253 +28,204 @@ pub struct FailureOptions {
     pub strategy: FailureStrategy,
 }
 
-/// Body of [`Client::create_run`]. The server takes the workflow from, in
-/// this order: `run_yaml_raw`, `pipeline_id` + `pipeline_version_id`,
-/// `run_yaml_path` (default `./run.yaml` in the file system).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateRunRequest {
-    /// File system the run works in (`fsName`; the Python SDK writes `fsname`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fs_name: Option<String>,
-    /// Run name (the SDK's `run_name`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub desc: Option<String>,
-    /// Path of the workflow YAML in the file system.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub run_yaml_path: Option<String>,
-    /// The workflow YAML itself (sent base64-encoded).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::base64_opt::serialize"
-    )]
-    pub run_yaml_raw: Option<Vec<u8>>,
-    /// Pipeline to run.
-    #[serde(rename = "pipelineID", skip_serializing_if = "Option::is_none")]
-    pub pipeline_id: Option<String>,
-    /// Version of that pipeline.
-    #[serde(rename = "pipelineVersionID", skip_serializing_if = "Option::is_none")]
-    pub pipeline_version_id: Option<String>,
-    /// Parameters overriding the workflow's (the SDK's `param`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<BTreeMap<String, serde_json::Value>>,
-    /// Run as this user (root only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// Steps to skip (sent comma-separated).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "comma_list")]
-    pub disabled: Option<Vec<String>>,
-    /// Default image of the steps.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub docker_env: Option<String>,
-    /// Failure handling.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub failure_options: Option<FailureOptions>,
-    /// Schedule that started the run (set by the server's scheduler).
-    #[serde(rename = "scheduleID", skip_serializing_if = "Option::is_none")]
-    pub schedule_id: Option<String>,
-    /// Time the schedule planned the run for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheduled_at: Option<String>,
+body! {
+    /// Body of [`Client::create_run`]. The server takes the workflow from, in
+    /// this order: `run_yaml_raw`, `pipeline_id` + `pipeline_version_id`,
+    /// `run_yaml_path` (default `./run.yaml` in the file system).
+    pub struct CreateRunRequest {}
+    optional {
+        /// File system the run works in (`fsName`; the Python SDK writes `fsname`).
+        pub fs_name: Option<String>,
+        /// Run name (the SDK's `run_name`).
+        pub name: Option<String>,
+        /// Description.
+        pub desc: Option<String>,
+        /// Path of the workflow YAML in the file system.
+        pub run_yaml_path: Option<String>,
+        /// The workflow YAML itself (sent base64-encoded).
+        #[serde(serialize_with = "crate::model::base64_opt::serialize")]
+        pub run_yaml_raw: Option<Vec<u8>>,
+        /// Pipeline to run.
+        #[serde(rename = "pipelineID")]
+        pub pipeline_id: Option<String>,
+        /// Version of that pipeline.
+        #[serde(rename = "pipelineVersionID")]
+        pub pipeline_version_id: Option<String>,
+        /// Parameters overriding the workflow's (the SDK's `param`).
+        pub parameters: Option<BTreeMap<String, serde_json::Value>>,
+        /// Run as this user (root only).
+        pub username: Option<String>,
+        /// Steps to skip (sent comma-separated).
+        #[serde(serialize_with = "comma_list")]
+        pub disabled: Option<Vec<String>>,
+        /// Default image of the steps.
+        pub docker_env: Option<String>,
+        /// Failure handling.
+        pub failure_options: Option<FailureOptions>,
+        /// Schedule that started the run (set by the server's scheduler).
+        #[serde(rename = "scheduleID")]
+        pub schedule_id: Option<String>,
+        /// Time the schedule planned the run for.
+        pub scheduled_at: Option<String>,
+    }
 }
 
-/// Answer naming a run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct RunIdResponse {
-    /// Run id.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
+answer! {
+    /// Answer naming a run.
+    #[derive(Eq)]
+    pub struct RunIdResponse {
+        /// Run id.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+    }
 }
 
-/// A run as listed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct RunBrief {
-    /// Run id.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Where the workflow came from.
-    #[serde(deserialize_with = "nd")]
-    pub source: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// File system.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Description.
-    #[serde(deserialize_with = "nd")]
-    pub description: String,
-    /// Schedule that started it.
-    #[serde(rename = "scheduleID", deserialize_with = "nd")]
-    pub schedule_id: String,
-    /// Status message.
-    #[serde(deserialize_with = "nd")]
-    pub run_msg: String,
-    /// State.
-    pub status: RunStatus,
-    /// Planned time (scheduled runs).
-    #[serde(deserialize_with = "nd")]
-    pub scheduled_time: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Start time.
-    #[serde(deserialize_with = "nd")]
-    pub activate_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A run as listed.
+    #[derive(Eq)]
+    pub struct RunBrief {
+        /// Run id.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+        /// Name.
+        pub name: String,
+        /// Where the workflow came from.
+        pub source: String,
+        /// Owner.
+        pub username: String,
+        /// File system.
+        pub fs_name: String,
+        /// Description.
+        pub description: String,
+        /// Schedule that started it.
+        #[serde(rename = "scheduleID")]
+        pub schedule_id: String,
+        /// Status message.
+        pub run_msg: String,
+        /// State.
+        pub status: RunStatus,
+        /// Planned time (scheduled runs).
+        pub scheduled_time: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Start time.
+        pub activate_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
-/// A file system mounted into a run or step.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct FsMount {
-    /// File system id.
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// File system name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Mount path in the container.
-    #[serde(deserialize_with = "nd")]
-    pub mount_path: String,
-    /// Sub path of the file system.
-    #[serde(deserialize_with = "nd")]
-    pub sub_path: String,
-    /// Mounted read-only.
-    #[serde(deserialize_with = "nd")]
-    pub read_only: bool,
+answer! {
+    /// A file system mounted into a run or step.
+    #[derive(Eq)]
+    pub struct FsMount {
+        /// File system id.
+        pub id: String,
+        /// File system name.
+        pub name: String,
+        /// Mount path in the container.
+        pub mount_path: String,
+        /// Sub path of the file system.
+        pub sub_path: String,
+        /// Mounted read-only.
+        pub read_only: bool,
+    }
 }
 
-/// File systems of a run.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct FsOptions {
-    /// The main file system.
-    #[serde(rename = "mainFS", deserialize_with = "nd")]
-    pub main_fs: FsMount,
-    /// Extra file systems.
-    #[serde(rename = "extraFS", deserialize_with = "nd")]
-    pub extra_fs: Vec<FsMount>,
+answer! {
+    /// File systems of a run.
+    #[derive(Eq)]
+    pub struct FsOptions {
+        /// The main file system.
+        #[serde(rename = "mainFS")]
+        pub main_fs: FsMount,
+        /// Extra file systems.
+        #[serde(rename = "extraFS")]
+        pub extra_fs: Vec<FsMount>,
+    }
 }
 
-/// Input and output artifacts of a step (name → path).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct Artifacts {
-    /// Inputs.
-    #[serde(deserialize_with = "nd")]
-    pub input: BTreeMap<String, String>,
-    /// Outputs.
-    #[serde(deserialize_with = "nd")]
-    pub output: BTreeMap<String, String>,
+answer! {
+    /// Input and output artifacts of a step (name → path).
+    #[derive(Eq)]
+    pub struct Artifacts {
+        /// Inputs.
+        pub input: BTreeMap<String, String>,
+        /// Outputs.
+        pub output: BTreeMap<String, String>,
+    }
 }
 
-/// Cache settings of a step.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct StepCache {
-    /// Whether cached results are reused.
-    #[serde(deserialize_with = "nd")]
-    pub enable: bool,
-    /// How long a cache entry lives.
-    #[serde(deserialize_with = "crate::model::lenient_string")]
-    pub max_expired_time: String,
-    /// Paths whose content keys the cache.
-    #[serde(deserialize_with = "nd")]
-    pub fs_scope: Vec<serde_json::Value>,
+answer! {
+    /// Cache settings of a step.
+    pub struct StepCache {
+        /// Whether cached results are reused.
+        pub enable: bool,
+        /// How long a cache entry lives.
+        pub max_expired_time: String,
+        /// Paths whose content keys the cache.
+        pub fs_scope: Vec<serde_json::Value>,
+    }
 }
 
-/// One node of a run's runtime: a step (job) or a DAG of nodes. The server
-/// sends either shape; this type holds the fields of both, tolerates
-/// unknown ones, and is a tree through [`RuntimeNode::entry_points`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct RuntimeNode {
-    /// Job id (steps).
-    #[serde(rename = "jobID", deserialize_with = "nd")]
-    pub job_id: String,
-    /// DAG id (DAGs).
-    #[serde(deserialize_with = "nd")]
-    pub id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Node type.
-    #[serde(rename = "type", deserialize_with = "nd")]
-    pub node_type: String,
-    /// Step name (steps).
-    #[serde(deserialize_with = "nd")]
-    pub step_name: String,
-    /// DAG name (DAGs).
-    #[serde(deserialize_with = "nd")]
-    pub dag_name: String,
-    /// Enclosing DAG.
-    #[serde(rename = "parentDagID", deserialize_with = "nd")]
-    pub parent_dag_id: String,
-    /// Command (steps).
-    #[serde(deserialize_with = "nd")]
-    pub command: String,
-    /// State.
-    pub status: JobStatus,
-    /// Upstream nodes (comma-separated).
-    #[serde(deserialize_with = "nd")]
-    pub deps: String,
-    /// Image (steps).
-    #[serde(deserialize_with = "nd")]
-    pub docker_env: String,
-    /// Start time.
-    #[serde(deserialize_with = "nd")]
-    pub start_time: String,
-    /// End time.
-    #[serde(deserialize_with = "nd")]
-    pub end_time: String,
-    /// Status message of a step.
-    #[serde(deserialize_with = "nd")]
-    pub job_message: String,
-    /// Status message of a DAG.
-    #[serde(deserialize_with = "nd")]
-    pub message: String,
-    /// Run whose cache the step reused.
-    #[serde(rename = "cacheRunID", deserialize_with = "nd")]
-    pub cache_run_id: String,
-    /// Job whose cache the step reused.
-    #[serde(rename = "cacheJobID", deserialize_with = "nd")]
-    pub cache_job_id: String,
-    /// Parameters.
-    #[serde(deserialize_with = "nd")]
-    pub parameters: BTreeMap<String, serde_json::Value>,
-    /// Environment (steps).
-    #[serde(deserialize_with = "nd")]
-    pub env: BTreeMap<String, String>,
-    /// Extra file systems (steps).
-    #[serde(rename = "extraFS", deserialize_with = "nd")]
-    pub extra_fs: Vec<FsMount>,
-    /// Artifacts.
-    #[serde(deserialize_with = "nd")]
-    pub artifacts: Artifacts,
-    /// Cache settings (steps).
-    #[serde(deserialize_with = "nd")]
-    pub cache: StepCache,
-    /// Child nodes by name (DAGs; empty for steps).
-    #[serde(deserialize_with = "nd")]
-    pub entry_points: BTreeMap<String, Vec<RuntimeNode>>,
+answer! {
+    /// One node of a run's runtime: a step (job) or a DAG of nodes. The server
+    /// sends either shape; this type holds the fields of both, tolerates
+    /// unknown ones, and is a tree through [`RuntimeNode::entry_points`].
+    pub struct RuntimeNode {
+        /// Job id (steps).
+        #[serde(rename = "jobID")]
+        pub job_id: String,
+        /// DAG id (DAGs).
+        pub id: String,
+        /// Name.
+        pub name: String,
+        /// Node type.
+        #[serde(rename = "type")]
+        pub node_type: String,
+        /// Step name (steps).
+        pub step_name: String,
+        /// DAG name (DAGs).
+        pub dag_name: String,
+        /// Enclosing DAG.
+        #[serde(rename = "parentDagID")]
+        pub parent_dag_id: String,
+        /// Command (steps).
+        pub command: String,
+        /// State.
+        pub status: JobStatus,
+        /// Upstream nodes (comma-separated).
+        pub deps: String,
+        /// Image (steps).
+        pub docker_env: String,
+        /// Start time.
+        pub start_time: String,
+        /// End time.
+        pub end_time: String,
+        /// Status message of a step.
+        pub job_message: String,
+        /// Status message of a DAG.
+        pub message: String,
+        /// Run whose cache the step reused.
+        #[serde(rename = "cacheRunID")]
+        pub cache_run_id: String,
+        /// Job whose cache the step reused.
+        #[serde(rename = "cacheJobID")]
+        pub cache_job_id: String,
+        /// Parameters.
+        pub parameters: BTreeMap<String, serde_json::Value>,
+        /// Environment (steps).
+        pub env: BTreeMap<String, String>,
+        /// Extra file systems (steps).
+        #[serde(rename = "extraFS")]
+        pub extra_fs: Vec<FsMount>,
+        /// Artifacts.
+        pub artifacts: Artifacts,
+        /// Cache settings (steps).
+        pub cache: StepCache,
+        /// Child nodes by name (DAGs; empty for steps).
+        pub entry_points: BTreeMap<String, Vec<RuntimeNode>>,
+    }
 }
 
 impl RuntimeNode {
@@ -296,73 +246,55 @@ impl RuntimeNode {
     }
 }
 
-/// A run in detail.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Run {
-    /// Run id.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Where the workflow came from.
-    #[serde(deserialize_with = "nd")]
-    pub source: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// File system.
-    #[serde(deserialize_with = "nd")]
-    pub fs_name: String,
-    /// File systems mounted into the steps.
-    #[serde(deserialize_with = "nd")]
-    pub fs_options: FsOptions,
-    /// Description.
-    #[serde(deserialize_with = "nd")]
-    pub description: String,
-    /// Parameters.
-    #[serde(deserialize_with = "nd")]
-    pub parameters: BTreeMap<String, serde_json::Value>,
-    /// The workflow YAML.
-    #[serde(deserialize_with = "nd")]
-    pub run_yaml: String,
-    /// Entry-point nodes by step name (each a step or a DAG tree).
-    #[serde(deserialize_with = "nd")]
-    pub runtime: BTreeMap<String, Vec<RuntimeNode>>,
-    /// Post-process steps by name.
-    #[serde(deserialize_with = "nd")]
-    pub post_process: BTreeMap<String, RuntimeNode>,
-    /// Failure handling.
-    #[serde(deserialize_with = "nd")]
-    pub failure_options: Option<FailureOptions>,
-    /// Default image.
-    #[serde(deserialize_with = "nd")]
-    pub docker_env: String,
-    /// Skipped steps (comma-separated).
-    #[serde(deserialize_with = "nd")]
-    pub disabled: String,
-    /// Schedule that started it.
-    #[serde(rename = "scheduleID", deserialize_with = "nd")]
-    pub schedule_id: String,
-    /// Status message.
-    #[serde(deserialize_with = "nd")]
-    pub run_msg: String,
-    /// State.
-    pub status: RunStatus,
-    /// Caches the run used (comma-separated ids).
-    #[serde(rename = "runCachedIDs", deserialize_with = "nd")]
-    pub run_cached_ids: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Start time.
-    #[serde(deserialize_with = "nd")]
-    pub activate_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A run in detail.
+    pub struct Run {
+        /// Run id.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+        /// Name.
+        pub name: String,
+        /// Where the workflow came from.
+        pub source: String,
+        /// Owner.
+        pub username: String,
+        /// File system.
+        pub fs_name: String,
+        /// File systems mounted into the steps.
+        pub fs_options: FsOptions,
+        /// Description.
+        pub description: String,
+        /// Parameters.
+        pub parameters: BTreeMap<String, serde_json::Value>,
+        /// The workflow YAML.
+        pub run_yaml: String,
+        /// Entry-point nodes by step name (each a step or a DAG tree).
+        pub runtime: BTreeMap<String, Vec<RuntimeNode>>,
+        /// Post-process steps by name.
+        pub post_process: BTreeMap<String, RuntimeNode>,
+        /// Failure handling.
+        pub failure_options: Option<FailureOptions>,
+        /// Default image.
+        pub docker_env: String,
+        /// Skipped steps (comma-separated).
+        pub disabled: String,
+        /// Schedule that started it.
+        #[serde(rename = "scheduleID")]
+        pub schedule_id: String,
+        /// Status message.
+        pub run_msg: String,
+        /// State.
+        pub status: RunStatus,
+        /// Caches the run used (comma-separated ids).
+        #[serde(rename = "runCachedIDs")]
+        pub run_cached_ids: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Start time.
+        pub activate_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
 impl Run {
@@ -404,50 +336,41 @@ pub struct ListRunRequest {
     pub marker: Option<String>,
 }
 
-/// A cache entry of a run step.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct RunCache {
-    /// Cache id.
-    #[serde(rename = "cacheID", deserialize_with = "nd")]
-    pub cache_id: String,
-    /// First fingerprint.
-    #[serde(deserialize_with = "nd")]
-    pub first_fp: String,
-    /// Second fingerprint.
-    #[serde(deserialize_with = "nd")]
-    pub second_fp: String,
-    /// Run.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
-    /// Source.
-    #[serde(deserialize_with = "nd")]
-    pub source: String,
-    /// Job.
-    #[serde(rename = "jobID", deserialize_with = "nd")]
-    pub job_id: String,
-    /// File system (spelled `fsname` in this answer).
-    #[serde(rename = "fsname", alias = "fsName", deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Expiry.
-    #[serde(deserialize_with = "crate::model::lenient_string")]
-    pub expired_time: String,
-    /// Strategy.
-    #[serde(deserialize_with = "nd")]
-    pub strategy: String,
-    /// Custom data.
-    #[serde(deserialize_with = "nd")]
-    pub custom: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// A cache entry of a run step.
+    #[derive(Eq)]
+    pub struct RunCache {
+        /// Cache id.
+        #[serde(rename = "cacheID")]
+        pub cache_id: String,
+        /// First fingerprint.
+        pub first_fp: String,
+        /// Second fingerprint.
+        pub second_fp: String,
+        /// Run.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+        /// Source.
+        pub source: String,
+        /// Job.
+        #[serde(rename = "jobID")]
+        pub job_id: String,
+        /// File system (spelled `fsname` in this answer).
+        #[serde(rename = "fsname", alias = "fsName")]
+        pub fs_name: String,
+        /// Owner.
+        pub username: String,
+        /// Expiry.
+        pub expired_time: String,
+        /// Strategy.
+        pub strategy: String,
+        /// Custom data.
+        pub custom: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
 marker_list! {
@@ -471,44 +394,37 @@ pub struct ListCacheRequest {
     pub marker: Option<String>,
 }
 
-/// An artifact a run step read or wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ArtifactEvent {
-    /// Run.
-    #[serde(rename = "runID", deserialize_with = "nd")]
-    pub run_id: String,
-    /// File system (spelled `fsname` in this answer).
-    #[serde(rename = "fsname", alias = "fsName", deserialize_with = "nd")]
-    pub fs_name: String,
-    /// Owner.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
-    /// Path.
-    #[serde(deserialize_with = "nd")]
-    pub artifact_path: String,
-    /// Step.
-    #[serde(deserialize_with = "nd")]
-    pub step: String,
-    /// Job.
-    #[serde(rename = "jobID", deserialize_with = "nd")]
-    pub job_id: String,
-    /// `input` or `output`.
-    #[serde(rename = "type", deserialize_with = "nd")]
-    pub artifact_type: String,
-    /// Name.
-    #[serde(deserialize_with = "nd")]
-    pub artifact_name: String,
-    /// Metadata.
-    #[serde(deserialize_with = "nd")]
-    pub meta: String,
-    /// Creation time.
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
-    /// Last update.
-    #[serde(deserialize_with = "nd")]
-    pub update_time: String,
+answer! {
+    /// An artifact a run step read or wrote.
+    #[derive(Eq)]
+    pub struct ArtifactEvent {
+        /// Run.
+        #[serde(rename = "runID")]
+        pub run_id: String,
+        /// File system (spelled `fsname` in this answer).
+        #[serde(rename = "fsname", alias = "fsName")]
+        pub fs_name: String,
+        /// Owner.
+        pub username: String,
+        /// Path.
+        pub artifact_path: String,
+        /// Step.
+        pub step: String,
+        /// Job.
+        #[serde(rename = "jobID")]
+        pub job_id: String,
+        /// `input` or `output`.
+        #[serde(rename = "type")]
+        pub artifact_type: String,
+        /// Name.
+        pub artifact_name: String,
+        /// Metadata.
+        pub meta: String,
+        /// Creation time.
+        pub create_time: String,
+        /// Last update.
+        pub update_time: String,
+    }
 }
 
 marker_list! {
@@ -548,12 +464,6 @@ struct DeleteRunBody {
     check_cache: Option<bool>,
 }
 
-fn blank_ok(value: &Option<String>) -> bool {
-    value
-        .as_deref()
-        .map_or(true, |v| v.is_empty() || !v.trim().is_empty())
-}
-
 /// A comma-separated filter of states (`None` when empty).
 pub(crate) fn status_filter<T: AsRef<str>>(states: &[T]) -> Option<String> {
     (!states.is_empty()).then(|| {
@@ -576,11 +486,11 @@ impl Client {
     /// Blank names are refused before sending.
     pub async fn create_run(&self, request: &CreateRunRequest) -> Result<RunIdResponse, Error> {
         let op = Client::op("create_run", Method::Post, "/run")
-            .check(blank_ok(&request.username), "username", "must not be blank")
-            .check(blank_ok(&request.name), "run_name", "must not be blank")
-            .check(blank_ok(&request.fs_name), "fs_name", "must not be blank")
+            .not_blank("username", request.username.as_deref())
+            .not_blank("run_name", request.name.as_deref())
+            .not_blank("fs_name", request.fs_name.as_deref())
             .json_plain(request);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// One page of runs (`GET /api/paddleflow/v1/run`).
@@ -594,23 +504,13 @@ impl Client {
             .filter("nameFilter", request.name_filter.as_deref())
             .filter("statusFilter", status.as_deref())
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
-    }
-
-    /// Every run matching `request`, page after page.
-    pub fn list_run_stream(
-        &self,
-        request: ListRunRequest,
-    ) -> impl Stream<Item = Result<RunBrief, Error>> + '_ {
-        marker_stream(request, move |req: ListRunRequest| async move {
-            self.list_run(&req).await
-        })
+        self.call(op).await
     }
 
     /// One run with its runtime DAG (`GET /api/paddleflow/v1/run/{runID}`).
     pub async fn show_run(&self, run_id: &str) -> Result<Run, Error> {
         let op = Client::op("show_run", Method::Get, "/run").id("run_id", run_id);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Stops a run (`PUT /api/paddleflow/v1/run/{runID}?action=stop`, body
@@ -621,7 +521,7 @@ impl Client {
             .id("run_id", run_id)
             .query("action", "stop")
             .json_plain(&StopRunBody { stop_force: force });
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Runs a failed or stopped run again
@@ -630,7 +530,7 @@ impl Client {
         let op = Client::op("retry_run", Method::Put, "/run")
             .id("run_id", run_id)
             .query("action", "retry");
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a run (`DELETE /api/paddleflow/v1/run/{runID}`, body
@@ -640,7 +540,7 @@ impl Client {
         let op = Client::op("delete_run", Method::Delete, "/run")
             .id("run_id", run_id)
             .json_plain(&DeleteRunBody { check_cache });
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of run caches (`GET /api/paddleflow/v1/runCache`).
@@ -654,29 +554,19 @@ impl Client {
             .filter("runFilter", request.run_filter.as_deref())
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
-    }
-
-    /// Every run cache matching `request`, page after page.
-    pub fn list_cache_stream(
-        &self,
-        request: ListCacheRequest,
-    ) -> impl Stream<Item = Result<RunCache, Error>> + '_ {
-        marker_stream(request, move |req: ListCacheRequest| async move {
-            self.list_cache(&req).await
-        })
+        self.call(op).await
     }
 
     /// One run cache (`GET /api/paddleflow/v1/runCache/{cacheID}`).
     pub async fn show_cache(&self, cache_id: &str) -> Result<RunCache, Error> {
         let op = Client::op("show_cache", Method::Get, "/runCache").id("cache_id", cache_id);
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a run cache (`DELETE /api/paddleflow/v1/runCache/{cacheID}`).
     pub async fn delete_cache(&self, cache_id: &str) -> Result<(), Error> {
         let op = Client::op("delete_cache", Method::Delete, "/runCache").id("cache_id", cache_id);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of artifacts (`GET /api/paddleflow/v1/artifact`).
@@ -692,16 +582,15 @@ impl Client {
             .filter("pathFilter", request.path_filter.as_deref())
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
+        self.call(op).await
     }
+}
 
+marker_streams! {
+    /// Every run matching `request`, page after page.
+    list_run_stream(ListRunRequest) -> RunBrief = list_run;
+    /// Every run cache matching `request`, page after page.
+    list_cache_stream(ListCacheRequest) -> RunCache = list_cache;
     /// Every artifact matching `request`, page after page.
-    pub fn list_artifact_stream(
-        &self,
-        request: ListArtifactRequest,
-    ) -> impl Stream<Item = Result<ArtifactEvent, Error>> + '_ {
-        marker_stream(request, move |req: ListArtifactRequest| async move {
-            self.list_artifact(&req).await
-        })
-    }
+    list_artifact_stream(ListArtifactRequest) -> ArtifactEvent = list_artifact;
 }

@@ -1,55 +1,51 @@
 //! Users and the server version.
 
-use bce_core::paginate::marker_stream;
 use bce_core::{Error, Method, Secret};
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{check_user, Client, OpExt};
-use crate::model::{marker_list, nd};
+use crate::model::answer;
+use crate::paging::{marker_list, marker_streams};
 
-/// Build information of the server.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct Version {
-    /// Release, e.g. `v0.14.7`.
-    pub git_version: String,
-    /// Commit.
-    pub git_commit: String,
-    /// Branch.
-    pub git_branch: String,
-    /// Build date.
-    pub build_date: String,
-    /// Go version.
-    pub go_version: String,
-    /// Compiler.
-    pub compiler: String,
-    /// Platform, e.g. `linux/amd64`.
-    pub platform: String,
+answer! {
+    /// Build information of the server.
+    #[derive(Eq)]
+    pub struct Version {
+        /// Release, e.g. `v0.14.7`.
+        pub git_version: String,
+        /// Commit.
+        pub git_commit: String,
+        /// Branch.
+        pub git_branch: String,
+        /// Build date.
+        pub build_date: String,
+        /// Go version.
+        pub go_version: String,
+        /// Compiler.
+        pub compiler: String,
+        /// Platform, e.g. `linux/amd64`.
+        pub platform: String,
+    }
 }
 
-/// A user.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct User {
-    /// User name.
-    #[serde(deserialize_with = "nd")]
-    pub name: String,
-    /// Creation time (RFC 3339).
-    #[serde(deserialize_with = "nd")]
-    pub create_time: String,
+answer! {
+    /// A user.
+    #[derive(Eq)]
+    pub struct User {
+        /// User name.
+        pub name: String,
+        /// Creation time (RFC 3339).
+        pub create_time: String,
+    }
 }
 
-/// Answer of [`Client::add_user`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct AddUserResponse {
-    /// The new user's name.
-    #[serde(deserialize_with = "nd")]
-    pub username: String,
+answer! {
+    /// Answer of [`Client::add_user`].
+    #[derive(Eq)]
+    pub struct AddUserResponse {
+        /// The new user's name.
+        pub username: String,
+    }
 }
 
 marker_list! {
@@ -81,7 +77,7 @@ struct PasswordBody<'a> {
 impl Client {
     /// The server's build information (`GET /api/paddleflow/v1/version`).
     pub async fn get_version(&self) -> Result<Version, Error> {
-        self.send(Client::op("get_version", Method::Get, "/version"))
+        self.call(Client::op("get_version", Method::Get, "/version"))
             .await
     }
 
@@ -99,13 +95,13 @@ impl Client {
                 username: user_name,
                 password: password.expose(),
             });
-        self.send(op).await
+        self.call(op).await
     }
 
     /// Deletes a user (`DELETE /api/paddleflow/v1/user/{name}`; root only).
     pub async fn del_user(&self, user_name: &str) -> Result<(), Error> {
         let op = Client::op("del_user", Method::Delete, "/user").id("user_name", user_name);
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// Changes a user's password (`PUT /api/paddleflow/v1/user/{name}`).
@@ -121,7 +117,7 @@ impl Client {
             .json_plain(&PasswordBody {
                 password: password.expose(),
             });
-        self.send_empty(op).await
+        self.call_no_content(op).await
     }
 
     /// One page of users (`GET /api/paddleflow/v1/user`; root only).
@@ -129,16 +125,11 @@ impl Client {
         let op = Client::op("list_user", Method::Get, "/user")
             .max_keys(request.max_keys)
             .filter("marker", request.marker.as_deref());
-        self.send(op).await
+        self.call(op).await
     }
+}
 
+marker_streams! {
     /// Every user, page after page.
-    pub fn list_user_stream(
-        &self,
-        request: ListUserRequest,
-    ) -> impl Stream<Item = Result<User, Error>> + '_ {
-        marker_stream(request, move |req: ListUserRequest| async move {
-            self.list_user(&req).await
-        })
-    }
+    list_user_stream(ListUserRequest) -> User = list_user;
 }

@@ -6,37 +6,32 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{blb_op, blb_read, AppBlbProtocol, MarkerInfo};
-use crate::client::{is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::paging::marker_query;
 
-/// A member to add: address, port, weight.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct IpGroupMemberSpec {
-    /// Address.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip: String,
-    /// Port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Weight.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub weight: i64,
+omit_empty! {
+    /// A member to add: address, port, weight.
+    pub struct IpGroupMemberSpec {
+        /// Address.
+        pub ip: String,
+        /// Port.
+        pub port: i64,
+        /// Weight.
+        pub weight: i64,
+    }
 }
 
-/// A member change: id, port, weight.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct IpGroupMemberUpdate {
-    /// Member id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub member_id: String,
-    /// Port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Weight.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub weight: i64,
+omit_empty! {
+    /// A member change: id, port, weight.
+    pub struct IpGroupMemberUpdate {
+        /// Member id.
+        pub member_id: String,
+        /// Port.
+        pub port: i64,
+        /// Weight.
+        pub weight: i64,
+    }
 }
 
 /// A member as reported.
@@ -54,46 +49,36 @@ pub struct IpGroupMember {
     pub weight: i64,
 }
 
-/// Body of [`Client::create_ip_group`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbIpGroupRequest {
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Members.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub member_list: Vec<IpGroupMemberSpec>,
+omit_empty! {
+    /// Body of [`Client::create_ip_group`].
+    pub struct CreateBlbIpGroupRequest {
+        /// Description.
+        pub desc: String,
+        /// Name.
+        pub name: String,
+        /// Members.
+        pub member_list: Vec<IpGroupMemberSpec>,
+    }
 }
 
-/// Body of [`Client::update_ip_group`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateBlbIpGroupRequest {
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
-    /// Name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
+omit_empty! {
+    /// Body of [`Client::update_ip_group`].
+    pub struct UpdateBlbIpGroupRequest {
+        /// Description.
+        pub desc: String,
+        /// Name.
+        pub name: String,
+        /// IP group id.
+        pub ip_group_id: String,
+    }
 }
 
-/// Body of [`Client::delete_ip_group`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteBlbIpGroupRequest {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
+omit_empty! {
+    /// Body of [`Client::delete_ip_group`].
+    pub struct DeleteBlbIpGroupRequest {
+        /// IP group id.
+        pub ip_group_id: String,
+    }
 }
 
 /// Filter and paging of [`Client::get_ip_group`]; `exactlyMatch` is
@@ -131,22 +116,9 @@ pub struct CreateBlbIpGroupResponse {
 pub struct BackendPolicy {
     /// Probe protocol.
     pub health_check: String,
-    /// Host header of HTTP probes.
-    pub health_check_host: String,
-    /// Healthy HTTP statuses, e.g. `http_2xx|http_3xx`.
-    pub health_check_normal_status: String,
-    /// Probe path.
-    pub health_check_url_path: String,
-    /// Failures before down.
-    pub health_check_down_retry: i64,
-    /// Interval in seconds.
-    pub health_check_interval_in_second: i64,
-    /// Probe port.
-    pub health_check_port: i64,
-    /// Timeout in seconds.
-    pub health_check_timeout_in_second: i64,
-    /// Successes before up.
-    pub health_check_up_retry: i64,
+    /// How the backends are probed.
+    #[serde(flatten)]
+    pub probe: IpGroupProbe,
     /// Policy id.
     pub id: String,
     /// Backend protocol.
@@ -185,85 +157,61 @@ pub struct GetBlbIpGroupListResponse {
     pub app_ip_group_list: Vec<AppIpGroup>,
 }
 
-/// Body of [`Client::create_ip_group_policy`]. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbIpGroupBackendPolicyRequest {
-    /// Probe protocol, e.g. `HTTP`.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check: String,
-    /// Host header of HTTP probes.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_host: String,
-    /// Healthy HTTP statuses.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_normal_status: String,
-    /// Probe path.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_url_path: String,
-    /// Failures before down.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_down_retry: i64,
-    /// Interval in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_interval_in_second: i64,
-    /// Probe port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_port: i64,
-    /// Timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_timeout_in_second: i64,
-    /// Successes before up.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_up_retry: i64,
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Backend protocol.
-    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
-    pub kind: AppBlbProtocol,
-    /// UDP probe payload.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub udp_health_check_string: String,
+omit_empty! {
+    /// How the backends of an IP group are probed: the settings of a
+    /// backend policy as created, changed and reported (fields of the
+    /// policy itself on the wire; empty ones are not sent).
+    pub struct IpGroupProbe {
+        /// Host header of HTTP probes.
+        pub health_check_host: String,
+        /// Healthy HTTP statuses, e.g. `http_2xx|http_3xx`.
+        pub health_check_normal_status: String,
+        /// Probe path.
+        pub health_check_url_path: String,
+        /// Failures before down.
+        pub health_check_down_retry: i64,
+        /// Interval in seconds.
+        pub health_check_interval_in_second: i64,
+        /// Probe port.
+        pub health_check_port: i64,
+        /// Timeout in seconds.
+        pub health_check_timeout_in_second: i64,
+        /// Successes before up.
+        pub health_check_up_retry: i64,
+    }
 }
 
-/// Body of [`Client::update_ip_group_policy`]. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateBlbIpGroupBackendPolicyRequest {
-    /// Host header of HTTP probes.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_host: String,
-    /// Healthy HTTP statuses.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_normal_status: String,
-    /// Probe path.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub health_check_url_path: String,
-    /// Failures before down.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_down_retry: i64,
-    /// Interval in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_interval_in_second: i64,
-    /// Probe port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_port: i64,
-    /// Timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_timeout_in_second: i64,
-    /// Successes before up.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub health_check_up_retry: i64,
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Policy id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub id: String,
-    /// UDP probe payload.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub udp_health_check_string: String,
+omit_empty! {
+    /// Body of [`Client::create_ip_group_policy`]. Empty fields are left out.
+    pub struct CreateBlbIpGroupBackendPolicyRequest {
+        /// Probe protocol, e.g. `HTTP`.
+        pub health_check: String,
+        /// How the backends are probed.
+        #[serde(flatten)]
+        always pub probe: IpGroupProbe,
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Backend protocol.
+        #[serde(rename = "type")]
+        pub kind: AppBlbProtocol,
+        /// UDP probe payload.
+        pub udp_health_check_string: String,
+    }
+}
+
+omit_empty! {
+    /// Body of [`Client::update_ip_group_policy`]. Empty fields are left out.
+    pub struct UpdateBlbIpGroupBackendPolicyRequest {
+        /// How the backends are probed.
+        #[serde(flatten)]
+        always pub probe: IpGroupProbe,
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Policy id.
+        pub id: String,
+        /// UDP probe payload.
+        pub udp_health_check_string: String,
+    }
 }
 
 /// Filter and paging of [`Client::get_ip_group_policy_list`] and
@@ -284,19 +232,14 @@ pub type IpGroupListQuery = IpGroupListRequest;
 
 bce_core::marker_request!(GetBlbIpGroupListRequest: marker; IpGroupListRequest: marker);
 
-/// Body of [`Client::delete_ip_group_policy`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteBlbIpGroupBackendPolicyRequest {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Policies to delete.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub backend_policy_id_list: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_ip_group_policy`].
+    pub struct DeleteBlbIpGroupBackendPolicyRequest {
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Policies to delete.
+        pub backend_policy_id_list: Vec<String>,
+    }
 }
 
 /// Answer of [`Client::create_ip_group_policy`].
@@ -321,49 +264,34 @@ pub struct GetBlbIpGroupPolicyListResponse {
     pub backend_policy_list: Vec<BackendPolicy>,
 }
 
-/// Body of [`Client::create_ip_group_member`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbIpGroupMemberRequest {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Members.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub member_list: Vec<IpGroupMemberSpec>,
+omit_empty! {
+    /// Body of [`Client::create_ip_group_member`].
+    pub struct CreateBlbIpGroupMemberRequest {
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Members.
+        pub member_list: Vec<IpGroupMemberSpec>,
+    }
 }
 
-/// Body of [`Client::update_ip_group_member`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateBlbIpGroupMemberRequest {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Member changes.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub member_list: Vec<IpGroupMemberUpdate>,
+omit_empty! {
+    /// Body of [`Client::update_ip_group_member`].
+    pub struct UpdateBlbIpGroupMemberRequest {
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Member changes.
+        pub member_list: Vec<IpGroupMemberUpdate>,
+    }
 }
 
-/// Body of [`Client::delete_ip_group_member`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteBlbIpGroupMemberRequest {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip_group_id: String,
-    /// Members to delete.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub member_id_list: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_ip_group_member`].
+    pub struct DeleteBlbIpGroupMemberRequest {
+        /// IP group id.
+        pub ip_group_id: String,
+        /// Members to delete.
+        pub member_id_list: Vec<String>,
+    }
 }
 
 /// Answer of [`Client::create_ip_group_member`].

@@ -5,61 +5,52 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{blb_op, blb_read, AppBlbProtocol, AppBlbScheduler, MarkerInfo};
-use crate::client::{is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::paging::marker_query;
 
-/// Body of [`Client::create_tcp_listener`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateAppBlbTcpListenerRequest {
-    /// Port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub listener_port: i64,
-    /// Scheduling.
-    #[serde(skip_serializing_if = "AppBlbScheduler::is_empty")]
-    pub scheduler: AppBlbScheduler,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub tcp_session_timeout: i64,
+omit_empty! {
+    /// Body of [`Client::create_tcp_listener`].
+    pub struct CreateAppBlbTcpListenerRequest {
+        /// Port.
+        pub listener_port: i64,
+        /// Scheduling.
+        pub scheduler: AppBlbScheduler,
+        /// Idle timeout in seconds.
+        pub tcp_session_timeout: i64,
+    }
 }
 
-/// Body of [`Client::update_tcp_listener`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateAppBlbTcpListenerRequest {
-    /// Scheduling.
-    #[serde(skip_serializing_if = "AppBlbScheduler::is_empty")]
-    pub scheduler: AppBlbScheduler,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub tcp_session_timeout: i64,
+omit_empty! {
+    /// Body of [`Client::update_tcp_listener`].
+    pub struct UpdateAppBlbTcpListenerRequest {
+        /// Scheduling.
+        pub scheduler: AppBlbScheduler,
+        /// Idle timeout in seconds.
+        pub tcp_session_timeout: i64,
+    }
 }
 
-/// Body of [`Client::create_udp_listener`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateAppBlbUdpListenerRequest {
-    /// Port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub listener_port: i64,
-    /// Scheduling.
-    #[serde(skip_serializing_if = "AppBlbScheduler::is_empty")]
-    pub scheduler: AppBlbScheduler,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub udp_session_timeout: i64,
+omit_empty! {
+    /// Body of [`Client::create_udp_listener`].
+    pub struct CreateAppBlbUdpListenerRequest {
+        /// Port.
+        pub listener_port: i64,
+        /// Scheduling.
+        pub scheduler: AppBlbScheduler,
+        /// Idle timeout in seconds.
+        pub udp_session_timeout: i64,
+    }
 }
 
-/// Body of [`Client::update_udp_listener`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateAppBlbUdpListenerRequest {
-    /// Scheduling.
-    #[serde(skip_serializing_if = "AppBlbScheduler::is_empty")]
-    pub scheduler: AppBlbScheduler,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub udp_session_timeout: i64,
+omit_empty! {
+    /// Body of [`Client::update_udp_listener`].
+    pub struct UpdateAppBlbUdpListenerRequest {
+        /// Scheduling.
+        pub scheduler: AppBlbScheduler,
+        /// Idle timeout in seconds.
+        pub udp_session_timeout: i64,
+    }
 }
 
 /// Filter and paging of [`Client::get_tcp_listener`] and
@@ -137,28 +128,23 @@ crate::paging::marker_response!(
     GetBecAppBlbUdpListenerResponse => listener_list: AppBlbUdpListener,
 );
 
-/// A port and protocol of a listener to delete.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct PortTypeItem {
-    /// Port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Protocol.
-    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
-    pub kind: AppBlbProtocol,
+omit_empty! {
+    /// A port and protocol of a listener to delete.
+    pub struct PortTypeItem {
+        /// Port.
+        pub port: i64,
+        /// Protocol.
+        #[serde(rename = "type")]
+        pub kind: AppBlbProtocol,
+    }
 }
 
-/// Body of [`Client::delete_app_blb_listener`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteAppBlbListenerRequest {
-    /// Listeners to delete.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub port_type_list: Vec<PortTypeItem>,
+omit_empty! {
+    /// Body of [`Client::delete_app_blb_listener`].
+    pub struct DeleteAppBlbListenerRequest {
+        /// Listeners to delete.
+        pub port_type_list: Vec<PortTypeItem>,
+    }
 }
 
 fn listener_query(op: bce_core::Operation, q: &AppBlbListenerRequest) -> bce_core::Operation {

@@ -5,40 +5,33 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{blb_op, blb_read, AppBlbProtocol, MarkerInfo};
-use crate::client::{is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::paging::marker_query;
 
-/// One policy of [`CreateListenerPolicyRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AppPolicyVo {
-    /// IP group id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub app_ip_group_id: String,
-    /// Description.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub desc: String,
-    /// Priority (lower first).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub priority: i64,
+omit_empty! {
+    /// One policy of [`CreateListenerPolicyRequest`].
+    pub struct AppPolicyVo {
+        /// IP group id.
+        pub app_ip_group_id: String,
+        /// Description.
+        pub desc: String,
+        /// Priority (lower first).
+        pub priority: i64,
+    }
 }
 
-/// Body of [`Client::create_listener_policy`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateListenerPolicyRequest {
-    /// Listener port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub listener_port: i64,
-    /// Listener protocol.
-    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
-    pub kind: AppBlbProtocol,
-    /// Policies.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub app_policy_vos: Vec<AppPolicyVo>,
+omit_empty! {
+    /// Body of [`Client::create_listener_policy`].
+    pub struct CreateListenerPolicyRequest {
+        /// Listener port.
+        pub listener_port: i64,
+        /// Listener protocol.
+        #[serde(rename = "type")]
+        pub kind: AppBlbProtocol,
+        /// Policies.
+        pub app_policy_vos: Vec<AppPolicyVo>,
+    }
 }
 
 /// Filter and paging of [`Client::get_listener_policy`]; zero and empty
@@ -59,22 +52,17 @@ pub struct GetListenerPolicyRequest {
 
 bce_core::marker_request!(GetListenerPolicyRequest: marker);
 
-/// Body of [`Client::delete_listener_policy`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DeleteListenerPolicyRequest {
-    /// Listener protocol.
-    #[serde(rename = "type", skip_serializing_if = "AppBlbProtocol::is_empty")]
-    pub kind: AppBlbProtocol,
-    /// Listener port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Policies to delete.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub policy_id_list: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_listener_policy`].
+    pub struct DeleteListenerPolicyRequest {
+        /// Listener protocol.
+        #[serde(rename = "type")]
+        pub kind: AppBlbProtocol,
+        /// Listener port.
+        pub port: i64,
+        /// Policies to delete.
+        pub policy_id_list: Vec<String>,
+    }
 }
 
 /// A rule of a listener policy.

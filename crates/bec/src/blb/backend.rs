@@ -7,75 +7,55 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::listener::BlbPageRequest;
-use crate::client::{is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 use crate::paging::{page_query, size_or_default};
 
-/// A backend pod and its weight.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Backends {
-    /// Pod name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    /// Pod address.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub ip: String,
-    /// Weight.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub weight: i64,
+omit_empty! {
+    /// A backend pod and its weight.
+    pub struct Backends {
+        /// Pod name.
+        pub name: String,
+        /// Pod address.
+        pub ip: String,
+        /// Weight.
+        pub weight: i64,
+    }
 }
 
-/// One deployment to bind, with optional per-pod weights.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BlbBindingForm {
-    /// Deployment id.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub deployment_id: String,
-    /// Weight of pods not listed.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub default_weight: i64,
-    /// Weights of single pods.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub pod_weight: Vec<Backends>,
+omit_empty! {
+    /// One deployment to bind, with optional per-pod weights.
+    pub struct BlbBindingForm {
+        /// Deployment id.
+        pub deployment_id: String,
+        /// Weight of pods not listed.
+        pub default_weight: i64,
+        /// Weights of single pods.
+        pub pod_weight: Vec<Backends>,
+    }
 }
 
-/// Body of [`Client::create_blb_binding`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CreateBlbBindingRequest {
-    /// Deployments to bind.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub binding_forms: Vec<BlbBindingForm>,
+omit_empty! {
+    /// Body of [`Client::create_blb_binding`].
+    pub struct CreateBlbBindingRequest {
+        /// Deployments to bind.
+        pub binding_forms: Vec<BlbBindingForm>,
+    }
 }
 
 /// The official SDK's name of [`CreateBlbBindingRequest`].
 pub type CreateBlbBindingArgs = CreateBlbBindingRequest;
 
-/// Body of [`Client::delete_blb_bind_pod`] and
-/// [`Client::update_blb_bind_pod_weight`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BlbPodWeightRequest {
-    /// Pods and weights.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub pod_weight_list: Vec<Backends>,
-    /// Deployments.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub deployment_ids: Vec<String>,
+omit_empty! {
+    /// Body of [`Client::delete_blb_bind_pod`] and
+    /// [`Client::update_blb_bind_pod_weight`].
+    pub struct BlbPodWeightRequest {
+        /// Pods and weights.
+        pub pod_weight_list: Vec<Backends>,
+        /// Deployments.
+        pub deployment_ids: Vec<String>,
+    }
 }
 
 /// The official SDK's name of [`BlbPodWeightRequest`].
@@ -105,27 +85,10 @@ pub type BlbBindingListArgs = BlbBindingListRequest;
 
 bce_core::page_number_request!(BlbBindingListRequest: page_no, page_size);
 
-/// Metrics filter of [`Client::get_blb_metrics`]; zero and empty values
-/// are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BlbMetricsRequest {
-    /// Address kind, e.g. `extranet`.
-    pub ip_type: String,
-    /// Listener port.
-    pub port: String,
-    /// Provider.
-    #[serde(alias = "serviceProviderStr")]
-    pub service_provider: String,
-    /// Start (Unix seconds).
-    pub start: i64,
-    /// End (Unix seconds).
-    pub end: i64,
-    /// Step in minutes.
-    pub step_in_min: i64,
-    /// Metric, e.g. `REQUEST_NUMBER`.
-    pub metrics_type: String,
-}
+/// Metrics filter of [`Client::get_blb_metrics`]: the generic
+/// [`MetricsRequest`], of which `port` and `ipType` are sent first, then
+/// the common filter; zero and empty values are not sent.
+pub type BlbMetricsRequest = MetricsRequest;
 
 /// The official SDK's name of [`BlbMetricsRequest`].
 pub type BlbMetricsQuery = BlbMetricsRequest;
@@ -331,13 +294,6 @@ impl Client {
             .query("blbId", blb_id)
             .query_if_not_empty("port", &query.port)
             .query_if_not_empty("ipType", &query.ip_type);
-        let common = MetricsRequest {
-            service_provider: query.service_provider.clone(),
-            start: query.start,
-            end: query.end,
-            step_in_min: query.step_in_min,
-            metrics_type: query.metrics_type.clone(),
-        };
-        self.call(common.apply(op)).await
+        self.call(query.apply(op)).await
     }
 }

@@ -7,118 +7,97 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::{HealthCheckType, LbMode, Listeners, Protocol};
-use crate::client::{is_false, is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 
-/// A front-end port: protocol and number.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Port {
-    /// Protocol.
-    #[serde(skip_serializing_if = "Protocol::is_empty")]
-    pub protocol: Protocol,
-    /// Port number.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
+omit_empty! {
+    /// A front-end port: protocol and number.
+    pub struct Port {
+        /// Protocol.
+        pub protocol: Protocol,
+        /// Port number.
+        pub port: i64,
+    }
 }
 
-/// Health check of a listener. `healthCheckString` is always sent, as
-/// `null` when `None` (the official SDK's nil pointer).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct HealthCheck {
-    /// Probe timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub timeout_in_seconds: i64,
-    /// Probe interval in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub interval_in_seconds: i64,
-    /// Failures before a backend is down.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub unhealthy_threshold: i64,
-    /// Successes before a backend is up.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub healthy_threshold: i64,
-    /// Probe payload (UDP).
-    pub health_check_string: Option<String>,
-    /// Probe type.
-    #[serde(skip_serializing_if = "HealthCheckType::is_empty")]
-    pub health_check_type: HealthCheckType,
+omit_empty! {
+    /// Health check of a listener. `healthCheckString` is always sent, as
+    /// `null` when `None` (the official SDK's nil pointer).
+    pub struct HealthCheck {
+        /// Probe timeout in seconds.
+        pub timeout_in_seconds: i64,
+        /// Probe interval in seconds.
+        pub interval_in_seconds: i64,
+        /// Failures before a backend is down.
+        pub unhealthy_threshold: i64,
+        /// Successes before a backend is up.
+        pub healthy_threshold: i64,
+        /// Probe payload (UDP).
+        always pub health_check_string: Option<String>,
+        /// Probe type.
+        pub health_check_type: HealthCheckType,
+    }
 }
 
-/// A listener: body of [`Client::create_blb_monitor_port`] and
-/// [`Client::update_blb_monitor_port`], answer of
-/// [`Client::get_blb_monitor_port_details`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BlbMonitorRequest {
-    /// Front-end port.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub frontend_port: Option<Port>,
-    /// Backend port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub backend_port: i64,
-    /// Scheduling.
-    #[serde(skip_serializing_if = "LbMode::is_empty")]
-    pub lb_mode: LbMode,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub keepalive_timeout: i64,
-    /// Health check.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub health_check: Option<HealthCheck>,
-    /// Pass the client address.
-    #[serde(rename = "enableCipTTM", skip_serializing_if = "is_false")]
-    pub enable_cip_ttm: bool,
-    /// Pass the virtual address.
-    #[serde(rename = "enableVipTTM", skip_serializing_if = "is_false")]
-    pub enable_vip_ttm: bool,
+omit_empty! {
+    /// A listener: body of [`Client::create_blb_monitor_port`] and
+    /// [`Client::update_blb_monitor_port`], answer of
+    /// [`Client::get_blb_monitor_port_details`].
+    pub struct BlbMonitorRequest {
+        /// Front-end port.
+        pub frontend_port: Option<Port>,
+        /// Backend port.
+        pub backend_port: i64,
+        /// Scheduling.
+        pub lb_mode: LbMode,
+        /// Idle timeout in seconds.
+        pub keepalive_timeout: i64,
+        /// Health check.
+        pub health_check: Option<HealthCheck>,
+        /// Pass the client address.
+        #[serde(rename = "enableCipTTM")]
+        pub enable_cip_ttm: bool,
+        /// Pass the virtual address.
+        #[serde(rename = "enableVipTTM")]
+        pub enable_vip_ttm: bool,
+    }
 }
 
 /// The official SDK's name of [`BlbMonitorRequest`].
 pub type BlbMonitorArgs = BlbMonitorRequest;
 
-/// A front-end/backend port pair of [`BatchCreateBlbMonitorRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct PortGroup {
-    /// Front-end port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub port: i64,
-    /// Backend port.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub backend_port: i64,
+omit_empty! {
+    /// A front-end/backend port pair of [`BatchCreateBlbMonitorRequest`].
+    pub struct PortGroup {
+        /// Front-end port.
+        pub port: i64,
+        /// Backend port.
+        pub backend_port: i64,
+    }
 }
 
-/// Body of [`Client::batch_create_blb_monitor`]: several listeners of one
-/// protocol.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BatchCreateBlbMonitorRequest {
-    /// Protocol.
-    #[serde(skip_serializing_if = "Protocol::is_empty")]
-    pub protocol: Protocol,
-    /// Ports.
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "bce_core::json::null_as_default"
-    )]
-    pub port_groups: Vec<PortGroup>,
-    /// Scheduling.
-    #[serde(skip_serializing_if = "LbMode::is_empty")]
-    pub lb_mode: LbMode,
-    /// Idle timeout in seconds.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub keepalive_timeout: i64,
-    /// Health check.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub health_check: Option<HealthCheck>,
-    /// Pass the client address.
-    #[serde(rename = "enableCipTTM", skip_serializing_if = "is_false")]
-    pub enable_cip_ttm: bool,
-    /// Pass the virtual address.
-    #[serde(rename = "enableVipTTM", skip_serializing_if = "is_false")]
-    pub enable_vip_ttm: bool,
+omit_empty! {
+    /// Body of [`Client::batch_create_blb_monitor`]: several listeners of one
+    /// protocol.
+    pub struct BatchCreateBlbMonitorRequest {
+        /// Protocol.
+        pub protocol: Protocol,
+        /// Ports.
+        pub port_groups: Vec<PortGroup>,
+        /// Scheduling.
+        pub lb_mode: LbMode,
+        /// Idle timeout in seconds.
+        pub keepalive_timeout: i64,
+        /// Health check.
+        pub health_check: Option<HealthCheck>,
+        /// Pass the client address.
+        #[serde(rename = "enableCipTTM")]
+        pub enable_cip_ttm: bool,
+        /// Pass the virtual address.
+        #[serde(rename = "enableVipTTM")]
+        pub enable_vip_ttm: bool,
+    }
 }
 
 /// The official SDK's name of [`BatchCreateBlbMonitorRequest`].

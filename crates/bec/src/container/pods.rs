@@ -7,17 +7,17 @@ use bce_core::{Error, Method};
 use serde::{Deserialize, Serialize};
 
 use super::ContainerDetails;
-use crate::client::{is_zero, Client};
+use crate::body::omit_empty;
+use crate::client::Client;
 use crate::common::*;
 use crate::paging::{page_query, size_or_default};
 
-/// Body of [`Client::update_pod_deployment_replicas`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UpdateDeploymentReplicasRequest {
-    /// Wanted replicas (0 is not sent).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub replicas: i64,
+omit_empty! {
+    /// Body of [`Client::update_pod_deployment_replicas`].
+    pub struct UpdateDeploymentReplicasRequest {
+        /// Wanted replicas (0 is not sent).
+        pub replicas: i64,
+    }
 }
 
 /// The official SDK's name of [`UpdateDeploymentReplicasRequest`].

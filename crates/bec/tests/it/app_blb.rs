@@ -401,8 +401,11 @@ async fn ip_groups_policies_and_members() {
             "applb-1",
             &CreateBlbIpGroupBackendPolicyRequest {
                 health_check: "HTTP".into(),
-                health_check_url_path: "/healthz".into(),
-                health_check_port: 80,
+                probe: IpGroupProbe {
+                    health_check_url_path: "/healthz".into(),
+                    health_check_port: 80,
+                    ..Default::default()
+                },
                 ip_group_id: "ipg-1".into(),
                 kind: AppBlbProtocol::Http,
                 ..Default::default()
@@ -416,7 +419,10 @@ async fn ip_groups_policies_and_members() {
             Some(""),
             "applb-1",
             &UpdateBlbIpGroupBackendPolicyRequest {
-                health_check_port: 81,
+                probe: IpGroupProbe {
+                    health_check_port: 81,
+                    ..Default::default()
+                },
                 ip_group_id: "ipg-1".into(),
                 id: "p-1".into(),
                 ..Default::default()
@@ -433,7 +439,7 @@ async fn ip_groups_policies_and_members() {
         .get_ip_group_policy_list("applb-1", &q)
         .await
         .unwrap();
-    assert_eq!(policies.backend_policy_list[0].health_check_port, 81);
+    assert_eq!(policies.backend_policy_list[0].probe.health_check_port, 81);
     client
         .delete_ip_group_policy(
             Some(""),

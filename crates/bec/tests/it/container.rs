@@ -6,7 +6,7 @@ use bce_core::{Error, Waiter};
 use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
-use crate::{client, expect};
+use crate::{client, expect, hangzhou, running_first_page, RUNNING_FIRST_PAGE};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 
@@ -89,13 +89,7 @@ async fn service_lifecycle() {
         payment_method: "postpay".into(),
         container_group_name: "cg".into(),
         containers: vec![nginx()],
-        deploy_instances: vec![DeploymentInstance {
-            region: Region::EastChina,
-            service_provider: ServiceProvider::ChinaMobile,
-            replicas: 2,
-            city: "HANGZHOU".into(),
-            ..Default::default()
-        }],
+        deploy_instances: vec![hangzhou(2)],
         log_collect_detail: Some(LogCollectDetail {
             log_collect: true,
             es_user_password: "Es-SECRET".into(),
@@ -143,7 +137,7 @@ async fn lists_metrics_and_batches() {
         &server,
         "GET",
         "/v1/service",
-        &[("pageNo", "1"), ("pageSize", "10"), ("status", "RUNNING")],
+        RUNNING_FIRST_PAGE,
         None,
         json!({"totalCount": 1, "result": [{"serviceId": "s-1", "totalPods": 2}]}),
     )
@@ -172,15 +166,7 @@ async fn lists_metrics_and_batches() {
     )
     .await;
     expect(&server, "POST", "/v1/service/batch/delete", &[], Some(json!(["s-1", "s-2"])), json!({"result": true, "details": [{"resourceId": "s-2", "success": false, "error": "busy"}]})).await;
-    let page = client
-        .list_service(&ListServiceArgs {
-            page_no: 1,
-            page_size: 10,
-            status: "RUNNING".into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let page = client.list_service(&running_first_page()).await.unwrap();
     assert_eq!(page.result[0].total_pods, 2);
     let m = client
         .get_service_metrics(

@@ -4,7 +4,7 @@ use bce_core::{Error, Waiter};
 use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
-use crate::{client, expect};
+use crate::{client, expect, hangzhou};
 use futures::TryStreamExt;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -22,13 +22,7 @@ async fn add_instances_to_a_service() {
     )
     .await;
     let args = CreateVmServiceArgs {
-        deploy_instances: vec![DeploymentInstance {
-            region: Region::EastChina,
-            service_provider: ServiceProvider::ChinaMobile,
-            replicas: 2,
-            city: "HANGZHOU".into(),
-            ..Default::default()
-        }],
+        deploy_instances: vec![hangzhou(2)],
         ..Default::default()
     };
     let r = client

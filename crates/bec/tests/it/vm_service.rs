@@ -4,7 +4,7 @@ use bce_core::Error;
 use bce_testkit::{fail_every_call, RecordingTransport};
 use bec::*;
 
-use crate::{client, expect};
+use crate::{client, expect, hangzhou, running_first_page, RUNNING_FIRST_PAGE};
 use serde_json::json;
 
 #[tokio::test]
@@ -12,13 +12,7 @@ async fn create_update_and_delete() {
     let (server, client) = client().await;
     let args = CreateVmServiceArgs {
         service_name: "web".into(),
-        deploy_instances: vec![DeploymentInstance {
-            region: Region::EastChina,
-            service_provider: ServiceProvider::ChinaMobile,
-            replicas: 1,
-            city: "HANGZHOU".into(),
-            ..Default::default()
-        }],
+        deploy_instances: vec![hangzhou(1)],
         cpu: 1,
         memory: 2,
         image_type: ImageType::Bec,
@@ -87,7 +81,7 @@ async fn list_detail_metrics_and_actions() {
         &server,
         "GET",
         "/v1/vm/service",
-        &[("pageNo", "1"), ("pageSize", "10"), ("status", "RUNNING")],
+        RUNNING_FIRST_PAGE,
         None,
         json!({"totalCount": 1, "result": [{"serviceId": "s-1", "status": "RUNNING"}]}),
     )
@@ -136,12 +130,7 @@ async fn list_detail_metrics_and_actions() {
     .await;
 
     let page = client
-        .get_vm_service_list(&ListVmServiceArgs {
-            page_no: 1,
-            page_size: 10,
-            status: "RUNNING".into(),
-            ..Default::default()
-        })
+        .get_vm_service_list(&running_first_page())
         .await
         .unwrap();
     assert_eq!(page.result[0].service_id, "s-1");

@@ -2,7 +2,7 @@
 //! (or of the file named by `MODELARTS_SIGNING_VECTORS`) passes.
 
 #[allow(dead_code)]
-#[path = "../../examples/verify_vectors.rs"]
+#[path = "../../examples/verify_modelarts_vectors.rs"]
 mod verify;
 
 #[test]

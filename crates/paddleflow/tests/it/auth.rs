@@ -4,10 +4,10 @@ use std::time::Duration;
 
 use paddleflow::{Client, ListRunRequest};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::{client, expect, server, P, TOKEN};
+use crate::{client, expect_get, login_mock, server, P, TOKEN};
 
 fn no_retry() -> bce_core::ConfigBuilder {
     bce_core::Config::builder().retry(bce_core::RetryPolicy::none())
@@ -20,15 +20,7 @@ fn runs_reply() -> serde_json::Value {
 #[tokio::test]
 async fn lazy_login_once_then_token_on_every_call() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("{P}/login")))
-        .and(body_json(
-            json!({"username": "root", "password": "paddleflow"}),
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"authorization": TOKEN})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    login_mock().expect(1).mount(&server).await;
     Mock::given(method("GET"))
         .and(path(format!("{P}/run")))
         .and(header("x-pf-authorization", TOKEN))
@@ -61,16 +53,7 @@ async fn explicit_login_and_blank_credentials() {
     let answer = c.login("root", "paddleflow").await.unwrap();
     assert_eq!(answer.authorization.expose(), TOKEN);
     assert!(!format!("{answer:?}").contains(TOKEN));
-    expect(
-        &server,
-        "GET",
-        "/version",
-        &[],
-        None,
-        200,
-        Some(json!({"gitVersion": "v0.14.7"})),
-    )
-    .await;
+    expect_get(&server, "/version", &[], json!({"gitVersion": "v0.14.7"})).await;
     assert_eq!(c.get_version().await.unwrap().git_version, "v0.14.7");
     for (user, pw) in [("", "x"), ("  ", "x"), ("root", ""), ("root", " ")] {
         assert!(c.login(user, pw).await.unwrap_err().is_invalid_input());

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 
 use crate::runs::run_json;
 
-fn scripted(replies: Vec<Value>) -> (Client, RecordingTransport) {
-    let transport = RecordingTransport::replying_json(replies);
-    let client = Client::builder("127.0.0.1")
+/// A client with a token that sends through `transport`, no retries.
+fn client_on(transport: &RecordingTransport) -> Client {
+    Client::builder("127.0.0.1")
         .token("tok")
         .config(
             bce_core::Config::builder()
@@ -22,8 +22,13 @@ fn scripted(replies: Vec<Value>) -> (Client, RecordingTransport) {
                 .transport(Arc::new(transport.clone())),
         )
         .build()
-        .unwrap();
-    (client, transport)
+        .unwrap()
+}
+
+/// A client whose calls are answered with `replies`, in turn.
+fn scripted(replies: Vec<Value>) -> (Client, RecordingTransport) {
+    let transport = RecordingTransport::replying_json(replies);
+    (client_on(&transport), transport)
 }
 
 fn urls(t: &RecordingTransport) -> Vec<String> {
@@ -102,62 +107,47 @@ async fn marker_streams() {
         "artifactEventList": [{"runID": "r"}], "pipelineList": [{"pipelineID": "p"}], "scheduleList": [{"scheduleID": "s"}],
         "clusterList": [{"clusterName": "k"}], "pplVersions": {"isTruncated": false, "pplVersionList": [{"pipelineVersionID": "1"}]}}),
     ]);
-    assert_eq!(
-        c.list_job_stream(ListJobRequest::default()).count().await,
-        1
-    );
-    assert_eq!(
-        c.list_user_stream(ListUserRequest::default()).count().await,
-        1
-    );
-    assert_eq!(
-        c.show_queue_grant_stream(ShowQueueGrantRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_flavour_stream(ListFlavourRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_cache_stream(ListCacheRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_artifact_stream(ListArtifactRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_pipeline_stream(ListPipelineRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.show_pipeline_stream("p", ShowPipelineRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_schedule_stream(ListScheduleRequest::default())
-            .count()
-            .await,
-        1
-    );
-    assert_eq!(
-        c.list_cluster_stream(ListClusterRequest::default())
-            .count()
-            .await,
-        1
-    );
+    let counts = [
+        ("job", c.list_job_stream(Default::default()).count().await),
+        ("user", c.list_user_stream(Default::default()).count().await),
+        (
+            "grant",
+            c.show_queue_grant_stream(Default::default()).count().await,
+        ),
+        (
+            "flavour",
+            c.list_flavour_stream(Default::default()).count().await,
+        ),
+        (
+            "cache",
+            c.list_cache_stream(Default::default()).count().await,
+        ),
+        (
+            "artifact",
+            c.list_artifact_stream(Default::default()).count().await,
+        ),
+        (
+            "pipeline",
+            c.list_pipeline_stream(Default::default()).count().await,
+        ),
+        (
+            "version",
+            c.show_pipeline_stream("p", Default::default())
+                .count()
+                .await,
+        ),
+        (
+            "schedule",
+            c.list_schedule_stream(Default::default()).count().await,
+        ),
+        (
+            "cluster",
+            c.list_cluster_stream(Default::default()).count().await,
+        ),
+    ];
+    for (list, count) in counts {
+        assert_eq!(count, 1, "{list}");
+    }
     // Errors end the stream after being yielded.
     let (c, _) = scripted(vec![]);
     let bad: Vec<Result<RunBrief, Error>> = c
@@ -298,15 +288,7 @@ async fn follow_run_logs_stops_on_a_hard_error() {
         404,
         r#"{"requestID":"r","code":"RunNotFound","message":"no run"}"#,
     )));
-    let c = Client::builder("127.0.0.1")
-        .token("tok")
-        .config(
-            bce_core::Config::builder()
-                .retry(bce_core::RetryPolicy::none())
-                .transport(Arc::new(transport.clone())),
-        )
-        .build()
-        .unwrap();
+    let c = client_on(&transport);
     let items: Vec<Result<LogLine, Error>> = c
         .follow_run_logs("run-x", Duration::from_secs(1))
         .collect()

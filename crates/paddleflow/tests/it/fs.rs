@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use paddleflow::*;
 use serde_json::json;
 
-use crate::{client, expect, server};
+use crate::{client, expect, expect_get, expect_ok, server};
 
 fn fs_json() -> serde_json::Value {
     json!({"id": "fs-bob-myfs", "name": "myfs", "serverAddress": "s3.example.com", "type": "s3",
@@ -42,29 +42,17 @@ async fn file_systems() {
     assert!(!format!("{request:?}").contains("sk-SECRET"));
     let created = c.add_fs(&request).await.unwrap();
     assert_eq!(created.fs_id, "fs-bob-myfs");
-    expect(
-        &server,
-        "GET",
-        "/fs/myfs",
-        &[("username", "bob")],
-        None,
-        200,
-        Some(fs_json()),
-    )
-    .await;
+    expect_get(&server, "/fs/myfs", &[("username", "bob")], fs_json()).await;
     let fs = c.show_fs("myfs", Some("bob")).await.unwrap();
     assert_eq!((fs.fs_type.as_str(), fs.username.as_str()), ("s3", "bob"));
     assert!(!format!("{fs:?}").contains("sk-SECRET"));
     expect(&server, "DELETE", "/fs/myfs", &[], None, 200, None).await;
     c.delete_fs("myfs", None).await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/fs",
         &[("maxKeys", "2"), ("username", "bob"), ("fsName", "myfs")],
-        None,
-        200,
-        Some(json!({"marker": "", "truncated": true, "nextMarker": "n1", "fsList": [fs_json()]})),
+        json!({"marker": "", "truncated": true, "nextMarker": "n1", "fsList": [fs_json()]}),
     )
     .await;
     let page = c
@@ -138,31 +126,19 @@ async fn fs_cache() {
     c.update_fs_cache("myfs", &options, Some("bob"))
         .await
         .unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/fsCache/myfs",
         &[],
-        None,
-        200,
-        Some(json!({"cacheDir": "/var/cache/pfs", "quota": 1024, "metaDriver": "disk", "blockSize": 4096,
+        json!({"cacheDir": "/var/cache/pfs", "quota": 1024, "metaDriver": "disk", "blockSize": 4096,
             "cleanCache": true, "resource": {"cpuLimit": "2", "memoryLimit": "4Gi"},
             "nodeTaintToleration": null, "extraConfig": null, "fsName": "myfs", "username": "bob",
-            "createTime": "2024-03-01 10:00:00"})),
+            "createTime": "2024-03-01 10:00:00"}),
     )
     .await;
     let cache = c.get_fs_cache("myfs", None).await.unwrap();
     assert_eq!((cache.block_size, cache.clean_cache), (4096, true));
-    expect(
-        &server,
-        "DELETE",
-        "/fsCache/myfs",
-        &[("username", "bob")],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/fsCache/myfs", &[("username", "bob")]).await;
     c.delete_fs_cache("myfs", Some("bob")).await.unwrap();
     assert!(c
         .create_cache(&CreateCacheRequest {
@@ -196,28 +172,22 @@ async fn links_and_mount() {
     })
     .await
     .unwrap();
-    expect(
+    expect_ok(
         &server,
         "DELETE",
         "/link/myfs",
         &[("fsPath", "/links/data")],
-        None,
-        200,
-        None,
     )
     .await;
     c.delete_link("myfs", "/links/data", None).await.unwrap();
     let link_page = json!({"marker": "", "truncated": false, "nextMarker": "",
         "linkList": [{"fsName": "myfs", "fsPath": "/links/data", "serverAddress": "s3.example.com",
             "type": "s3", "username": "bob", "subPath": "/shared", "properties": null}]});
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/link/myfs",
         &[("maxKeys", "5"), ("username", "bob")],
-        None,
-        200,
-        Some(link_page.clone()),
+        link_page.clone(),
     )
     .await;
     let page = c
@@ -231,14 +201,11 @@ async fn links_and_mount() {
         .unwrap();
     assert_eq!(page.link_list[0].link_type, "s3");
     assert!(page.next_page().is_none());
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/link/my%20fs",
         &[("fsPath", "/links/data")],
-        None,
-        200,
-        Some(link_page),
+        link_page,
     )
     .await;
     let shown = c.show_link("my fs", "/links/data", None).await.unwrap();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use paddleflow::*;
 use serde_json::json;
 
-use crate::{client, expect, server};
+use crate::{client, expect, expect_get, expect_ok, server};
 
 fn job_json() -> serde_json::Value {
     json!({"id": "job-000001", "name": "train", "labels": {"team": "nlp"}, "annotations": null,
@@ -89,23 +89,13 @@ async fn jobs() {
             .id,
         "job-000001"
     );
-    expect(
-        &server,
-        "GET",
-        "/job/job-000001",
-        &[],
-        None,
-        200,
-        Some(job_json()),
-    )
-    .await;
+    expect_get(&server, "/job/job-000001", &[], job_json()).await;
     let job = c.show_job("job-000001").await.unwrap();
     assert_eq!(job.status, JobStatus::Running);
     assert_eq!(job.message, "job is running");
     assert_eq!(job.runtime.unwrap().accelerator_cards, "1");
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/job",
         &[
             ("status", "running"),
@@ -114,9 +104,7 @@ async fn jobs() {
             ("labels", r#"{"env":"dev","team":"nlp"}"#),
             ("maxKeys", "20"),
         ],
-        None,
-        200,
-        Some(json!({"maxKeys": 20, "isTruncated": false, "jobList": [job_json()]})),
+        json!({"maxKeys": 20, "isTruncated": false, "jobList": [job_json()]}),
     )
     .await;
     let page = c
@@ -154,16 +142,7 @@ async fn jobs() {
     )
     .await
     .unwrap();
-    expect(
-        &server,
-        "PUT",
-        "/job/job-000001",
-        &[("action", "stop")],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "PUT", "/job/job-000001", &[("action", "stop")]).await;
     c.stop_job("job-000001").await.unwrap();
     expect(&server, "DELETE", "/job/job-000001", &[], None, 200, None).await;
     c.delete_job("job-000001").await.unwrap();

@@ -25,17 +25,21 @@ pub const P: &str = "/api/paddleflow/v1";
 /// The token the mock login hands out.
 pub const TOKEN: &str = "tok-SECRET-1";
 
-/// A server whose login answers [`TOKEN`] for `root`/`paddleflow`.
-pub async fn server() -> MockServer {
-    let server = MockServer::start().await;
+/// The login of `root`/`paddleflow`, answering [`TOKEN`] (not mounted:
+/// tests that count logins add `.expect(n)`).
+pub fn login_mock() -> Mock {
     Mock::given(method("POST"))
         .and(path(format!("{P}/login")))
         .and(body_json(
             json!({"username": "root", "password": "paddleflow"}),
         ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"authorization": TOKEN})))
-        .mount(&server)
-        .await;
+}
+
+/// A server whose login answers [`TOKEN`] for `root`/`paddleflow`.
+pub async fn server() -> MockServer {
+    let server = MockServer::start().await;
+    login_mock().mount(&server).await;
     server
 }
 
@@ -81,4 +85,15 @@ pub async fn expect(
         None => template,
     };
     mock.respond_with(template).expect(1).mount(server).await;
+}
+
+/// Expects one `GET` of `route` with exactly `query`, answered with `reply`.
+pub async fn expect_get(server: &MockServer, route: &str, query: &[(&str, &str)], reply: Value) {
+    expect(server, "GET", route, query, None, 200, Some(reply)).await;
+}
+
+/// Expects one request without a body that the server answers with an
+/// empty 200 (deletes, stops, closes).
+pub async fn expect_ok(server: &MockServer, verb: &str, route: &str, query: &[(&str, &str)]) {
+    expect(server, verb, route, query, None, 200, None).await;
 }

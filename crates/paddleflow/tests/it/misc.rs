@@ -4,7 +4,7 @@ use bce_core::Secret;
 use paddleflow::*;
 use serde_json::json;
 
-use crate::{client, expect, server};
+use crate::{client, expect, expect_get, expect_ok, server};
 
 fn cluster_json() -> serde_json::Value {
     json!({"id": "cluster-1", "clusterName": "gpu-cluster", "description": "gpu pool", "endpoint": "https://10.0.0.1:6443",
@@ -41,18 +41,15 @@ async fn clusters() {
     let cluster = c.create_cluster(&request).await.unwrap();
     assert_eq!(cluster.status, ClusterStatus::Online);
     assert!(!format!("{cluster:?}").contains("a3ViZWNvbmZpZy1TRUNSRVQ="));
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/cluster",
         &[
             ("maxKeys", "100"),
             ("clusterNames", "a,b"),
             ("clusterStatus", "online"),
         ],
-        None,
-        200,
-        Some(json!({"maxKeys": 100, "isTruncated": false, "clusterList": [cluster_json()]})),
+        json!({"maxKeys": 100, "isTruncated": false, "clusterList": [cluster_json()]}),
     )
     .await;
     c.list_cluster(&ListClusterRequest {
@@ -63,16 +60,7 @@ async fn clusters() {
     })
     .await
     .unwrap();
-    expect(
-        &server,
-        "GET",
-        "/cluster/gpu-cluster",
-        &[],
-        None,
-        200,
-        Some(cluster_json()),
-    )
-    .await;
+    expect_get(&server, "/cluster/gpu-cluster", &[], cluster_json()).await;
     assert_eq!(
         c.show_cluster("gpu-cluster").await.unwrap().cluster_type,
         "Kubernetes"
@@ -96,27 +84,15 @@ async fn clusters() {
     )
     .await
     .unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "/cluster/gpu-cluster",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/cluster/gpu-cluster", &[]).await;
     c.delete_cluster("gpu-cluster").await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/cluster/resource",
         &[("clusterNames", "gpu-cluster,cpu-cluster")],
-        None,
-        200,
-        Some(json!({"gpu-cluster": {"nodeList": [{"nodeName": "n1", "schedulable": true,
+        json!({"gpu-cluster": {"nodeList": [{"nodeName": "n1", "schedulable": true,
             "total": {"cpu": "8", "memory": "32Gi"}, "idle": {"cpu": "4", "memory": "16Gi"}}],
-            "summary": {"total": {"cpu": "8", "memory": "32Gi"}, "idle": {"cpu": "4", "memory": "16Gi"}}, "errMsg": ""}})),
+            "summary": {"total": {"cpu": "8", "memory": "32Gi"}, "idle": {"cpu": "4", "memory": "16Gi"}}, "errMsg": ""}}),
     )
     .await;
     let res = c
@@ -158,16 +134,13 @@ async fn clusters() {
 async fn logs_and_statistics() {
     let server = server().await;
     let c = client(&server);
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/log/run/run-000001",
         &[("jobID", "job-1"), ("pageSize", "50"), ("pageNo", "2"), ("logFilePosition", "begin")],
-        None,
-        200,
-        Some(json!({"submitLog": "", "runID": "run-000001", "runLog": [{"jobID": "job-1", "name": "main", "type": "step",
+        json!({"submitLog": "", "runID": "run-000001", "runLog": [{"jobID": "job-1", "name": "main", "type": "step",
             "taskList": [{"taskID": "pod-1/main", "logInfo": {"logContent": "a\nb\n", "hasNextPage": false, "truncated": false}}],
-            "eventList": null}, {"jobID": "job-2", "taskList": null}]})),
+            "eventList": null}, {"jobID": "job-2", "taskList": null}]}),
     )
     .await;
     let log = c
@@ -195,9 +168,8 @@ async fn logs_and_statistics() {
         .await
         .unwrap_err()
         .is_invalid_input());
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/log/job",
         &[
             ("jobID", "job-1"),
@@ -206,9 +178,7 @@ async fn logs_and_statistics() {
             ("sizeLimit", "1Mi"),
             ("type", "pod"),
         ],
-        None,
-        200,
-        Some(json!({"jobID": "job-1", "taskList": [], "eventList": ["Scheduled"]})),
+        json!({"jobID": "job-1", "taskList": [], "eventList": ["Scheduled"]}),
     )
     .await;
     let log = c
@@ -223,28 +193,22 @@ async fn logs_and_statistics() {
         .await
         .unwrap();
     assert_eq!(log.event_list, ["Scheduled"]);
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/statistics/job/job-1",
         &[],
-        None,
-        200,
-        Some(json!({"metricsInfo": {"cpu_usage_rate": "0.5"}})),
+        json!({"metricsInfo": {"cpu_usage_rate": "0.5"}}),
     )
     .await;
     assert_eq!(
         c.get_statistics("job-1").await.unwrap().metrics_info["cpu_usage_rate"],
         "0.5"
     );
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/statistics/jobDetail/job-1",
         &[("start", "0"), ("end", "60"), ("step", "30")],
-        None,
-        200,
-        Some(json!({"result": [{"taskName": "t", "taskInfo": [{"metric": "cpu", "values": [[0, "0.1"], [30, "0.2"]]}]}], "truncated": false})),
+        json!({"result": [{"taskName": "t", "taskInfo": [{"metric": "cpu", "values": [[0, "0.1"], [30, "0.2"]]}]}], "truncated": false}),
     )
     .await;
     let detail = c

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use paddleflow::*;
 use serde_json::json;
 
-use crate::{client, expect, server};
+use crate::{client, expect, expect_get, expect_ok, server};
 
 #[tokio::test]
 async fn users() {
@@ -38,17 +38,12 @@ async fn users() {
     )
     .await;
     c.update_password("bob smith", "N3w").await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/user",
         &[("maxKeys", "20"), ("marker", "m1")],
-        None,
-        200,
-        Some(
-            json!({"maxKeys": 20, "isTruncated": true, "nextMarker": "m2",
+        json!({"maxKeys": 20, "isTruncated": true, "nextMarker": "m2",
             "userList": [{"name": "root", "createTime": "2024-03-01T10:00:00.123+08:00"}]}),
-        ),
     )
     .await;
     let page = c
@@ -150,37 +145,16 @@ async fn queues_and_grants() {
     assert_eq!(q.status, QueueStatus::Open);
     assert_eq!(q.max_resources.unwrap().memory, "40Gi");
     assert!(q.min_resources.is_none() && q.location.is_empty());
-    expect(
-        &server,
-        "GET",
-        "/queue/train-queue",
-        &[],
-        None,
-        200,
-        Some(queue_json()),
-    )
-    .await;
+    expect_get(&server, "/queue/train-queue", &[], queue_json()).await;
     let q = c.show_queue("train-queue").await.unwrap();
     assert_eq!(q.idle_resources.unwrap().cpu, "18");
-    expect(
-        &server,
-        "DELETE",
-        "/queue/train-queue",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/queue/train-queue", &[]).await;
     c.del_queue("train-queue").await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/queue",
         &[("maxKeys", "100"), ("name", "train")],
-        None,
-        200,
-        Some(json!({"maxKeys": 100, "isTruncated": false, "queueList": [queue_json()]})),
+        json!({"maxKeys": 100, "isTruncated": false, "queueList": [queue_json()]}),
     )
     .await;
     let page = c
@@ -211,7 +185,7 @@ async fn queues_and_grants() {
             .grant_id,
         "g-1"
     );
-    expect(
+    expect_ok(
         &server,
         "DELETE",
         "/grant",
@@ -220,22 +194,16 @@ async fn queues_and_grants() {
             ("resourceType", "queue"),
             ("resourceID", "train-queue"),
         ],
-        None,
-        200,
-        None,
     )
     .await;
     c.ungrant_queue("alice", "train-queue").await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/grant",
         &[("maxKeys", "10"), ("username", "alice")],
-        None,
-        200,
-        Some(json!({"maxKeys": 10, "isTruncated": false, "grantList": [
+        json!({"maxKeys": 10, "isTruncated": false, "grantList": [
             {"grantID": "g-1", "userName": "alice", "resourceType": "queue", "resourceID": "train-queue",
-             "createTime": "2024-03-01T10:00:00Z", "updateTime": "2024-03-01T10:00:00Z"}]})),
+             "createTime": "2024-03-01T10:00:00Z", "updateTime": "2024-03-01T10:00:00Z"}]}),
     )
     .await;
     let grants = c
@@ -276,9 +244,8 @@ async fn flavours() {
     let c = client(&server);
     let flavour = json!({"id": "f-1", "name": "gpu", "cpu": "4", "mem": "8Gi",
         "scalarResources": {"nvidia.com/gpu": "1"}, "createTime": "t", "updateTime": "t"});
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/flavour",
         &[
             ("maxKeys", "20"),
@@ -286,9 +253,7 @@ async fn flavours() {
             ("name", "gpu"),
             ("clusterName", "c1"),
         ],
-        None,
-        200,
-        Some(json!({"maxKeys": 20, "isTruncated": false, "flavourList": [flavour.clone()]})),
+        json!({"maxKeys": 20, "isTruncated": false, "flavourList": [flavour.clone()]}),
     )
     .await;
     let page = c
@@ -301,16 +266,7 @@ async fn flavours() {
         .await
         .unwrap();
     assert_eq!(page.flavour_list[0].scalar_resources["nvidia.com/gpu"], "1");
-    expect(
-        &server,
-        "GET",
-        "/flavour/gpu",
-        &[],
-        None,
-        200,
-        Some(flavour.clone()),
-    )
-    .await;
+    expect_get(&server, "/flavour/gpu", &[], flavour.clone()).await;
     assert_eq!(c.show_flavour("gpu").await.unwrap().mem, "8Gi");
     expect(
         &server,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use paddleflow::*;
 use serde_json::json;
 
-use crate::{client, expect, server};
+use crate::{client, expect, expect_get, expect_ok, server};
 
 /// A run as the server shows it: a step, a DAG with a nested step, a
 /// post-process step, unknown fields and nulls.
@@ -68,15 +68,12 @@ async fn runs() {
         .await
         .unwrap();
     assert_eq!(created.run_id, "run-000001");
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/run",
         &[("maxKeys", "10"), ("userFilter", "root"), ("statusFilter", "running,succeeded"), ("marker", "m")],
-        None,
-        200,
-        Some(json!({"maxKeys": 10, "isTruncated": false, "runList": [{"runID": "run-000001", "status": "running",
-            "scheduledTime": "", "name": "demo"}]})),
+        json!({"maxKeys": 10, "isTruncated": false, "runList": [{"runID": "run-000001", "status": "running",
+            "scheduledTime": "", "name": "demo"}]}),
     )
     .await;
     let page = c
@@ -90,16 +87,7 @@ async fn runs() {
         .await
         .unwrap();
     assert_eq!(page.run_list[0].status, RunStatus::Running);
-    expect(
-        &server,
-        "GET",
-        "/run/run-000001",
-        &[],
-        None,
-        200,
-        Some(run_json("running")),
-    )
-    .await;
+    expect_get(&server, "/run/run-000001", &[], run_json("running")).await;
     let run = c.show_run("run-000001").await.unwrap();
     assert_eq!(run.fs_options.main_fs.mount_path, "/home/work");
     let dag = &run.runtime["train"][0];
@@ -181,14 +169,11 @@ async fn escaped_ids() {
     let server = server().await;
     let c = client(&server);
     // Go's path escaping: `+` and `:` stay, `%`, space, `?`, `#` and UTF-8 are escaped.
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/run/job%2541+x:y%20%E4%B8%AD%3F%23",
         &[],
-        None,
-        200,
-        Some(run_json("pending")),
+        run_json("pending"),
     )
     .await;
     c.show_run("job%41+x:y 中?#").await.unwrap();
@@ -201,18 +186,15 @@ async fn run_caches_and_artifacts() {
     let cache = json!({"cacheID": "cch-000001", "firstFp": "a", "secondFp": "b", "runID": "run-1", "source": "s",
         "jobID": "j", "fsname": "myfs", "username": "root", "expiredTime": "-1", "strategy": "", "custom": "",
         "createTime": "t", "updateTime": "t"});
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/runCache",
         &[
             ("userFilter", "root"),
             ("runFilter", "run-1"),
             ("maxKeys", "5"),
         ],
-        None,
-        200,
-        Some(json!({"maxKeys": 5, "isTruncated": false, "runCacheList": [cache.clone()]})),
+        json!({"maxKeys": 5, "isTruncated": false, "runCacheList": [cache.clone()]}),
     )
     .await;
     let page = c
@@ -225,37 +207,16 @@ async fn run_caches_and_artifacts() {
         .await
         .unwrap();
     assert_eq!(page.run_cache_list[0].fs_name, "myfs");
-    expect(
-        &server,
-        "GET",
-        "/runCache/cch-000001",
-        &[],
-        None,
-        200,
-        Some(cache),
-    )
-    .await;
+    expect_get(&server, "/runCache/cch-000001", &[], cache).await;
     assert_eq!(c.show_cache("cch-000001").await.unwrap().first_fp, "a");
-    expect(
-        &server,
-        "DELETE",
-        "/runCache/cch-000001",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/runCache/cch-000001", &[]).await;
     c.delete_cache("cch-000001").await.unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/artifact",
         &[("typeFilter", "output"), ("pathFilter", "/data/out")],
-        None,
-        200,
-        Some(json!({"maxKeys": 50, "isTruncated": false, "artifactEventList": [
-            {"runID": "run-1", "fsname": "myfs", "artifactPath": "/data/out", "type": "output", "artifactName": "data"}]})),
+        json!({"maxKeys": 50, "isTruncated": false, "artifactEventList": [
+            {"runID": "run-1", "fsname": "myfs", "artifactPath": "/data/out", "type": "output", "artifactName": "data"}]}),
     )
     .await;
     let page = c
@@ -299,14 +260,11 @@ async fn pipelines() {
         (created.pipeline_id.as_str(), created.name.as_str()),
         ("ppl-000001", "demo")
     );
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/pipeline",
         &[("nameFilter", "demo"), ("maxKeys", "3")],
-        None,
-        200,
-        Some(json!({"maxKeys": 3, "isTruncated": false, "pipelineList": [ppl.clone()]})),
+        json!({"maxKeys": 3, "isTruncated": false, "pipelineList": [ppl.clone()]}),
     )
     .await;
     c.list_pipeline(&ListPipelineRequest {
@@ -316,14 +274,11 @@ async fn pipelines() {
     })
     .await
     .unwrap();
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/pipeline/ppl-000001",
         &[("fsFilter", "myfs")],
-        None,
-        200,
-        Some(json!({"pipeline": ppl.clone(), "pplVersions": {"maxKeys": 50, "isTruncated": false, "pplVersionList": [version.clone()]}})),
+        json!({"pipeline": ppl.clone(), "pplVersions": {"maxKeys": 50, "isTruncated": false, "pplVersionList": [version.clone()]}}),
     )
     .await;
     let shown = c
@@ -361,39 +316,18 @@ async fn pipelines() {
         .await
         .unwrap();
     assert_eq!(updated.pipeline_version_id, "2");
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/pipeline/ppl-000001/2",
         &[],
-        None,
-        200,
-        Some(json!({"pipeline": ppl, "pipelineVersion": version})),
+        json!({"pipeline": ppl, "pipelineVersion": version}),
     )
     .await;
     let v = c.show_pipeline_version("ppl-000001", "2").await.unwrap();
     assert_eq!(v.pipeline_version.pipeline_yaml, "name: demo");
-    expect(
-        &server,
-        "DELETE",
-        "/pipeline/ppl-000001/2",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/pipeline/ppl-000001/2", &[]).await;
     c.delete_pipeline_version("ppl-000001", "2").await.unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "/pipeline/ppl-000001",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/pipeline/ppl-000001", &[]).await;
     c.delete_pipeline("ppl-000001").await.unwrap();
     assert!(c
         .show_pipeline_version("ppl-000001", "")
@@ -436,17 +370,14 @@ async fn schedules() {
         .await
         .unwrap();
     assert_eq!(created.schedule_id, "schedule-000001");
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/schedule",
         &[
             ("statusFilter", "running,terminated"),
             ("pplFilter", "ppl-000001"),
         ],
-        None,
-        200,
-        Some(json!({"maxKeys": 50, "isTruncated": false, "scheduleList": [schedule.clone()]})),
+        json!({"maxKeys": 50, "isTruncated": false, "scheduleList": [schedule.clone()]}),
     )
     .await;
     let page = c
@@ -463,14 +394,11 @@ async fn schedules() {
     );
     let mut shown = schedule.clone();
     shown["runs"] = json!({"maxKeys": 1, "isTruncated": true, "nextMarker": "r2", "runList": [{"runID": "run-1", "status": "succeeded"}]});
-    expect(
+    expect_get(
         &server,
-        "GET",
         "/schedule/schedule-000001",
         &[("maxKeys", "1")],
-        None,
-        200,
-        Some(shown),
+        shown,
     )
     .await;
     let s = c
@@ -485,27 +413,9 @@ async fn schedules() {
         .unwrap();
     assert_eq!(s.schedule.status, ScheduleStatus::Running);
     assert_eq!(s.runs.next_page().as_deref(), Some("r2"));
-    expect(
-        &server,
-        "PUT",
-        "/schedule/schedule-000001",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "PUT", "/schedule/schedule-000001", &[]).await;
     c.stop_schedule("schedule-000001").await.unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "/schedule/schedule-000001",
-        &[],
-        None,
-        200,
-        None,
-    )
-    .await;
+    expect_ok(&server, "DELETE", "/schedule/schedule-000001", &[]).await;
     c.delete_schedule("schedule-000001").await.unwrap();
     assert!(c
         .create_schedule(&CreateScheduleRequest {

@@ -2,7 +2,7 @@
 //! line) against this crate's signer and prints `N passed, M failed`.
 //!
 //! ```text
-//! cargo run -p modelarts --example verify_vectors -- path/to/vectors.jsonl
+//! cargo run -p modelarts --example verify_modelarts_vectors -- path/to/vectors.jsonl
 //! ```
 //!
 //! Without an argument it reads `MODELARTS_SIGNING_VECTORS`, else the copy
@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use bce_testkit::vectors;
 use modelarts::sign::{sign, ListItem, QueryValue, SignableRequest, SigningKey};
 use serde_json::Value;
 
@@ -54,12 +55,7 @@ fn query_value(v: &Value) -> Result<QueryValue, String> {
 /// Signs one vector line and compares every expected field.
 pub fn check(line: &str) -> Result<(), String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
-    let text = |key: &str| {
-        v.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let text = |key: &str| vectors::text(&v, key);
     let mut key =
         SigningKey::new(text("access_key"), text("secret_key")).map_err(|e| e.to_string())?;
     if let Some(token) = v.get("security_token").and_then(Value::as_str) {
@@ -82,13 +78,7 @@ pub fn check(line: &str) -> Result<(), String> {
         let value = query_value(pair.get(1).ok_or("bad query pair")?)?;
         query.push((name.to_owned(), value));
     }
-    let headers: Vec<(String, String)> = v
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, val)| (k.clone(), val.as_str().unwrap_or_default().to_owned()))
-        .collect();
+    let headers = vectors::string_map(&v, "headers");
     let (method, host, path, body) = (text("method"), text("host"), text("path"), text("body"));
     let request = SignableRequest {
         method: &method,
@@ -160,25 +150,7 @@ pub fn check(line: &str) -> Result<(), String> {
 
 /// Checks every line of `content`; returns (passed, failures).
 pub fn check_all(content: &str) -> (usize, Vec<String>) {
-    let mut passed = 0;
-    let mut failures = Vec::new();
-    for (n, line) in content
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        match check(line) {
-            Ok(()) => passed += 1,
-            Err(e) => {
-                let name = serde_json::from_str::<Value>(line)
-                    .ok()
-                    .and_then(|v| v.get("name").and_then(Value::as_str).map(str::to_owned))
-                    .unwrap_or_else(|| format!("line {}", n + 1));
-                failures.push(format!("{name}: {e}"));
-            }
-        }
-    }
-    (passed, failures)
+    vectors::check_lines(content, check)
 }
 
 #[allow(dead_code)]
