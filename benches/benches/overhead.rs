@@ -238,6 +238,8 @@ fn get_job_op() -> Operation {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--profile-sdk`: only the SDK call, longer, for a profiler to look at.
+    let profile_sdk = std::env::args().any(|a| a == "--profile-sdk");
     let calls: u32 = if quick { 4_000 } else { 40_000 };
     let addr = start_server();
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -293,10 +295,21 @@ fn main() {
         };
         // (a) The floors: bare hyper client, same GET, same typed decode;
         // once without headers, once with the SDK's (signed once, reused).
-        let bare = measure(&rt, calls, in_flight, floor_get(Vec::new()));
+        let floor_calls = if profile_sdk { calls / 20 } else { calls };
+        let bare = measure(&rt, floor_calls, in_flight, floor_get(Vec::new()));
         report("floor: hyper + serde_json", in_flight, bare, &[]);
-        let floor = measure(&rt, calls, in_flight, floor_get(signed_headers.clone()));
-        report("floor: same, with the SDK's headers", in_flight, floor, &[("bare", bare)]);
+        let floor = measure(
+            &rt,
+            floor_calls,
+            in_flight,
+            floor_get(signed_headers.clone()),
+        );
+        report(
+            "floor: same, with the SDK's headers",
+            in_flight,
+            floor,
+            &[("bare", bare)],
+        );
         let floors = [("bare", bare), ("same headers", floor)];
 
         // (b) The full SDK call.
@@ -315,6 +328,9 @@ fn main() {
             }
         });
         report("sdk: aihc_train get_job", in_flight, full, &floors);
+        if profile_sdk {
+            continue;
+        }
 
         // (c) The stages on their own.
         let core = {

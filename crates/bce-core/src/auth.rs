@@ -167,7 +167,8 @@ impl Authorizer for BceAuthorizer {
                 }
                 None => &self.options,
             };
-            request.set_header(DATE_HEADER, timestamp.as_str());
+            request.set_header(DATE_HEADER, timestamp);
+            let timestamp = request.header(DATE_HEADER).unwrap_or_default();
             let signature = sign::sign_at(
                 &credentials,
                 &SignableRequest {
@@ -177,7 +178,7 @@ impl Authorizer for BceAuthorizer {
                     headers: request.headers,
                 },
                 options,
-                &timestamp,
+                timestamp,
             );
             if let Some(token) = signature.security_token_header {
                 request.set_header(SECURITY_TOKEN_HEADER, token);

@@ -364,8 +364,11 @@ impl Client {
             span.record("attempt", attempts);
             let now = config.clock.now_unix().saturating_add(self.clock_skew());
             let PreparedRequest { request, secrets } = self.prepare(&op, now, &request_id).await?;
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            let limit = config.timeouts.attempt.min(remaining);
+            let sent_at = Instant::now();
+            let limit = config
+                .timeouts
+                .attempt
+                .min(deadline.saturating_duration_since(sent_at));
             tracing::debug!(
                 method = %request.method,
                 host = %self.inner.endpoint.host(),
@@ -373,9 +376,10 @@ impl Client {
                 body_len = request.body.len(),
                 "sending request"
             );
-            let t0 = Instant::now();
             let result = tokio::time::timeout(limit, config.transport.send(request)).await;
-            span.record("latency_ms", t0.elapsed().as_millis() as u64);
+            if !span.is_disabled() {
+                span.record("latency_ms", sent_at.elapsed().as_millis() as u64);
+            }
             let err = match result {
                 Ok(Ok(response)) => match self.check_response(response, &span, &secrets) {
                     Ok(response) => return Ok(response),

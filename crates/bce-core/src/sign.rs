@@ -5,6 +5,7 @@
 //! SDKs byte for byte, including the test vectors shipped with this project.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use hmac::{Hmac, Mac};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -298,12 +299,14 @@ pub(crate) fn sign_at(
     options: &SignOptions,
     timestamp: &str,
 ) -> Signature {
-    let mut authorization = format!(
-        "bce-auth-v1/{}/{}/{}",
-        credentials.access_key_id(),
-        timestamp,
-        options.expiration_seconds
-    );
+    // Sized for the whole header: prefix, signed names and the signature.
+    let mut authorization = String::with_capacity(192);
+    authorization.push_str("bce-auth-v1/");
+    authorization.push_str(credentials.access_key_id());
+    authorization.push('/');
+    authorization.push_str(timestamp);
+    authorization.push('/');
+    let _ = write!(authorization, "{}", options.expiration_seconds);
     let mut signing_key = String::with_capacity(64);
     push_hmac_hex(
         &mut signing_key,
