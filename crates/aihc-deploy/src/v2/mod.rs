@@ -53,6 +53,7 @@
 mod changelog;
 mod client;
 mod model;
+mod paging;
 mod pods;
 mod service;
 mod view;
