@@ -114,13 +114,8 @@ impl Client {
             &request.service_id,
         )
         .query_opt("changeType", change_type);
-        self.call(page_and_order(
-            op,
-            request,
-            &request.order_by,
-            &request.order,
-        ))
-        .await
+        let op = page_and_order(op, request, &request.order_by, &request.order);
+        self.call(op).await
     }
 
     /// Every change record of a service, page after page

@@ -289,13 +289,8 @@ impl Client {
         request: &DescribeServicesRequest,
     ) -> Result<DescribeServicesResponse, Error> {
         let op = Client::action("DescribeServices", Method::Get);
-        self.call(page_and_order(
-            op,
-            request,
-            &request.order_by,
-            &request.order,
-        ))
-        .await
+        let op = page_and_order(op, request, &request.order_by, &request.order);
+        self.call(op).await
     }
 
     /// Every service, page after page, from `request`'s page on
