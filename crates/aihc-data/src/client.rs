@@ -1,6 +1,12 @@
-//! The dataset and model client.
+//! The dataset and model client, and the plumbing every operation of this
+//! crate shares: action-style operations, id parameters, paging, streams and
+//! acknowledgements that may come without a body.
 
+use std::future::Future;
+
+use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Config, Error, Method, Operation};
+use futures::Stream;
 use serde::de::DeserializeOwned;
 
 /// Service name used in operations, errors and logs.
@@ -10,24 +16,17 @@ pub const SERVICE: &str = "aihc-data";
 /// clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client for the datasets and models of `config`'s region
+    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
+    /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::builder(config)
-                .default_host(host)
-                .build()?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        let inner = bce_core::Client::new(config, &host)?;
+        Ok(Client { inner })
     }
 
     /// An action-style operation: `/` with `action=…` and the `version: v2`
@@ -60,6 +59,44 @@ impl Client {
         }
         bce_core::client::decode_json(&response).map_err(|e| e.with_context(context))
     }
+
+    /// Every item of a list operation, page after page from `first`'s page
+    /// on. `list` is the list method; the stream owns a clone of the client
+    /// so it may outlive `self`.
+    pub(crate) fn list_stream<Req, Resp, F, Fut>(
+        &self,
+        first: Req,
+        list: F,
+    ) -> impl Stream<Item = Result<Resp::Item, Error>>
+    where
+        Req: PageNumberRequest,
+        Resp: PageNumberResponse,
+        F: Fn(Client, Req) -> Fut,
+        Fut: Future<Output = Result<Resp, Error>>,
+    {
+        let client = self.clone();
+        page_number_stream(first, move |request| list(client.clone(), request))
+    }
+}
+
+// `core()`, `call()` and `call_no_content()`.
+bce_core::service_client!(Client);
+
+/// Adds the ids an operation addresses, `name=value` in the query, after
+/// checking that none is empty (the official SDKs would send an empty id,
+/// which addresses nothing).
+pub(crate) fn with_ids(op: Operation, ids: &[(&str, &str)]) -> Operation {
+    ids.iter().fold(op, |op, (name, value)| {
+        op.require(name, value).query(name, value)
+    })
+}
+
+/// Adds `pageNumber` / `pageSize` when they are not zero (the service then
+/// applies its defaults).
+pub(crate) fn with_paging(op: Operation, request: &impl PageNumberRequest) -> Operation {
+    let (number, size) = (request.page_number(), request.page_size());
+    op.query_opt("pageNumber", (number != 0).then_some(number))
+        .query_opt("pageSize", (size != 0).then_some(size))
 }
 
 /// Answers that carry a request id (filled from the response header when the

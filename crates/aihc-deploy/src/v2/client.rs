@@ -1,7 +1,10 @@
 //! The online-service client and what every answer shares.
 
+use std::future::Future;
+
+use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
+use futures::Stream;
 
 /// Service name used in errors, logs and tracing spans.
 pub const SERVICE: &str = "aihc-deploy";
@@ -13,22 +16,17 @@ pub const SERVICE: &str = "aihc-deploy";
 /// [`Config`] as every other client of this SDK.
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client for the online services of `config`'s region
+    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
+    /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        let inner = bce_core::Client::new(config, &host)?;
+        Ok(Client { inner })
     }
 
     /// An action operation: `/` with `action=<action>` and `version: v2`.
@@ -39,10 +37,28 @@ impl Client {
             .header("version", "v2")
     }
 
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
+    /// Every item of a list operation, page after page from `first`'s page
+    /// on. `list` is the list method; the stream owns a clone of the client
+    /// so it may be moved to another task.
+    pub(crate) fn list_stream<Req, Resp, F, Fut>(
+        &self,
+        first: Req,
+        list: F,
+    ) -> impl Stream<Item = Result<Resp::Item, Error>> + Send + 'static
+    where
+        Req: PageNumberRequest + 'static,
+        Resp: PageNumberResponse + Send + 'static,
+        Resp::Item: Send,
+        F: Fn(Client, Req) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Resp, Error>> + Send + 'static,
+    {
+        let client = self.clone();
+        page_number_stream(first, move |request| list(client.clone(), request))
     }
 }
+
+// `core()`, `call()` and `call_no_content()`.
+bce_core::service_client!(Client);
 
 /// Adds `name=value` after checking that the id is not empty.
 pub(crate) fn id(op: Operation, name: &str, value: &str) -> Operation {
