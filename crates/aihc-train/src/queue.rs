@@ -8,6 +8,7 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
+use crate::paging::list_page;
 use crate::paging::KeywordPageRequest;
 
 bce_core::string_enum! {
@@ -25,24 +26,12 @@ bce_core::string_enum! {
 /// Filter and paging of [`Client::list_queue`].
 pub type ListQueueRequest = KeywordPageRequest;
 
-/// A page of queues.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct QueuePage {
-    /// Total number of queues.
-    pub total: i64,
-    /// The queues.
-    #[serde(deserialize_with = "bce_core::json::null_as_default")]
-    pub queues: Vec<Queue>,
-    /// Sort field.
-    pub order_by: String,
-    /// Sort order.
-    pub order: String,
-    /// Page number.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+list_page! {
+    /// A page of queues.
+    pub struct QueuePage {
+        /// The queues.
+        queues: Queue
+    }
 }
 
 /// Machines of one spec bound to a queue.

@@ -5,7 +5,6 @@
 //! Each request type serializes to exactly the body it sends; the pool and
 //! queue travel in the query and are not part of it.
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Error, Operation};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -13,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::client::Client;
 use super::de;
 use super::job_model::*;
+use crate::job::Priority;
 
 /// Addresses one job: its pool, its queue and its id. All three are
 /// required by every job action but `DescribeJobs` and `CreateJob`.
@@ -107,32 +107,6 @@ impl DescribeJobsRequest {
             resource_pool_id: resource_pool_id.into(),
             ..Default::default()
         }
-    }
-}
-
-impl PageNumberRequest for DescribeJobsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        if self.page_size == 0 {
-            de::DEFAULT_PAGE_SIZE
-        } else {
-            self.page_size
-        }
-    }
-}
-
-impl PageNumberResponse for DescribeJobsResponse {
-    type Item = Job;
-    fn total(&self) -> Option<u64> {
-        u64::try_from(self.total_count).ok()
-    }
-    fn into_items(self) -> Vec<Job> {
-        self.jobs
     }
 }
 
@@ -429,6 +403,23 @@ fn job_op(action: &'static str, job: &JobKey) -> Operation {
         .query("queueID", &job.queue_id)
 }
 
+/// A job action that only reads, or that repeats harmlessly: `body` (which
+/// carries the job id) as JSON, retried like a read.
+fn idempotent_job_op(action: &'static str, job: &JobKey, body: &impl Serialize) -> Operation {
+    job_op(action, job).json_plain(body).idempotent(true)
+}
+
+/// A read about one pod of a job: as [`idempotent_job_op`], `podName`
+/// required too.
+fn pod_read_op(
+    action: &'static str,
+    job: &JobKey,
+    pod_name: &str,
+    body: &impl Serialize,
+) -> Operation {
+    idempotent_job_op(action, job, body).require("podName", pod_name)
+}
+
 /// Checks one spec of a job.
 fn check_spec(op: Operation, field: &str, spec: &JobSpec) -> Operation {
     op.check(
@@ -465,11 +456,7 @@ impl Client {
         &self,
         request: DescribeJobsRequest,
     ) -> impl Stream<Item = Result<Job, Error>> + Send + 'static {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeJobsRequest| {
-            let c = client.clone();
-            async move { c.describe_jobs(&r).await }
-        })
+        self.owned_page_stream(request, |c, r| async move { c.describe_jobs(&r).await })
     }
 
     /// One job (`POST /?action=DescribeJob`), with its pods when
@@ -478,10 +465,8 @@ impl Client {
         &self,
         request: &DescribeJobRequest,
     ) -> Result<DescribeJobResponse, Error> {
-        let op = job_op("DescribeJob", &request.job)
-            .json_plain(request)
-            .idempotent(true);
-        self.call(op).await
+        self.call(idempotent_job_op("DescribeJob", &request.job, request))
+            .await
     }
 
     /// Creates a job (`POST /?action=CreateJob`). Not retried once sent
@@ -512,25 +497,21 @@ impl Client {
     /// Changes the priority of a job (`POST /?action=ModifyJob`). Setting a
     /// value twice is harmless, so it is retried like a read.
     pub async fn modify_job(&self, request: &ModifyJobRequest) -> Result<JobActionResponse, Error> {
-        let op = job_op("ModifyJob", &request.job)
-            .require("priority", request.priority.as_str())
-            .json_plain(request)
-            .idempotent(true);
+        let op = idempotent_job_op("ModifyJob", &request.job, request)
+            .require("priority", request.priority.as_str());
         self.call(op).await
     }
 
     /// Stops a job (`POST /?action=StopJob`; PyTorchJob and MPIJob).
     /// Stopping twice is harmless, so it is retried like a read.
     pub async fn stop_job(&self, job: &JobKey) -> Result<JobActionResponse, Error> {
-        let op = job_op("StopJob", job).json_plain(job).idempotent(true);
-        self.call(op).await
+        self.call(idempotent_job_op("StopJob", job, job)).await
     }
 
     /// Deletes a job (`POST /?action=DeleteJob`). Retried like the v1
     /// `DELETE` (a repeat after a lost answer may report the job gone).
     pub async fn delete_job(&self, job: &JobKey) -> Result<JobActionResponse, Error> {
-        let op = job_op("DeleteJob", job).json_plain(job).idempotent(true);
-        self.call(op).await
+        self.call(idempotent_job_op("DeleteJob", job, job)).await
     }
 
     /// Events of a job (`POST /?action=DescribeJobEvents`).
@@ -538,9 +519,7 @@ impl Client {
         &self,
         request: &DescribeJobEventsRequest,
     ) -> Result<EventsResponse, Error> {
-        let op = job_op("DescribeJobEvents", &request.job)
-            .json_plain(request)
-            .idempotent(true);
+        let op = idempotent_job_op("DescribeJobEvents", &request.job, request);
         self.call(op).await
     }
 
@@ -550,10 +529,8 @@ impl Client {
         &self,
         request: &DescribeJobLogsRequest,
     ) -> Result<DescribeJobLogsResponse, Error> {
-        let op = job_op("DescribeJobLogs", &request.job)
-            .require("podName", &request.pod_name)
-            .json_plain(request)
-            .idempotent(true);
+        let job = &request.job;
+        let op = pod_read_op("DescribeJobLogs", job, &request.pod_name, request);
         self.call(op).await
     }
 
@@ -563,10 +540,8 @@ impl Client {
         &self,
         request: &DescribePodEventsRequest,
     ) -> Result<EventsResponse, Error> {
-        let op = job_op("DescribePodEvents", &request.job)
-            .require("podName", &request.pod_name)
-            .json_plain(request)
-            .idempotent(true);
+        let job = &request.job;
+        let op = pod_read_op("DescribePodEvents", job, &request.pod_name, request);
         self.call(op).await
     }
 
@@ -575,10 +550,8 @@ impl Client {
         &self,
         job: &JobKey,
     ) -> Result<DescribeJobNodesResponse, Error> {
-        let op = job_op("DescribeJobNodes", job)
-            .json_plain(job)
-            .idempotent(true);
-        self.call(op).await
+        self.call(idempotent_job_op("DescribeJobNodes", job, job))
+            .await
     }
 
     /// A web terminal URL into a pod (`POST /?action=DescribeJobWebterminal`).
@@ -586,10 +559,8 @@ impl Client {
         &self,
         request: &DescribeJobWebterminalRequest,
     ) -> Result<DescribeJobWebterminalResponse, Error> {
-        let op = job_op("DescribeJobWebterminal", &request.job)
-            .require("podName", &request.pod_name)
-            .json_plain(request)
-            .idempotent(true);
+        let job = &request.job;
+        let op = pod_read_op("DescribeJobWebterminal", job, &request.pod_name, request);
         self.call(op).await
     }
 
@@ -598,10 +569,8 @@ impl Client {
         &self,
         request: &DescribeJobMetricsRequest,
     ) -> Result<DescribeJobMetricsResponse, Error> {
-        let op = job_op("DescribeJobMetrics", &request.job)
-            .require("metricType", request.metric_type.as_str())
-            .json_plain(request)
-            .idempotent(true);
+        let op = idempotent_job_op("DescribeJobMetrics", &request.job, request)
+            .require("metricType", request.metric_type.as_str());
         self.call(op).await
     }
 }

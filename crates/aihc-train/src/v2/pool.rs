@@ -1,8 +1,7 @@
 //! The resource-pool reads: `GET /?action=…` with `version: v2`, signed over
 //! `host` only.
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
-use bce_core::{Error, Operation};
+use bce_core::Error;
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
@@ -47,37 +46,6 @@ impl DescribeResourcePoolsRequest {
     }
 }
 
-impl PageNumberRequest for DescribeResourcePoolsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-impl PageNumberResponse for DescribeResourcePoolsResponse {
-    type Item = ResourcePool;
-    fn total(&self) -> Option<u64> {
-        u64::try_from(self.total_count).ok()
-    }
-    fn into_items(self) -> Vec<ResourcePool> {
-        self.resource_pools
-    }
-}
-
-/// Adds `name=value` when `value` is not 0.
-pub(crate) fn query_page(op: Operation, name: &str, value: u32) -> Operation {
-    if value == 0 {
-        op
-    } else {
-        op.query(name, value)
-    }
-}
-
 impl Client {
     /// Lists resource pools of a kind, one page
     /// (`GET /?action=DescribeResourcePools`).
@@ -87,14 +55,8 @@ impl Client {
     ) -> Result<DescribeResourcePoolsResponse, Error> {
         let op = Client::pool_action("DescribeResourcePools")
             .require("resourcePoolType", request.resource_pool_type.as_str())
-            .query("resourcePoolType", &request.resource_pool_type)
-            .query_if_not_empty("keywordType", &request.keyword_type)
-            .query_if_not_empty("keyword", &request.keyword)
-            .query_if_not_empty("orderBy", &request.order_by)
-            .query_if_not_empty("order", &request.order);
-        let op = query_page(op, "pageNumber", request.page_number);
-        let op = query_page(op, "pageSize", request.page_size);
-        self.call(op).await
+            .query("resourcePoolType", &request.resource_pool_type);
+        self.call(request.search_query(op)).await
     }
 
     /// Every pool matching `request`, page after page.
@@ -102,10 +64,8 @@ impl Client {
         &self,
         request: DescribeResourcePoolsRequest,
     ) -> impl Stream<Item = Result<ResourcePool, Error>> + Send + 'static {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeResourcePoolsRequest| {
-            let c = client.clone();
-            async move { c.describe_resource_pools(&r).await }
+        self.owned_page_stream(request, |c, r| async move {
+            c.describe_resource_pools(&r).await
         })
     }
 

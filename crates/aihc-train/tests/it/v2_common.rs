@@ -1,6 +1,9 @@
 //! Shared helpers of the v2 tests.
 
-use aihc_train::v2::Client;
+use std::future::Future;
+use std::pin::Pin;
+
+use aihc_train::v2::{Client, CreateJobRequest, JobSpec};
 use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, VerifySignature};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
@@ -81,3 +84,37 @@ pub fn key() -> aihc_train::v2::JobKey {
 pub fn job_query() -> [(&'static str, &'static str); 2] {
     [("resourcePoolId", POOL), ("queueID", QUEUE)]
 }
+
+/// A create that passes every check (tests change one field of it).
+pub fn valid_create() -> CreateJobRequest {
+    CreateJobRequest {
+        resource_pool_id: POOL.into(),
+        queue_id: QUEUE.into(),
+        name: "n".into(),
+        command: "c".into(),
+        job_spec: JobSpec {
+            image: "i".into(),
+            replicas: 1,
+            ..Default::default()
+        }
+        .into(),
+        ..Default::default()
+    }
+}
+
+/// One call of the client, its answer dropped, ready to be awaited.
+pub type Call = Pin<Box<dyn Future<Output = Result<(), bce_core::Error>> + Send>>;
+
+/// A table of `(label, call)` rows for tests that walk many operations:
+/// `calls![client; "DescribeQueue" => |c| c.describe_queue("q"), …]`; each
+/// call runs on its own clone of `client`.
+macro_rules! calls {
+    ($client:expr; $($label:expr => |$c:ident| $call:expr),+ $(,)?) => {
+        vec![$({
+            let $c = $client.clone();
+            let call: $crate::v2_common::Call = Box::pin(async move { $call.await.map(|_| ()) });
+            ($label, call)
+        }),+]
+    };
+}
+pub(crate) use calls;
