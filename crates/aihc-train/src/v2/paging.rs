@@ -1,6 +1,6 @@
 //! Paging of the v2 lists, written once: the paging trait impls of the list
-//! requests and answers, the `pageNumber`/`pageSize` query of the pool and
-//! queue reads, and the owned (`'static`) stream every `*_stream` returns.
+//! requests and answers, the search-and-page request of the pool and queue
+//! lists, and the owned (`'static`) stream every `*_stream` returns.
 
 use std::future::Future;
 
@@ -12,19 +12,11 @@ use super::client::Client;
 use super::de;
 use super::job::DescribeJobsRequest;
 use super::job_model::{DescribeJobsResponse, Job};
-use super::pool::DescribeResourcePoolsRequest;
 use super::pool_model::{DescribeResourcePoolsResponse, ResourcePool};
-use super::queue::DescribeQueuesRequest;
 use super::queue_model::{DescribeQueuesResponse, Queue};
 
-// The pool and queue lists send no page when it is 0 (the service default
-// applies); `DescribeJobs` always sends one, 0 as the default size (see
+// `DescribeJobs` always sends a page, 0 as the default size (see
 // `de::page_size`), so its stream pages by that size.
-bce_core::page_number_request!(
-    DescribeResourcePoolsRequest: page_number, page_size;
-    DescribeQueuesRequest: page_number, page_size;
-);
-
 impl PageNumberRequest for DescribeJobsRequest {
     fn page_number(&self) -> u32 {
         self.page_number
@@ -43,30 +35,63 @@ bce_core::page_number_response!(
     DescribeQueuesResponse: queues => Queue, total_count;
 );
 
-/// Implements `search_query` for the pool and queue list requests, which
-/// name their search, sort and page fields alike: `keywordType`, `keyword`,
-/// `orderBy`, `order` when not empty, `pageNumber`, `pageSize` when not 0.
-macro_rules! search_query {
-    ($($ty:ty),+ $(,)?) => {$(
-        impl $ty {
+/// Declares a pool or queue list request: its own fields, then the search,
+/// sort and page fields the two lists share; implements
+/// [`PageNumberRequest`] for it and `search_query`, which sends
+/// `keywordType`, `keyword`, `orderBy`, `order` when not empty and
+/// `pageNumber`, `pageSize` when not 0 (0: the service default).
+macro_rules! search_request {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+            /// What `keyword` matches (see the type's documentation).
+            #[serde(deserialize_with = "crate::v2::de::string")]
+            pub keyword_type: String,
+            /// Keyword.
+            #[serde(deserialize_with = "crate::v2::de::string")]
+            pub keyword: String,
+            /// Sort field (see the type's documentation).
+            #[serde(deserialize_with = "crate::v2::de::string")]
+            pub order_by: String,
+            /// Sort order: ascending or descending.
+            #[serde(deserialize_with = "crate::v2::de::string")]
+            pub order: String,
+            /// Page, from 1 (0: not sent, the service default 1).
+            #[serde(deserialize_with = "crate::v2::de::uint")]
+            pub page_number: u32,
+            /// Items per page (0: not sent, the service default 10).
+            #[serde(deserialize_with = "crate::v2::de::uint")]
+            pub page_size: u32,
+        }
+
+        bce_core::page_number_request!($name: page_number, page_size);
+
+        impl $name {
             /// Adds the search, sort and page of this request to `op`.
-            pub(crate) fn search_query(&self, op: Operation) -> Operation {
+            pub(crate) fn search_query(&self, op: bce_core::Operation) -> bce_core::Operation {
                 let op = op
                     .query_if_not_empty("keywordType", &self.keyword_type)
                     .query_if_not_empty("keyword", &self.keyword)
                     .query_if_not_empty("orderBy", &self.order_by)
                     .query_if_not_empty("order", &self.order);
-                let op = query_if_not_zero(op, "pageNumber", self.page_number);
-                query_if_not_zero(op, "pageSize", self.page_size)
+                let op = $crate::v2::paging::query_if_not_zero(op, "pageNumber", self.page_number);
+                $crate::v2::paging::query_if_not_zero(op, "pageSize", self.page_size)
             }
         }
-    )+};
+    };
 }
-
-search_query!(DescribeResourcePoolsRequest, DescribeQueuesRequest);
+pub(crate) use search_request;
 
 /// Adds `name=value` when `value` is not 0.
-fn query_if_not_zero(op: Operation, name: &str, value: u32) -> Operation {
+pub(crate) fn query_if_not_zero(op: Operation, name: &str, value: u32) -> Operation {
     if value == 0 {
         op
     } else {

@@ -1,39 +1,22 @@
 //! The resource-pool reads: `GET /?action=…` with `version: v2`, signed over
 //! `host` only.
 
+use super::client::Client;
+use super::paging::search_request;
+use super::pool_model::*;
 use bce_core::Error;
 use futures::Stream;
-use serde::{Deserialize, Serialize};
 
-use super::client::Client;
-use super::de;
-use super::pool_model::*;
-
-/// Filter and page of [`Client::describe_resource_pools`]. Unset values are
-/// not sent (page 0 and size 0: the service defaults, 1 and 10).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DescribeResourcePoolsRequest {
-    /// Kind of pool (required): `common`, `dedicatedV2`, `bhcmp`.
-    pub resource_pool_type: ResourcePoolType,
-    /// What `keyword` matches: `resourcePoolName` or `resourcePoolId`.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword_type: String,
-    /// Keyword.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword: String,
-    /// Sort field: `resourcePoolName`, `resourcePoolId`, `createdAt`.
-    #[serde(deserialize_with = "de::string")]
-    pub order_by: String,
-    /// `ASC` or `DESC`.
-    #[serde(deserialize_with = "de::string")]
-    pub order: String,
-    /// Page, from 1.
-    #[serde(deserialize_with = "de::uint")]
-    pub page_number: u32,
-    /// Pools per page.
-    #[serde(deserialize_with = "de::uint")]
-    pub page_size: u32,
+search_request! {
+    /// Filter and page of [`Client::describe_resource_pools`]. `keyword_type`
+    /// is `resourcePoolName` or `resourcePoolId`; `order_by` one of
+    /// `resourcePoolName`, `resourcePoolId`, `createdAt`; `order` `ASC` or
+    /// `DESC`. Unset values are not sent (page 0 and size 0: the service
+    /// defaults, 1 and 10).
+    pub struct DescribeResourcePoolsRequest {
+        /// Kind of pool (required): `common`, `dedicatedV2`, `bhcmp`.
+        pub resource_pool_type: ResourcePoolType,
+    }
 }
 
 impl DescribeResourcePoolsRequest {

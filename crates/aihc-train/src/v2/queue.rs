@@ -1,40 +1,23 @@
 //! The queue reads: `GET /?action=…` with `version: v2`, signed over `host`
 //! only.
 
-use bce_core::Error;
-use futures::Stream;
-use serde::{Deserialize, Serialize};
-
 use super::client::Client;
 use super::de;
+use super::paging::search_request;
 use super::queue_model::*;
+use bce_core::Error;
+use futures::Stream;
 
-/// Filter and page of [`Client::describe_queues`]. Unset values are not
-/// sent (page 0 and size 0: the service defaults).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DescribeQueuesRequest {
-    /// Pool id (required).
-    #[serde(deserialize_with = "de::string")]
-    pub resource_pool_id: String,
-    /// What `keyword` matches, e.g. `queueName`.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword_type: String,
-    /// Keyword.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword: String,
-    /// Sort field.
-    #[serde(deserialize_with = "de::string")]
-    pub order_by: String,
-    /// `asc` or `desc`.
-    #[serde(deserialize_with = "de::string")]
-    pub order: String,
-    /// Page, from 1 (self-managed pools answer the whole tree).
-    #[serde(deserialize_with = "de::uint")]
-    pub page_number: u32,
-    /// Queues per page.
-    #[serde(deserialize_with = "de::uint")]
-    pub page_size: u32,
+search_request! {
+    /// Filter and page of [`Client::describe_queues`]. `keyword_type` is e.g.
+    /// `queueName`; `order` `asc` or `desc`. Unset values are not sent (page
+    /// 0 and size 0: the service defaults); self-managed pools answer the
+    /// whole tree on one page.
+    pub struct DescribeQueuesRequest {
+        /// Pool id (required).
+        #[serde(deserialize_with = "de::string")]
+        pub resource_pool_id: String,
+    }
 }
 
 impl DescribeQueuesRequest {
