@@ -24,7 +24,7 @@ pub struct ApiResponse<T> {
 /// Client of the AIHC training API. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {

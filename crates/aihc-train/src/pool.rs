@@ -8,8 +8,7 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
-use crate::paging::list_page;
-use crate::paging::KeywordPageRequest;
+use crate::paging::{list_page, KeywordPageRequest};
 
 bce_core::string_enum! {
     /// How a node is held back from scheduling.

@@ -8,17 +8,16 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
-use crate::paging::list_page;
-use crate::paging::KeywordPageRequest;
+use crate::paging::{list_page, KeywordPageRequest};
 
 bce_core::string_enum! {
-    /// Kind of queue.
+    /// Kind of queue (v1 and v2 answer the same values).
     pub enum QueueType {
-        /// Regular queue.
+        /// Regular.
         Regular = "Regular",
-        /// Elastic queue.
+        /// Elastic: may borrow idle resources.
         Elastic = "Elastic",
-        /// Physical queue.
+        /// Physical: bound to nodes.
         Physical = "Physical",
     }
 }

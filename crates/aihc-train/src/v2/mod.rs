@@ -44,6 +44,7 @@ mod wait;
 
 // Exported by name, as at the crate root: a new type is exported on purpose.
 pub use crate::job::Priority;
+pub use crate::queue::QueueType;
 pub use client::{Client, API_VERSION};
 pub use job::{
     CreateJobRequest, DescribeJobEventsRequest, DescribeJobLogsRequest, DescribeJobMetricsRequest,
@@ -67,5 +68,5 @@ pub use pool_model::{
 };
 pub use queue::DescribeQueuesRequest;
 pub use queue_model::{
-    AcceleratorCard, BindingNodeInfo, DescribeQueuesResponse, Queue, QueueType, ResourceAmount,
+    AcceleratorCard, BindingNodeInfo, DescribeQueuesResponse, Queue, ResourceAmount,
 };

@@ -93,3 +93,21 @@ pub async fn expect_create_job(
         .mount(server)
         .await;
 }
+
+/// One call of the client, its answer dropped, ready to be awaited.
+pub type Call =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), bce_core::Error>> + Send>>;
+
+/// A table of `(label, call)` rows for tests that walk many operations:
+/// `calls![client; "DescribeQueue" => |c| c.describe_queue("q"), …]`; each
+/// call runs on its own clone of `client`.
+macro_rules! calls {
+    ($client:expr; $($label:expr => |$c:ident| $call:expr),+ $(,)?) => {
+        vec![$({
+            let $c = $client.clone();
+            let call: $crate::Call = Box::pin(async move { $call.await.map(|_| ()) });
+            ($label, call)
+        }),+]
+    };
+}
+pub(crate) use calls;

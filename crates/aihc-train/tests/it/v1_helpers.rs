@@ -53,31 +53,25 @@ fn scripted(statuses: &[&'static str]) -> Client {
     Client::new(bce_testkit::RecordingTransport::replying_json(replies).config()).unwrap()
 }
 
+/// Waits up to 600 s for the scripted job `job-1` to run.
+async fn wait_until_running(client: &Client) -> Result<JobDetail, Error> {
+    let job = JobOptions::new("job-1", "cce-1");
+    client
+        .wait_for_job(&job, &[JobStatus::Running], &waiter(600))
+        .await
+}
+
 #[tokio::test(start_paused = true)]
 async fn waiter_reaches_running() {
     let client = scripted(&["Pending", "Creating", "Running"]);
-    let job = client
-        .wait_for_job(
-            &JobOptions::new("job-1", "cce-1"),
-            &[JobStatus::Running],
-            &waiter(600),
-        )
-        .await
-        .unwrap();
+    let job = wait_until_running(&client).await.unwrap();
     assert_eq!(job.summary.status, JobStatus::Running);
 }
 
 #[tokio::test(start_paused = true)]
 async fn waiter_fails_fast_on_failure() {
     let client = scripted(&["Pending", "Failed"]);
-    let err = client
-        .wait_for_job(
-            &JobOptions::new("job-1", "cce-1"),
-            &[JobStatus::Running],
-            &waiter(600),
-        )
-        .await
-        .unwrap_err();
+    let err = wait_until_running(&client).await.unwrap_err();
     assert!(
         matches!(err, Error::WaitFailed { ref state, .. } if state == "Failed"),
         "{err:?}"

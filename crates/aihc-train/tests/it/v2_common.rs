@@ -1,8 +1,5 @@
 //! Shared helpers of the v2 tests.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use aihc_train::v2::{Client, CreateJobRequest, JobSpec};
 use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, VerifySignature};
 use wiremock::matchers::{header, method, path};
@@ -101,20 +98,3 @@ pub fn valid_create() -> CreateJobRequest {
         ..Default::default()
     }
 }
-
-/// One call of the client, its answer dropped, ready to be awaited.
-pub type Call = Pin<Box<dyn Future<Output = Result<(), bce_core::Error>> + Send>>;
-
-/// A table of `(label, call)` rows for tests that walk many operations:
-/// `calls![client; "DescribeQueue" => |c| c.describe_queue("q"), …]`; each
-/// call runs on its own clone of `client`.
-macro_rules! calls {
-    ($client:expr; $($label:expr => |$c:ident| $call:expr),+ $(,)?) => {
-        vec![$({
-            let $c = $client.clone();
-            let call: $crate::v2_common::Call = Box::pin(async move { $call.await.map(|_| ()) });
-            ($label, call)
-        }),+]
-    };
-}
-pub(crate) use calls;

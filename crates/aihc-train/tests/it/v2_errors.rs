@@ -12,6 +12,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::v2_common::*;
+use crate::{calls, Call};
 
 /// Every v2 action with valid arguments, by action name.
 pub fn every_action(client: &Client) -> Vec<(&'static str, Call)> {

@@ -6,6 +6,7 @@ use aihc_train::v2::*;
 use bce_testkit::RecordingTransport;
 
 use crate::v2_common::*;
+use crate::{calls, Call};
 
 /// The test job with the id named `id` left empty.
 fn key_without(id: &str) -> JobKey {
