@@ -24,17 +24,19 @@ pub struct ApiResponse<T> {
 /// Client of the AIHC training API. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {
     /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// `aihc.{region}.baidubce.com` over HTTPS. The v2 client
+    /// ([`crate::v2::Client::new`], [`Client::v2`]) is built the same way.
     pub fn new(config: Config) -> Result<Self, Error> {
         let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
+        let inner = bce_core::Client::builder(config)
+            .default_host(host)
+            .build()?;
+        Ok(Client { inner })
     }
 
     /// An operation of this service named `name` (the Go SDK method name)

@@ -1,7 +1,6 @@
 //! The AIHC OpenAPI v2 training client.
 
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
 
 use crate::client::SERVICE;
 
@@ -16,22 +15,14 @@ pub const API_VERSION: &str = "v2";
 /// `aihc.{region}.baidubce.com` over HTTPS.
 #[derive(Debug, Clone)]
 pub struct Client {
-    pub(crate) inner: bce_core::Client,
+    inner: bce_core::Client,
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client; the endpoint rules are those of
+    /// [`crate::Client::new`] (both APIs live on the same host).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        crate::Client::new(config).map(|v1| v1.v2())
     }
 
     /// A job action: `POST /?action=…` with `X-API-Version: v2`.
@@ -51,18 +42,17 @@ impl Client {
             .header("version", API_VERSION)
             .signed_headers(&["host"])
     }
-
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
-    }
 }
+
+// `core()` and `call()`, as in every service client.
+bce_core::service_client!(Client);
 
 impl crate::Client {
     /// The v2 (action API) client over the same connection pool and
     /// configuration.
     pub fn v2(&self) -> Client {
         Client {
-            inner: self.inner.clone(),
+            inner: self.core().clone(),
         }
     }
 }
