@@ -2,21 +2,17 @@
 //! crate shares: action-style operations, id parameters, paging, streams and
 //! acknowledgements that may come without a body.
 
-use std::future::Future;
-
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
+use bce_core::paginate::PageNumberRequest;
 use bce_core::{Config, Error, Method, Operation};
-use futures::Stream;
 use serde::de::DeserializeOwned;
 
 /// Service name used in operations, errors and logs.
 pub const SERVICE: &str = "aihc-data";
 
-/// Client of the AIHC OpenAPI v2 dataset and model operations. Cheap to
-/// clone (the connection pool is shared).
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 dataset and model operations. Cheap to
+    /// clone (the connection pool is shared).
+    pub struct Client;
 }
 
 impl Client {
@@ -24,8 +20,7 @@ impl Client {
     /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
     /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        let inner = bce_core::Client::new(config, &host)?;
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
         Ok(Client { inner })
     }
 
@@ -34,8 +29,7 @@ impl Client {
     /// marked).
     pub(crate) fn action(action: &'static str, method: Method) -> Operation {
         Operation::new(SERVICE, action, method)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", "v2")
     }
 
@@ -59,28 +53,7 @@ impl Client {
         }
         bce_core::client::decode_json(&response).map_err(|e| e.with_context(context))
     }
-
-    /// Every item of a list operation, page after page from `first`'s page
-    /// on. `list` is the list method; the stream owns a clone of the client
-    /// so it may outlive `self`.
-    pub(crate) fn list_stream<Req, Resp, F, Fut>(
-        &self,
-        first: Req,
-        list: F,
-    ) -> impl Stream<Item = Result<Resp::Item, Error>>
-    where
-        Req: PageNumberRequest,
-        Resp: PageNumberResponse,
-        F: Fn(Client, Req) -> Fut,
-        Fut: Future<Output = Result<Resp, Error>>,
-    {
-        let client = self.clone();
-        page_number_stream(first, move |request| list(client.clone(), request))
-    }
 }
-
-// `core()`, `call()` and `call_no_content()`.
-bce_core::service_client!(Client);
 
 /// Adds the ids an operation addresses, `name=value` in the query, after
 /// checking that none is empty (the official SDKs would send an empty id,

@@ -368,7 +368,7 @@ impl Client {
         &self,
         request: DescribeDatasetsRequest,
     ) -> impl Stream<Item = Result<Dataset, Error>> {
-        self.list_stream(request, |client, r| async move {
+        self.page_stream(request, |client, r| async move {
             client.describe_datasets(&r).await
         })
     }
@@ -437,7 +437,7 @@ impl Client {
         &self,
         request: DescribeDatasetVersionsRequest,
     ) -> impl Stream<Item = Result<DatasetVersion, Error>> {
-        self.list_stream(request, |client, r| async move {
+        self.page_stream(request, |client, r| async move {
             client.describe_dataset_versions(&r).await
         })
     }

@@ -312,7 +312,7 @@ impl Client {
         &self,
         request: DescribeModelsRequest,
     ) -> impl Stream<Item = Result<Model, Error>> {
-        self.list_stream(request, |client, r| async move {
+        self.page_stream(request, |client, r| async move {
             client.describe_models(&r).await
         })
     }
@@ -373,7 +373,7 @@ impl Client {
         &self,
         request: DescribeModelVersionsRequest,
     ) -> impl Stream<Item = Result<ModelVersion, Error>> {
-        self.list_stream(request, |client, r| async move {
+        self.page_stream(request, |client, r| async move {
             client.describe_model_versions(&r).await
         })
     }

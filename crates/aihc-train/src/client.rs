@@ -21,10 +21,9 @@ pub struct ApiResponse<T> {
     pub result: T,
 }
 
-/// Client of the AIHC training API. Cheap to clone.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC training API. Cheap to clone.
+    pub struct Client;
 }
 
 impl Client {
@@ -32,10 +31,7 @@ impl Client {
     /// `aihc.{region}.baidubce.com` over HTTPS. The v2 client
     /// ([`crate::v2::Client::new`], [`Client::v2`]) is built the same way.
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        let inner = bce_core::Client::builder(config)
-            .default_host(host)
-            .build()?;
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
         Ok(Client { inner })
     }
 
@@ -45,8 +41,6 @@ impl Client {
         Operation::new(SERVICE, name, method).path(path)
     }
 }
-
-bce_core::service_client!(Client);
 
 /// Refuses a special pool without a queue, as the official SDK does.
 pub(crate) fn queue_rule(op: Operation, pool: &str, queue: &str) -> Operation {

@@ -129,7 +129,7 @@ impl Client {
             page_size: stream_page_size(request.page_size),
             ..request
         };
-        self.list_stream(first, |client, r| async move {
+        self.page_stream(first, |client, r| async move {
             client.describe_service_changelogs(&r).await
         })
     }

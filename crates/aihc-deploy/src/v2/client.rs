@@ -1,22 +1,17 @@
 //! The online-service client and what every answer shares.
 
-use std::future::Future;
-
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Config, Error, Method, Operation};
-use futures::Stream;
 
 /// Service name used in errors, logs and tracing spans.
 pub const SERVICE: &str = "aihc-deploy";
 
-/// Client of the AIHC OpenAPI v2 online-service API. Cheap to clone.
-///
-/// Every operation is `METHOD /?action=<Action>&…` with the header
-/// `version: v2`; reads are `GET`, writes `POST`. Built from the same
-/// [`Config`] as every other client of this SDK.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 online-service API. Cheap to clone.
+    ///
+    /// Every operation is `METHOD /?action=<Action>&…` with the header
+    /// `version: v2`; reads are `GET`, writes `POST`. Built from the same
+    /// [`Config`] as every other client of this SDK.
+    pub struct Client;
 }
 
 impl Client {
@@ -24,41 +19,17 @@ impl Client {
     /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
     /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        let inner = bce_core::Client::new(config, &host)?;
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
         Ok(Client { inner })
     }
 
     /// An action operation: `/` with `action=<action>` and `version: v2`.
     pub(crate) fn action(action: &'static str, method: Method) -> Operation {
         Operation::new(SERVICE, action, method)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", "v2")
     }
-
-    /// Every item of a list operation, page after page from `first`'s page
-    /// on. `list` is the list method; the stream owns a clone of the client
-    /// so it may be moved to another task.
-    pub(crate) fn list_stream<Req, Resp, F, Fut>(
-        &self,
-        first: Req,
-        list: F,
-    ) -> impl Stream<Item = Result<Resp::Item, Error>> + Send + 'static
-    where
-        Req: PageNumberRequest + 'static,
-        Resp: PageNumberResponse + Send + 'static,
-        Resp::Item: Send,
-        F: Fn(Client, Req) -> Fut + Send + 'static,
-        Fut: Future<Output = Result<Resp, Error>> + Send + 'static,
-    {
-        let client = self.clone();
-        page_number_stream(first, move |request| list(client.clone(), request))
-    }
 }
-
-// `core()`, `call()` and `call_no_content()`.
-bce_core::service_client!(Client);
 
 /// Adds `name=value` after checking that the id is not empty.
 pub(crate) fn id(op: Operation, name: &str, value: &str) -> Operation {

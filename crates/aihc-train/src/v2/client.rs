@@ -8,14 +8,13 @@ use crate::client::SERVICE;
 /// `version` for resource pools and queues).
 pub const API_VERSION: &str = "v2";
 
-/// Client of the AIHC OpenAPI v2 training actions. Cheap to clone.
-///
-/// Built from the same [`Config`] as the v1 [`crate::Client`] (or from one
-/// with [`crate::Client::v2`]); without an endpoint it talks to
-/// `aihc.{region}.baidubce.com` over HTTPS.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 training actions. Cheap to clone.
+    ///
+    /// Built from the same [`Config`] as the v1 [`crate::Client`] (or from one
+    /// with [`crate::Client::v2`]); without an endpoint it talks to
+    /// `aihc.{region}.baidubce.com` over HTTPS.
+    pub struct Client;
 }
 
 impl Client {
@@ -28,8 +27,7 @@ impl Client {
     /// A job action: `POST /?action=…` with `X-API-Version: v2`.
     pub(crate) fn job_action(action: &'static str) -> Operation {
         Operation::new(SERVICE, action, Method::Post)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("X-API-Version", API_VERSION)
     }
 
@@ -37,15 +35,11 @@ impl Client {
     /// signed over `host` only.
     pub(crate) fn pool_action(action: &'static str) -> Operation {
         Operation::new(SERVICE, action, Method::Get)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", API_VERSION)
             .signed_headers(&["host"])
     }
 }
-
-// `core()` and `call()`, as in every service client.
-bce_core::service_client!(Client);
 
 impl crate::Client {
     /// The v2 (action API) client over the same connection pool and

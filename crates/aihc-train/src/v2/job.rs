@@ -409,7 +409,7 @@ impl Client {
         &self,
         request: DescribeJobsRequest,
     ) -> impl Stream<Item = Result<Job, Error>> + Send + 'static {
-        self.owned_page_stream(request, |c, r| async move { c.describe_jobs(&r).await })
+        self.page_stream(request, |c, r| async move { c.describe_jobs(&r).await })
     }
 
     /// One job (`POST /?action=DescribeJob`), with its pods when

@@ -2,13 +2,9 @@
 //! requests and answers, the search-and-page request of the pool and queue
 //! lists, and the owned (`'static`) stream every `*_stream` returns.
 
-use std::future::Future;
+use bce_core::paginate::PageNumberRequest;
+use bce_core::Operation;
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
-use bce_core::{Error, Operation};
-use futures::Stream;
-
-use super::client::Client;
 use super::de;
 use super::job::DescribeJobsRequest;
 use super::job_model::{DescribeJobsResponse, Job};
@@ -96,26 +92,5 @@ pub(crate) fn query_if_not_zero(op: Operation, name: &str, value: u32) -> Operat
         op
     } else {
         op.query(name, value)
-    }
-}
-
-impl Client {
-    /// Every item of a list action, page after page from `first`'s page.
-    /// The stream owns a clone of the client (it is `'static` and `Send`,
-    /// so it may be moved into a task); `fetch` sends one page.
-    pub(crate) fn owned_page_stream<Req, Resp, F, Fut>(
-        &self,
-        first: Req,
-        fetch: F,
-    ) -> impl Stream<Item = Result<Resp::Item, Error>> + Send + 'static
-    where
-        Req: PageNumberRequest + 'static,
-        Resp: PageNumberResponse + Send + 'static,
-        Resp::Item: Send,
-        F: Fn(Client, Req) -> Fut + Send + 'static,
-        Fut: Future<Output = Result<Resp, Error>> + Send + 'static,
-    {
-        let client = self.clone();
-        page_number_stream(first, move |request| fetch(client.clone(), request))
     }
 }

@@ -47,7 +47,7 @@ impl Client {
         &self,
         request: DescribeResourcePoolsRequest,
     ) -> impl Stream<Item = Result<ResourcePool, Error>> + Send + 'static {
-        self.owned_page_stream(request, |c, r| async move {
+        self.page_stream(request, |c, r| async move {
             c.describe_resource_pools(&r).await
         })
     }

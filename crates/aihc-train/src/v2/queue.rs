@@ -47,7 +47,7 @@ impl Client {
         &self,
         request: DescribeQueuesRequest,
     ) -> impl Stream<Item = Result<Queue, Error>> + Send + 'static {
-        self.owned_page_stream(request, |c, r| async move { c.describe_queues(&r).await })
+        self.page_stream(request, |c, r| async move { c.describe_queues(&r).await })
     }
 
     /// One queue (`GET /?action=DescribeQueue&queueId=…`).
