@@ -1,33 +1,27 @@
-//! The dataset and model client.
+//! The dataset and model client, and the plumbing every operation of this
+//! crate shares: action-style operations, id parameters, paging, streams and
+//! acknowledgements that may come without a body.
 
+use bce_core::paginate::PageNumberRequest;
 use bce_core::{Config, Error, Method, Operation};
 use serde::de::DeserializeOwned;
 
 /// Service name used in operations, errors and logs.
 pub const SERVICE: &str = "aihc-data";
 
-/// Client of the AIHC OpenAPI v2 dataset and model operations. Cheap to
-/// clone (the connection pool is shared).
-#[derive(Debug, Clone)]
-pub struct Client {
-    pub(crate) inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 dataset and model operations. Cheap to
+    /// clone (the connection pool is shared).
+    pub struct Client;
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client for the datasets and models of `config`'s region
+    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
+    /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::builder(config)
-                .default_host(host)
-                .build()?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
+        Ok(Client { inner })
     }
 
     /// An action-style operation: `/` with `action=…` and the `version: v2`
@@ -35,8 +29,7 @@ impl Client {
     /// marked).
     pub(crate) fn action(action: &'static str, method: Method) -> Operation {
         Operation::new(SERVICE, action, method)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", "v2")
     }
 
@@ -60,6 +53,23 @@ impl Client {
         }
         bce_core::client::decode_json(&response).map_err(|e| e.with_context(context))
     }
+}
+
+/// Adds the ids an operation addresses, `name=value` in the query, after
+/// checking that none is empty (the official SDKs would send an empty id,
+/// which addresses nothing).
+pub(crate) fn with_ids(op: Operation, ids: &[(&str, &str)]) -> Operation {
+    ids.iter().fold(op, |op, (name, value)| {
+        op.require(name, value).query(name, value)
+    })
+}
+
+/// Adds `pageNumber` / `pageSize` when they are not zero (the service then
+/// applies its defaults).
+pub(crate) fn with_paging(op: Operation, request: &impl PageNumberRequest) -> Operation {
+    let (number, size) = (request.page_number(), request.page_size());
+    op.query_opt("pageNumber", (number != 0).then_some(number))
+        .query_opt("pageSize", (size != 0).then_some(size))
 }
 
 /// Answers that carry a request id (filled from the response header when the

@@ -1,14 +1,13 @@
 //! Datasets and their versions (`/?action=…Dataset…`, `version: v2`).
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
-use bce_core::{Error, Method, Operation};
+use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::client::Client;
+use crate::client::{with_ids, with_paging, Client};
 use crate::types::{
     comma_list, lenient_count, lenient_string, null_list, IdResponse, ImportFormat, Permission,
-    PermissionLevel, RequestIdResponse, StorageType, VisibilityScope,
+    PermissionLevel, RequestIdResponse, StorageType, VersionsPage, VisibilityScope,
 };
 
 /// Names one dataset (describe, delete).
@@ -25,6 +24,11 @@ impl DatasetIdRequest {
         DatasetIdRequest {
             dataset_id: id.into(),
         }
+    }
+
+    /// The query parameters naming the dataset.
+    fn ids(&self) -> [(&'static str, &str); 1] {
+        [("datasetId", &self.dataset_id)]
     }
 }
 
@@ -45,6 +49,14 @@ impl DatasetVersionIdRequest {
             dataset_id: dataset_id.into(),
             version_id: version_id.into(),
         }
+    }
+
+    /// The query parameters naming the version.
+    fn ids(&self) -> [(&'static str, &str); 2] {
+        [
+            ("datasetId", &self.dataset_id),
+            ("versionId", &self.version_id),
+        ]
     }
 }
 
@@ -319,75 +331,13 @@ pub struct DescribeDatasetVersionResponse {
 }
 
 /// A page of versions of a dataset.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct DescribeDatasetVersionsResponse {
-    /// Request id.
-    #[serde(deserialize_with = "lenient_string")]
-    pub request_id: String,
-    /// Versions on every page.
-    #[serde(deserialize_with = "lenient_count")]
-    pub total_count: u64,
-    /// This page.
-    #[serde(deserialize_with = "null_list")]
-    pub versions: Vec<DatasetVersion>,
-}
+pub type DescribeDatasetVersionsResponse = VersionsPage<DatasetVersion>;
 
-impl PageNumberRequest for DescribeDatasetsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-impl PageNumberRequest for DescribeDatasetVersionsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-/// A reported total of 0 next to items means the service did not report one.
-pub(crate) fn reported_total(total: u64, items: usize) -> Option<u64> {
-    (total > 0 || items == 0).then_some(total)
-}
-
-impl PageNumberResponse for DescribeDatasetsResponse {
-    type Item = Dataset;
-    fn total(&self) -> Option<u64> {
-        reported_total(self.total_count, self.datasets.len())
-    }
-    fn into_items(self) -> Vec<Dataset> {
-        self.datasets
-    }
-}
-
-impl PageNumberResponse for DescribeDatasetVersionsResponse {
-    type Item = DatasetVersion;
-    fn total(&self) -> Option<u64> {
-        reported_total(self.total_count, self.versions.len())
-    }
-    fn into_items(self) -> Vec<DatasetVersion> {
-        self.versions
-    }
-}
-
-/// Adds `pageNumber` / `pageSize` when they are not zero.
-pub(crate) fn pages(op: Operation, number: u32, size: u32) -> Operation {
-    op.query_opt("pageNumber", (number != 0).then_some(number))
-        .query_opt("pageSize", (size != 0).then_some(size))
-}
+bce_core::page_number_request!(
+    DescribeDatasetsRequest: page_number, page_size;
+    DescribeDatasetVersionsRequest: page_number, page_size;
+);
+bce_core::page_number_response!(DescribeDatasetsResponse: datasets => Dataset, total_count);
 
 impl Client {
     /// Lists datasets (`GET /?action=DescribeDatasets`).
@@ -409,8 +359,7 @@ impl Client {
             .query_if_not_empty("storageType", request.storage_type.as_str())
             .query_if_not_empty("storageInstances", &request.storage_instances.join(","))
             .query_if_not_empty("importFormat", request.import_format.as_str());
-        let op = pages(op, request.page_number, request.page_size);
-        self.inner.send(op).await
+        self.call(with_paging(op, request)).await
     }
 
     /// Every dataset matching `request`, page after page from its page
@@ -419,10 +368,8 @@ impl Client {
         &self,
         request: DescribeDatasetsRequest,
     ) -> impl Stream<Item = Result<Dataset, Error>> {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeDatasetsRequest| {
-            let client = client.clone();
-            async move { client.describe_datasets(&r).await }
+        self.page_stream(request, |client, r| async move {
+            client.describe_datasets(&r).await
         })
     }
 
@@ -431,10 +378,8 @@ impl Client {
         &self,
         request: &DatasetIdRequest,
     ) -> Result<DescribeDatasetResponse, Error> {
-        let op = Client::action("DescribeDataset", Method::Get)
-            .require("datasetId", &request.dataset_id)
-            .query("datasetId", &request.dataset_id);
-        self.inner.send(op).await
+        let op = Client::action("DescribeDataset", Method::Get);
+        self.call(with_ids(op, &request.ids())).await
     }
 
     /// Registers a dataset with its first version
@@ -452,7 +397,7 @@ impl Client {
             .require("initVersionEntry.storagePath", &entry.storage_path)
             .require("initVersionEntry.mountPath", &entry.mount_path)
             .json(request);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Changes a dataset's name, description or sharing
@@ -461,10 +406,8 @@ impl Client {
         &self,
         request: &ModifyDatasetRequest,
     ) -> Result<RequestIdResponse, Error> {
-        let op = Client::action("ModifyDataset", Method::Post)
-            .require("datasetId", &request.dataset_id)
-            .query("datasetId", &request.dataset_id)
-            .json(request);
+        let op = Client::action("ModifyDataset", Method::Post);
+        let op = with_ids(op, &[("datasetId", &request.dataset_id)]).json(request);
         self.send_ack(op).await
     }
 
@@ -474,10 +417,8 @@ impl Client {
         &self,
         request: &DatasetIdRequest,
     ) -> Result<RequestIdResponse, Error> {
-        let op = Client::action("DeleteDataset", Method::Post)
-            .require("datasetId", &request.dataset_id)
-            .query("datasetId", &request.dataset_id);
-        self.send_ack(op).await
+        let op = Client::action("DeleteDataset", Method::Post);
+        self.send_ack(with_ids(op, &request.ids())).await
     }
 
     /// Lists the versions of a dataset
@@ -486,11 +427,9 @@ impl Client {
         &self,
         request: &DescribeDatasetVersionsRequest,
     ) -> Result<DescribeDatasetVersionsResponse, Error> {
-        let op = Client::action("DescribeDatasetVersions", Method::Get)
-            .require("datasetId", &request.dataset_id)
-            .query("datasetId", &request.dataset_id);
-        let op = pages(op, request.page_number, request.page_size);
-        self.inner.send(op).await
+        let op = Client::action("DescribeDatasetVersions", Method::Get);
+        let op = with_ids(op, &[("datasetId", &request.dataset_id)]);
+        self.call(with_paging(op, request)).await
     }
 
     /// Every version of a dataset, page after page.
@@ -498,10 +437,8 @@ impl Client {
         &self,
         request: DescribeDatasetVersionsRequest,
     ) -> impl Stream<Item = Result<DatasetVersion, Error>> {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeDatasetVersionsRequest| {
-            let client = client.clone();
-            async move { client.describe_dataset_versions(&r).await }
+        self.page_stream(request, |client, r| async move {
+            client.describe_dataset_versions(&r).await
         })
     }
 
@@ -511,12 +448,8 @@ impl Client {
         &self,
         request: &DatasetVersionIdRequest,
     ) -> Result<DescribeDatasetVersionResponse, Error> {
-        let op = Client::action("DescribeDatasetVersion", Method::Get)
-            .require("datasetId", &request.dataset_id)
-            .require("versionId", &request.version_id)
-            .query("datasetId", &request.dataset_id)
-            .query("versionId", &request.version_id);
-        self.inner.send(op).await
+        let op = Client::action("DescribeDatasetVersion", Method::Get);
+        self.call(with_ids(op, &request.ids())).await
     }
 
     /// Adds a version to a dataset
@@ -526,13 +459,12 @@ impl Client {
         &self,
         request: &CreateDatasetVersionRequest,
     ) -> Result<IdResponse, Error> {
-        let op = Client::action("CreateDatasetVersion", Method::Post)
-            .require("datasetId", &request.dataset_id)
+        let op = Client::action("CreateDatasetVersion", Method::Post);
+        let op = with_ids(op, &[("datasetId", &request.dataset_id)])
             .require("storagePath", &request.storage_path)
             .require("mountPath", &request.mount_path)
-            .query("datasetId", &request.dataset_id)
             .json(request);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Deletes one version of a dataset
@@ -541,11 +473,7 @@ impl Client {
         &self,
         request: &DatasetVersionIdRequest,
     ) -> Result<RequestIdResponse, Error> {
-        let op = Client::action("DeleteDatasetVersion", Method::Post)
-            .require("datasetId", &request.dataset_id)
-            .require("versionId", &request.version_id)
-            .query("datasetId", &request.dataset_id)
-            .query("versionId", &request.version_id);
-        self.send_ack(op).await
+        let op = Client::action("DeleteDatasetVersion", Method::Post);
+        self.send_ack(with_ids(op, &request.ids())).await
     }
 }

@@ -46,7 +46,22 @@ pub mod dataset;
 pub mod model;
 pub mod types;
 
+// The root exports the client and every request, answer and enum type by
+// name (no glob: a new type is exported on purpose).
 pub use client::{Client, SERVICE};
-pub use dataset::*;
-pub use model::*;
-pub use types::*;
+pub use dataset::{
+    CreateDatasetRequest, CreateDatasetVersionRequest, Dataset, DatasetIdRequest, DatasetVersion,
+    DatasetVersionIdRequest, DescribeDatasetResponse, DescribeDatasetVersionResponse,
+    DescribeDatasetVersionsRequest, DescribeDatasetVersionsResponse, DescribeDatasetsRequest,
+    DescribeDatasetsResponse, InitDatasetVersion, ModifyDatasetRequest,
+};
+pub use model::{
+    CreateModelRequest, CreateModelVersionRequest, DescribeModelResponse,
+    DescribeModelVersionResponse, DescribeModelVersionsRequest, DescribeModelVersionsResponse,
+    DescribeModelsRequest, DescribeModelsResponse, InitModelVersion, Model, ModelIdRequest,
+    ModelVersion, ModelVersionIdRequest, ModifyModelRequest,
+};
+pub use types::{
+    IdResponse, ImportFormat, ModelFormat, ModelSource, Permission, PermissionLevel,
+    RequestIdResponse, StorageType, VersionsPage, VisibilityScope,
+};

@@ -2,16 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
-use crate::client::Client;
-use crate::dataset::{pages, reported_total};
+use crate::client::{with_ids, with_paging, Client};
 use crate::types::{
     lenient_count, lenient_string, null_list, IdResponse, ModelFormat, ModelSource,
-    RequestIdResponse, VisibilityScope,
+    RequestIdResponse, VersionsPage, VisibilityScope,
 };
 
 /// Names one model (describe, delete).
@@ -28,6 +26,11 @@ impl ModelIdRequest {
         ModelIdRequest {
             model_id: id.into(),
         }
+    }
+
+    /// The query parameters naming the model.
+    fn ids(&self) -> [(&'static str, &str); 1] {
+        [("modelId", &self.model_id)]
     }
 }
 
@@ -48,6 +51,11 @@ impl ModelVersionIdRequest {
             model_id: model_id.into(),
             version_id: version_id.into(),
         }
+    }
+
+    /// The query parameters naming the version.
+    fn ids(&self) -> [(&'static str, &str); 2] {
+        [("modelId", &self.model_id), ("versionId", &self.version_id)]
     }
 }
 
@@ -280,64 +288,13 @@ pub struct DescribeModelResponse {
 pub type DescribeModelVersionResponse = DescribeModelResponse;
 
 /// A page of versions of a model.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct DescribeModelVersionsResponse {
-    /// Request id.
-    #[serde(deserialize_with = "lenient_string")]
-    pub request_id: String,
-    /// Versions on every page.
-    #[serde(deserialize_with = "lenient_count")]
-    pub total_count: u64,
-    /// This page.
-    #[serde(deserialize_with = "null_list")]
-    pub versions: Vec<ModelVersion>,
-}
+pub type DescribeModelVersionsResponse = VersionsPage<ModelVersion>;
 
-impl PageNumberRequest for DescribeModelsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-impl PageNumberRequest for DescribeModelVersionsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-impl PageNumberResponse for DescribeModelsResponse {
-    type Item = Model;
-    fn total(&self) -> Option<u64> {
-        reported_total(self.total_count, self.models.len())
-    }
-    fn into_items(self) -> Vec<Model> {
-        self.models
-    }
-}
-
-impl PageNumberResponse for DescribeModelVersionsResponse {
-    type Item = ModelVersion;
-    fn total(&self) -> Option<u64> {
-        reported_total(self.total_count, self.versions.len())
-    }
-    fn into_items(self) -> Vec<ModelVersion> {
-        self.versions
-    }
-}
+bce_core::page_number_request!(
+    DescribeModelsRequest: page_number, page_size;
+    DescribeModelVersionsRequest: page_number, page_size;
+);
+bce_core::page_number_response!(DescribeModelsResponse: models => Model, total_count);
 
 impl Client {
     /// Lists models (`GET /?action=DescribeModels`).
@@ -347,8 +304,7 @@ impl Client {
     ) -> Result<DescribeModelsResponse, Error> {
         let op = Client::action("DescribeModels", Method::Get)
             .query_if_not_empty("keyword", &request.keyword);
-        let op = pages(op, request.page_number, request.page_size);
-        self.inner.send(op).await
+        self.call(with_paging(op, request)).await
     }
 
     /// Every model matching `request`, page after page.
@@ -356,10 +312,8 @@ impl Client {
         &self,
         request: DescribeModelsRequest,
     ) -> impl Stream<Item = Result<Model, Error>> {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeModelsRequest| {
-            let client = client.clone();
-            async move { client.describe_models(&r).await }
+        self.page_stream(request, |client, r| async move {
+            client.describe_models(&r).await
         })
     }
 
@@ -368,10 +322,8 @@ impl Client {
         &self,
         request: &ModelIdRequest,
     ) -> Result<DescribeModelResponse, Error> {
-        let op = Client::action("DescribeModel", Method::Get)
-            .require("modelId", &request.model_id)
-            .query("modelId", &request.model_id);
-        self.inner.send(op).await
+        let op = Client::action("DescribeModel", Method::Get);
+        self.call(with_ids(op, &request.ids())).await
     }
 
     /// Registers a model with its first version (`POST /?action=CreateModel`);
@@ -385,16 +337,15 @@ impl Client {
             .require("initVersionEntry.storageBucket", &entry.storage_bucket)
             .require("initVersionEntry.storagePath", &entry.storage_path)
             .json(request);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Renames a model or changes its description
     /// (`POST /?action=ModifyModel&modelId=…`).
     pub async fn modify_model(&self, request: &ModifyModelRequest) -> Result<IdResponse, Error> {
-        let op = Client::action("ModifyModel", Method::Post)
-            .require("modelId", &request.model_id)
+        let op = Client::action("ModifyModel", Method::Post);
+        let op = with_ids(op, &[("modelId", &request.model_id)])
             .require("name", &request.name)
-            .query("modelId", &request.model_id)
             .json(request);
         self.send_ack(op).await
     }
@@ -402,10 +353,8 @@ impl Client {
     /// Deletes a model and its versions
     /// (`POST /?action=DeleteModel&modelId=…`, no body).
     pub async fn delete_model(&self, request: &ModelIdRequest) -> Result<RequestIdResponse, Error> {
-        let op = Client::action("DeleteModel", Method::Post)
-            .require("modelId", &request.model_id)
-            .query("modelId", &request.model_id);
-        self.send_ack(op).await
+        let op = Client::action("DeleteModel", Method::Post);
+        self.send_ack(with_ids(op, &request.ids())).await
     }
 
     /// Lists the versions of a model
@@ -414,11 +363,9 @@ impl Client {
         &self,
         request: &DescribeModelVersionsRequest,
     ) -> Result<DescribeModelVersionsResponse, Error> {
-        let op = Client::action("DescribeModelVersions", Method::Get)
-            .require("modelId", &request.model_id)
-            .query("modelId", &request.model_id);
-        let op = pages(op, request.page_number, request.page_size);
-        self.inner.send(op).await
+        let op = Client::action("DescribeModelVersions", Method::Get);
+        let op = with_ids(op, &[("modelId", &request.model_id)]);
+        self.call(with_paging(op, request)).await
     }
 
     /// Every version of a model, page after page.
@@ -426,10 +373,8 @@ impl Client {
         &self,
         request: DescribeModelVersionsRequest,
     ) -> impl Stream<Item = Result<ModelVersion, Error>> {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeModelVersionsRequest| {
-            let client = client.clone();
-            async move { client.describe_model_versions(&r).await }
+        self.page_stream(request, |client, r| async move {
+            client.describe_model_versions(&r).await
         })
     }
 
@@ -439,12 +384,8 @@ impl Client {
         &self,
         request: &ModelVersionIdRequest,
     ) -> Result<DescribeModelVersionResponse, Error> {
-        let op = Client::action("DescribeModelVersion", Method::Get)
-            .require("modelId", &request.model_id)
-            .require("versionId", &request.version_id)
-            .query("modelId", &request.model_id)
-            .query("versionId", &request.version_id);
-        self.inner.send(op).await
+        let op = Client::action("DescribeModelVersion", Method::Get);
+        self.call(with_ids(op, &request.ids())).await
     }
 
     /// Adds a version to a model (`POST /?action=CreateModelVersion&modelId=…`);
@@ -453,14 +394,13 @@ impl Client {
         &self,
         request: &CreateModelVersionRequest,
     ) -> Result<IdResponse, Error> {
-        let op = Client::action("CreateModelVersion", Method::Post)
-            .require("modelId", &request.model_id)
+        let op = Client::action("CreateModelVersion", Method::Post);
+        let op = with_ids(op, &[("modelId", &request.model_id)])
             .require("storageBucket", &request.storage_bucket)
             .require("storagePath", &request.storage_path)
             .require("source", request.source.as_str())
-            .query("modelId", &request.model_id)
             .json(request);
-        self.inner.send(op).await
+        self.call(op).await
     }
 
     /// Deletes one version of a model
@@ -469,11 +409,7 @@ impl Client {
         &self,
         request: &ModelVersionIdRequest,
     ) -> Result<RequestIdResponse, Error> {
-        let op = Client::action("DeleteModelVersion", Method::Post)
-            .require("modelId", &request.model_id)
-            .require("versionId", &request.version_id)
-            .query("modelId", &request.model_id)
-            .query("versionId", &request.version_id);
-        self.send_ack(op).await
+        let op = Client::action("DeleteModelVersion", Method::Post);
+        self.send_ack(with_ids(op, &request.ids())).await
     }
 }

@@ -110,6 +110,39 @@ pub struct RequestIdResponse {
     pub request_id: String,
 }
 
+/// A page of versions of a dataset or a model
+/// ([`DescribeDatasetVersionsResponse`](crate::DescribeDatasetVersionsResponse),
+/// [`DescribeModelVersionsResponse`](crate::DescribeModelVersionsResponse)):
+/// both lists answer the same envelope around their own version type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    default,
+    bound(deserialize = "V: Deserialize<'de> + Default")
+)]
+#[non_exhaustive]
+pub struct VersionsPage<V> {
+    /// Request id.
+    #[serde(deserialize_with = "lenient_string")]
+    pub request_id: String,
+    /// Versions on every page.
+    #[serde(deserialize_with = "lenient_count")]
+    pub total_count: u64,
+    /// This page.
+    #[serde(deserialize_with = "null_list")]
+    pub versions: Vec<V>,
+}
+
+impl<V> bce_core::PageNumberResponse for VersionsPage<V> {
+    type Item = V;
+    fn total(&self) -> Option<u64> {
+        bce_core::paginate::reported_total(self.total_count, self.versions.len())
+    }
+    fn into_items(self) -> Vec<V> {
+        self.versions
+    }
+}
+
 impl crate::client::AckRequestId for RequestIdResponse {
     fn set_request_id(&mut self, id: &str) {
         id.clone_into(&mut self.request_id);

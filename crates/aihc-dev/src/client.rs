@@ -9,10 +9,9 @@ use bce_core::{
 /// Service name used in operations and logs.
 pub const SERVICE: &str = "aihc-dev";
 
-/// Client of the AIHC dev machine API. Cheap to clone.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC dev machine API. Cheap to clone.
+    pub struct Client;
 }
 
 impl Client {
@@ -20,13 +19,10 @@ impl Client {
     /// `aihc.{region}.baidubce.com` over HTTPS (the official SDK refuses an
     /// empty endpoint instead).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::builder(config)
-                .default_host(host)
-                .error_decoder(Arc::new(DevErrorDecoder))
-                .build()?,
-        })
+        let inner = bce_core::Client::regional(config, "aihc")
+            .error_decoder(Arc::new(DevErrorDecoder))
+            .build()?;
+        Ok(Client { inner })
     }
 
     /// An operation of this service named `name` (the Go SDK method name):
@@ -34,13 +30,11 @@ impl Client {
     /// `version: v2` header.
     pub(crate) fn op(name: &'static str, method: Method, action: &str) -> Operation {
         Operation::new(SERVICE, name, method)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", "v2")
     }
 }
 
-bce_core::service_client!(Client);
 /// Error decoding of the dev machine API: BCE's shape for error statuses,
 /// and the business error the service reports inside a 200 answer (every
 /// result carries `code` and `message`; the official SDKs leave them to the

@@ -1,7 +1,7 @@
 //! Dev machine lifecycle: create, list, inspect, modify, start, stop,
 //! delete, timed stop and events.
 
-use bce_core::paginate::{page_number_stream, PageNumberResponse};
+use bce_core::paginate::page_number_stream;
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -177,25 +177,9 @@ bce_core::page_number_request!(
     ListDevInstanceEventRequest: page_number, page_size;
 );
 
-/// Implements [`PageNumberResponse`] for the dev machine lists (`totalCount`
-/// and a list).
-macro_rules! paged {
-    ($($response:ty: $list:ident: $item:ty),* $(,)?) => {$(
-        impl PageNumberResponse for $response {
-            type Item = $item;
-            fn total(&self) -> Option<u64> {
-                Some(u64::try_from(self.total_count).unwrap_or(0))
-            }
-            fn into_items(self) -> Vec<$item> {
-                self.$list
-            }
-        }
-    )*};
-}
-
-paged!(
-    ListDevInstanceResponse: dev_instances: DevInstanceBrief,
-    ListDevInstanceEventResponse: events: DevInstanceEvent,
+bce_core::page_number_response!(
+    ListDevInstanceResponse: dev_instances => DevInstanceBrief, total_count;
+    ListDevInstanceEventResponse: events => DevInstanceEvent, total_count;
 );
 
 /// `pageNumber` and `pageSize`, each sent when not 0.

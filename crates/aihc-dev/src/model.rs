@@ -350,87 +350,93 @@ numeric_state! {
     DevInstanceStatus
 }
 
-/// A machine in a list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct DevInstanceBrief {
-    /// Name.
-    pub name: String,
-    /// Id.
-    pub id: String,
-    /// Pool id.
-    pub resource_pool_id: String,
-    /// Pool name.
-    pub resource_pool_name: String,
-    /// Queue.
-    pub queue_name: String,
-    /// Image.
-    pub image_url: String,
-    /// Resources.
-    pub resources: Option<Resources>,
-    /// Account.
-    pub account_id: String,
-    /// Creator.
-    pub creator: String,
-    /// Creator id.
-    pub creator_id: String,
-    /// Region.
-    pub region: String,
-    /// Version.
-    pub version: String,
-    /// Status (see [`DevInstanceStatus`]).
-    pub status: DevInstanceStatus,
-    /// Why the status is what it is.
-    pub status_reason: String,
-    /// Creation time (Unix seconds, 64-bit).
-    pub created_at: i64,
-    /// Last update (Unix seconds, 64-bit).
-    pub updated_at: i64,
-    /// Fields this SDK version does not know.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, serde_json::Value>,
+/// Declares a dev machine answer: its own fields, then (at `..common`) the
+/// account, creator, region, version, status and timestamps that the list
+/// and the detail answers both carry, then its remaining fields. One
+/// definition keeps the two answers' shared fields from drifting apart.
+macro_rules! dev_instance_answer {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )*
+            ..common,
+            $( $(#[$tmeta:meta])* pub $tfield:ident : $tty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+            /// Account.
+            pub account_id: String,
+            /// Creator.
+            pub creator: String,
+            /// Creator id.
+            pub creator_id: String,
+            /// Region.
+            pub region: String,
+            /// Version.
+            pub version: String,
+            /// Status (see [`DevInstanceStatus`]).
+            pub status: DevInstanceStatus,
+            /// Why the status is what it is.
+            pub status_reason: String,
+            /// Creation time (Unix seconds, 64-bit).
+            pub created_at: i64,
+            /// Last update (Unix seconds, 64-bit).
+            pub updated_at: i64,
+            $( $(#[$tmeta])* pub $tfield: $tty, )*
+        }
+    };
 }
 
-/// A machine in detail.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct DevInstanceDetail {
-    /// Name.
-    pub name: String,
-    /// Id.
-    pub id: String,
-    /// Configuration.
-    pub conf: Option<DevInstanceConf>,
-    /// Where it runs.
-    pub service_instance_info: Option<ServiceInstanceInfo>,
-    /// Login addresses.
-    pub login_info: Option<LoginInfo>,
-    /// Notifications.
-    pub notify: Option<Notify>,
-    /// Visibility.
-    pub visible_scope: Option<VisibleScope>,
-    /// Scheduled stop.
-    pub timed_stop_dev_instance: Option<TimedStop>,
-    /// Publicly managed.
-    pub is_public_mgmt: bool,
-    /// Account.
-    pub account_id: String,
-    /// Creator.
-    pub creator: String,
-    /// Creator id.
-    pub creator_id: String,
-    /// Region.
-    pub region: String,
-    /// Version.
-    pub version: String,
-    /// Status (see [`DevInstanceStatus`]).
-    pub status: DevInstanceStatus,
-    /// Why the status is what it is.
-    pub status_reason: String,
-    /// Creation time (Unix seconds, 64-bit).
-    pub created_at: i64,
-    /// Last update (Unix seconds, 64-bit).
-    pub updated_at: i64,
+dev_instance_answer! {
+    /// A machine in a list.
+    pub struct DevInstanceBrief {
+        /// Name.
+        pub name: String,
+        /// Id.
+        pub id: String,
+        /// Pool id.
+        pub resource_pool_id: String,
+        /// Pool name.
+        pub resource_pool_name: String,
+        /// Queue.
+        pub queue_name: String,
+        /// Image.
+        pub image_url: String,
+        /// Resources.
+        pub resources: Option<Resources>,
+        ..common,
+        /// Fields this SDK version does not know.
+        #[serde(flatten)]
+        pub extra: BTreeMap<String, serde_json::Value>,
+    }
+}
+
+dev_instance_answer! {
+    /// A machine in detail.
+    pub struct DevInstanceDetail {
+        /// Name.
+        pub name: String,
+        /// Id.
+        pub id: String,
+        /// Configuration.
+        pub conf: Option<DevInstanceConf>,
+        /// Where it runs.
+        pub service_instance_info: Option<ServiceInstanceInfo>,
+        /// Login addresses.
+        pub login_info: Option<LoginInfo>,
+        /// Notifications.
+        pub notify: Option<Notify>,
+        /// Visibility.
+        pub visible_scope: Option<VisibleScope>,
+        /// Scheduled stop.
+        pub timed_stop_dev_instance: Option<TimedStop>,
+        /// Publicly managed.
+        pub is_public_mgmt: bool,
+        ..common,
+    }
 }

@@ -21,20 +21,18 @@ pub struct ApiResponse<T> {
     pub result: T,
 }
 
-/// Client of the AIHC training API. Cheap to clone.
-#[derive(Debug, Clone)]
-pub struct Client {
-    pub(crate) inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC training API. Cheap to clone.
+    pub struct Client;
 }
 
 impl Client {
     /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// `aihc.{region}.baidubce.com` over HTTPS. The v2 client
+    /// ([`crate::v2::Client::new`], [`Client::v2`]) is built the same way.
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
+        Ok(Client { inner })
     }
 
     /// An operation of this service named `name` (the Go SDK method name)
@@ -43,8 +41,6 @@ impl Client {
         Operation::new(SERVICE, name, method).path(path)
     }
 }
-
-bce_core::service_client!(Client);
 
 /// Refuses a special pool without a queue, as the official SDK does.
 pub(crate) fn queue_rule(op: Operation, pool: &str, queue: &str) -> Operation {

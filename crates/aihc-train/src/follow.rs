@@ -1,6 +1,6 @@
 //! Following the log of a pod as it grows.
 
-use std::collections::VecDeque;
+use std::future::Future;
 use std::time::Duration;
 
 use bce_core::Error;
@@ -23,13 +23,57 @@ fn overlap(prev: &[String], next: &[String]) -> usize {
         .unwrap_or(0)
 }
 
+/// What one poll of a log follower found: the new lines, whether to wait
+/// `interval` before the next poll, and whether the log has ended.
+pub(crate) struct Batch {
+    pub(crate) lines: Vec<String>,
+    pub(crate) wait: bool,
+    pub(crate) done: bool,
+}
+
+/// The polling loop shared by the v1 and v2 log followers: calls `poll`
+/// with the follower's state until a batch says the log has ended, yields
+/// its lines, and waits `interval` before a poll when the previous batch
+/// asked to. A retryable error is yielded and polling goes on after
+/// `interval`; any other error is yielded and ends the stream.
+pub(crate) fn follow_lines<S, F, Fut>(
+    state: S,
+    interval: Duration,
+    poll: F,
+) -> impl Stream<Item = Result<String, Error>>
+where
+    F: FnMut(S) -> Fut,
+    Fut: Future<Output = (S, Result<Batch, Error>)>,
+{
+    let start = (state, poll, false, false);
+    stream::unfold(start, move |(state, mut poll, wait, done)| async move {
+        if done {
+            return None;
+        }
+        if wait {
+            tokio::time::sleep(interval).await;
+        }
+        let (state, answer) = poll(state).await;
+        let (items, wait, done) = match answer {
+            Ok(batch) => {
+                let lines: Vec<Result<String, Error>> = batch.lines.into_iter().map(Ok).collect();
+                (lines, batch.wait, batch.done)
+            }
+            Err(e) => {
+                let done = !e.is_retryable();
+                (vec![Err(e)], true, done)
+            }
+        };
+        Some((stream::iter(items), (state, poll, wait, done)))
+    })
+    .flatten()
+}
+
+/// What the v1 follower carries from one poll to the next.
 struct State<'a> {
     client: &'a Client,
     args: GetPodLogsRequest,
     previous: Vec<String>,
-    polled_once: bool,
-    interval: Duration,
-    done: bool,
 }
 
 impl Client {
@@ -49,43 +93,30 @@ impl Client {
             client: self,
             args,
             previous: Vec::new(),
-            polled_once: false,
-            interval,
-            done: false,
         };
-        stream::unfold(state, |mut st| async move {
-            if st.done {
-                return None;
-            }
-            if st.polled_once {
-                tokio::time::sleep(st.interval).await;
-            }
-            let now = st.client.inner.config().clock().now_unix() + st.client.inner.clock_skew();
+        follow_lines(state, interval, |mut st| async move {
+            let core = st.client.core();
+            let now = core.config().clock().now_unix() + core.clock_skew();
             let result = st.client.get_pod_logs(&st.args).await;
             if let Ok(since) = bce_core::sign::format_timestamp(now - OVERLAP_SECONDS) {
                 st.args.start_time = since;
             }
             st.args.marker.clear();
-            st.polled_once = true;
-            let batch: VecDeque<Result<String, Error>> = match result {
-                Ok(answer) => {
-                    let lines = answer.result.logs;
-                    let skip = overlap(&st.previous, &lines);
-                    let fresh: VecDeque<Result<String, Error>> =
-                        lines[skip..].iter().cloned().map(Ok).collect();
-                    if !lines.is_empty() {
-                        st.previous = lines;
-                    }
-                    fresh
+            let batch = result.map(|answer| {
+                let lines = answer.result.logs;
+                let fresh = lines[overlap(&st.previous, &lines)..].to_vec();
+                if !lines.is_empty() {
+                    st.previous = lines;
                 }
-                Err(e) => {
-                    st.done = !e.is_retryable();
-                    VecDeque::from([Err(e)])
+                // Every later poll waits: the log is followed by time.
+                Batch {
+                    lines: fresh,
+                    wait: true,
+                    done: false,
                 }
-            };
-            Some((stream::iter(batch), st))
+            });
+            (st, batch)
         })
-        .flatten()
     }
 }
 

@@ -8,39 +8,52 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{queue_rule, ApiResponse, Client, QUEUE_REQUIRED_POOLS};
+use crate::paging::list_page;
 
-bce_core::string_enum! {
-    /// State of a training job.
-    pub enum JobStatus {
-        /// Waiting for resources.
-        Pending = "Pending",
-        /// Being created.
-        Creating = "Creating",
-        /// Running.
-        Running = "Running",
-        /// Finished successfully.
-        Succeeded = "Succeeded",
-        /// Failed.
-        Failed = "Failed",
-        /// Being stopped.
-        Stopping = "Stopping",
-        /// Stopped by a user.
-        Stopped = "Stopped",
-        /// Being torn down.
-        Terminating = "Terminating",
-        /// State not known.
-        Unknown = "Unknown",
-    }
+/// Declares the job-state enum of the v1 or the v2 API: the states both
+/// APIs report, then the extra ones only one of them lists, and
+/// `is_terminal` (succeeded, failed or stopped), on which both waiters
+/// decide. Written once so the two cannot drift apart.
+macro_rules! job_states {
+    ($(#[$meta:meta])* pub enum $name:ident { $($extra:tt)* }) => {
+        bce_core::string_enum! {
+            $(#[$meta])*
+            pub enum $name {
+                /// Waiting for resources.
+                Pending = "Pending",
+                /// Being created.
+                Creating = "Creating",
+                /// Running.
+                Running = "Running",
+                /// Finished successfully.
+                Succeeded = "Succeeded",
+                /// Failed.
+                Failed = "Failed",
+                /// Being stopped.
+                Stopping = "Stopping",
+                /// Stopped by a user.
+                Stopped = "Stopped",
+                /// Being torn down.
+                Terminating = "Terminating",
+                /// State not known.
+                Unknown = "Unknown",
+                $($extra)*
+            }
+        }
+
+        impl $name {
+            /// Whether the job will not change state any more.
+            pub fn is_terminal(&self) -> bool {
+                matches!(self, $name::Succeeded | $name::Failed | $name::Stopped)
+            }
+        }
+    };
 }
+pub(crate) use job_states;
 
-impl JobStatus {
-    /// Whether the job will not change state any more.
-    pub fn is_terminal(&self) -> bool {
-        matches!(
-            self,
-            JobStatus::Succeeded | JobStatus::Failed | JobStatus::Stopped
-        )
-    }
+job_states! {
+    /// State of a training job.
+    pub enum JobStatus {}
 }
 
 bce_core::string_enum! {
@@ -564,24 +577,12 @@ pub struct JobDetail {
     pub pod_list: Option<PodList>,
 }
 
-/// A page of jobs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct JobPage {
-    /// Total number of jobs.
-    pub total: i64,
-    /// The jobs.
-    #[serde(deserialize_with = "bce_core::json::null_as_default")]
-    pub jobs: Vec<JobSummary>,
-    /// Sort field.
-    pub order_by: String,
-    /// Sort order.
-    pub order: String,
-    /// Page number.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+list_page! {
+    /// A page of jobs.
+    pub struct JobPage {
+        /// The jobs.
+        jobs: JobSummary
+    }
 }
 
 /// Id and name of a job.

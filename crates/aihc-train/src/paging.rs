@@ -2,14 +2,12 @@
 //! pool and queue lists, and the [`bce_core::paginate`] trait impls behind
 //! every `*_stream` method.
 
-use bce_core::paginate::{PageNumberRequest, PageNumberResponse};
+use bce_core::paginate::PageNumberRequest;
 use bce_core::Operation;
 use serde::{Deserialize, Serialize};
 
-use crate::client::ApiResponse;
-use crate::job::{JobPage, JobSummary, ListJobsRequest};
-use crate::pool::{ListNodeRequest, Node, NodePage, ResourcePool, ResourcePoolPage};
-use crate::queue::{Queue, QueuePage};
+use crate::job::ListJobsRequest;
+use crate::pool::ListNodeRequest;
 
 /// Search, sort and paging of [`crate::Client::list_resource_pool`] and
 /// [`crate::Client::list_queue`] (the two lists take the same parameters).
@@ -76,24 +74,48 @@ bce_core::page_number_request!(
     ListJobsRequest: page_no, page_size;
 );
 
-/// Implements [`PageNumberResponse`] for `{requestId, result: {total, <list>}}`.
-macro_rules! page_number_response {
-    ($($page:ty => $list:ident: $item:ty),* $(,)?) => {$(
-        impl PageNumberResponse for ApiResponse<$page> {
+/// Declares the page a v1 list answers inside its `{requestId, result}`
+/// envelope (`total`, the items, and the sort and page echoed back), and
+/// implements [`PageNumberResponse`] for `ApiResponse<page>` so the list's
+/// stream reads the total and items from it. Used by every v1 list, so
+/// their answers cannot drift apart.
+macro_rules! list_page {
+    (
+        $(#[$meta:meta])*
+        pub struct $page:ident {
+            $(#[$items_meta:meta])*
+            $items:ident: $item:ty
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        #[non_exhaustive]
+        pub struct $page {
+            /// Items over all pages.
+            pub total: i64,
+            $(#[$items_meta])*
+            #[serde(deserialize_with = "bce_core::json::null_as_default")]
+            pub $items: Vec<$item>,
+            /// Sort field.
+            pub order_by: String,
+            /// Sort order.
+            pub order: String,
+            /// Page number.
+            pub page_no: i64,
+            /// Page size.
+            pub page_size: i64,
+        }
+
+        impl bce_core::paginate::PageNumberResponse for $crate::client::ApiResponse<$page> {
             type Item = $item;
             fn total(&self) -> Option<u64> {
-                Some(u64::try_from(self.result.total).unwrap_or(0))
+                bce_core::paginate::reported_total(self.result.total, self.result.$items.len())
             }
             fn into_items(self) -> Vec<$item> {
-                self.result.$list
+                self.result.$items
             }
         }
-    )*};
+    };
 }
-
-page_number_response!(
-    ResourcePoolPage => resource_pools: ResourcePool,
-    NodePage => nodes: Node,
-    QueuePage => queues: Queue,
-    JobPage => jobs: JobSummary,
-);
+pub(crate) use list_page;

@@ -8,7 +8,7 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
-use crate::paging::KeywordPageRequest;
+use crate::paging::{list_page, KeywordPageRequest};
 
 bce_core::string_enum! {
     /// How a node is held back from scheduling.
@@ -39,24 +39,12 @@ pub struct ListNodeRequest {
     pub page_size: u32,
 }
 
-/// A page of resource pools.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct ResourcePoolPage {
-    /// The pools.
-    #[serde(deserialize_with = "bce_core::json::null_as_default")]
-    pub resource_pools: Vec<ResourcePool>,
-    /// Total number of pools.
-    pub total: i64,
-    /// Sort field.
-    pub order_by: String,
-    /// Sort order.
-    pub order: String,
-    /// Page number.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+list_page! {
+    /// A page of resource pools.
+    pub struct ResourcePoolPage {
+        /// The pools.
+        resource_pools: ResourcePool
+    }
 }
 
 /// A resource pool.
@@ -159,24 +147,12 @@ pub struct ResourcePoolResult {
     pub resource_pool: ResourcePool,
 }
 
-/// A page of nodes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct NodePage {
-    /// The nodes.
-    #[serde(deserialize_with = "bce_core::json::null_as_default")]
-    pub nodes: Vec<Node>,
-    /// Total number of nodes.
-    pub total: i64,
-    /// Sort field.
-    pub order_by: String,
-    /// Sort order.
-    pub order: String,
-    /// Page number.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+list_page! {
+    /// A page of nodes.
+    pub struct NodePage {
+        /// The nodes.
+        nodes: Node
+    }
 }
 
 /// A node of a resource pool.

@@ -8,16 +8,16 @@ use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{ApiResponse, Client};
-use crate::paging::KeywordPageRequest;
+use crate::paging::{list_page, KeywordPageRequest};
 
 bce_core::string_enum! {
-    /// Kind of queue.
+    /// Kind of queue (v1 and v2 answer the same values).
     pub enum QueueType {
-        /// Regular queue.
+        /// Regular.
         Regular = "Regular",
-        /// Elastic queue.
+        /// Elastic: may borrow idle resources.
         Elastic = "Elastic",
-        /// Physical queue.
+        /// Physical: bound to nodes.
         Physical = "Physical",
     }
 }
@@ -25,24 +25,12 @@ bce_core::string_enum! {
 /// Filter and paging of [`Client::list_queue`].
 pub type ListQueueRequest = KeywordPageRequest;
 
-/// A page of queues.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[non_exhaustive]
-pub struct QueuePage {
-    /// Total number of queues.
-    pub total: i64,
-    /// The queues.
-    #[serde(deserialize_with = "bce_core::json::null_as_default")]
-    pub queues: Vec<Queue>,
-    /// Sort field.
-    pub order_by: String,
-    /// Sort order.
-    pub order: String,
-    /// Page number.
-    pub page_no: i64,
-    /// Page size.
-    pub page_size: i64,
+list_page! {
+    /// A page of queues.
+    pub struct QueuePage {
+        /// The queues.
+        queues: Queue
+    }
 }
 
 /// Machines of one spec bound to a queue.

@@ -173,6 +173,14 @@ impl Client {
         Client::builder(config).default_host(default_host).build()
     }
 
+    /// A builder for a regional BCE service: without an endpoint in
+    /// `config` it talks to `{service}.{region}.baidubce.com` over HTTPS
+    /// (see [`crate::config::regional_host`]).
+    pub fn regional(config: Config, service: &str) -> ClientBuilder {
+        let host = crate::config::regional_host(service, config.region());
+        Client::builder(config).default_host(host)
+    }
+
     /// Starts a builder for a service with its own defaults.
     pub fn builder(config: Config) -> ClientBuilder {
         ClientBuilder {

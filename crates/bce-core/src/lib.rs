@@ -80,6 +80,8 @@ pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 pub use waiter::{WaitState, Waiter};
 
 #[doc(hidden)]
+pub use futures as __futures;
+#[doc(hidden)]
 pub use serde as __serde;
 #[cfg(feature = "cli")]
 #[doc(hidden)]

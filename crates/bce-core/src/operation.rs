@@ -67,6 +67,12 @@ impl Operation {
         self
     }
 
+    /// An action-style call (AIHC OpenAPI v2 and other newer BCE APIs):
+    /// the path `/` and `action=<action>` first in the query.
+    pub fn action(self, action: &str) -> Self {
+        self.path("/").query("action", action)
+    }
+
     /// Appends `/` and an id as one path segment. The id must be non-empty
     /// and must not contain `/`; otherwise the operation fails before sending
     /// with an invalid-input error naming `field`.

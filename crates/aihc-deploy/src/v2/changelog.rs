@@ -1,12 +1,11 @@
 //! Change records of a service: list (with a stream) and detail.
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::v2::client::{id, int_enum, response, Client};
-use crate::v2::service::DEFAULT_STREAM_PAGE_SIZE;
+use crate::v2::paging::{page_and_order, stream_page_size};
 
 int_enum! {
     /// Kind of a change (`changeType`).
@@ -51,17 +50,7 @@ impl DescribeServiceChangelogsRequest {
     }
 }
 
-impl PageNumberRequest for DescribeServiceChangelogsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
+bce_core::page_number_request!(DescribeServiceChangelogsRequest: page_number, page_size);
 
 response! {
     /// A change record.
@@ -104,15 +93,9 @@ response! {
     }
 }
 
-impl PageNumberResponse for DescribeServiceChangelogsResponse {
-    type Item = ChangeRecord;
-    fn total(&self) -> Option<u64> {
-        u64::try_from(self.total_count).ok()
-    }
-    fn into_items(self) -> Vec<ChangeRecord> {
-        self.change_logs
-    }
-}
+bce_core::page_number_response!(
+    DescribeServiceChangelogsResponse: change_logs => ChangeRecord, total_count
+);
 
 impl Client {
     /// Change records of a service, one page
@@ -130,33 +113,24 @@ impl Client {
             "serviceId",
             &request.service_id,
         )
-        .query_opt("changeType", change_type)
-        .query_opt(
-            "pageNumber",
-            (request.page_number != 0).then_some(request.page_number),
-        )
-        .query_opt(
-            "pageSize",
-            (request.page_size != 0).then_some(request.page_size),
-        )
-        .query_if_not_empty("orderBy", &request.order_by)
-        .query_if_not_empty("order", &request.order);
+        .query_opt("changeType", change_type);
+        let op = page_and_order(op, request, &request.order_by, &request.order);
         self.call(op).await
     }
 
     /// Every change record of a service, page after page
-    /// ([`DEFAULT_STREAM_PAGE_SIZE`] per page unless set).
+    /// ([`DEFAULT_STREAM_PAGE_SIZE`](crate::v2::DEFAULT_STREAM_PAGE_SIZE) per
+    /// page unless set).
     pub fn describe_service_changelogs_stream(
         &self,
-        mut request: DescribeServiceChangelogsRequest,
+        request: DescribeServiceChangelogsRequest,
     ) -> impl Stream<Item = Result<ChangeRecord, Error>> + Send + 'static {
-        if request.page_size == 0 {
-            request.page_size = DEFAULT_STREAM_PAGE_SIZE;
-        }
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeServiceChangelogsRequest| {
-            let client = client.clone();
-            async move { client.describe_service_changelogs(&r).await }
+        let first = DescribeServiceChangelogsRequest {
+            page_size: stream_page_size(request.page_size),
+            ..request
+        };
+        self.page_stream(first, |client, r| async move {
+            client.describe_service_changelogs(&r).await
         })
     }
 

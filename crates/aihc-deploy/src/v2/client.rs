@@ -1,46 +1,33 @@
 //! The online-service client and what every answer shares.
 
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
 
 /// Service name used in errors, logs and tracing spans.
 pub const SERVICE: &str = "aihc-deploy";
 
-/// Client of the AIHC OpenAPI v2 online-service API. Cheap to clone.
-///
-/// Every operation is `METHOD /?action=<Action>&…` with the header
-/// `version: v2`; reads are `GET`, writes `POST`. Built from the same
-/// [`Config`] as every other client of this SDK.
-#[derive(Debug, Clone)]
-pub struct Client {
-    pub(crate) inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 online-service API. Cheap to clone.
+    ///
+    /// Every operation is `METHOD /?action=<Action>&…` with the header
+    /// `version: v2`; reads are `GET`, writes `POST`. Built from the same
+    /// [`Config`] as every other client of this SDK.
+    pub struct Client;
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client for the online services of `config`'s region
+    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
+    /// endpoint).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        let inner = bce_core::Client::regional(config, "aihc").build()?;
+        Ok(Client { inner })
     }
 
     /// An action operation: `/` with `action=<action>` and `version: v2`.
     pub(crate) fn action(action: &'static str, method: Method) -> Operation {
         Operation::new(SERVICE, action, method)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", "v2")
-    }
-
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
     }
 }
 

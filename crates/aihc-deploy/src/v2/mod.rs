@@ -53,14 +53,35 @@
 mod changelog;
 mod client;
 mod model;
+mod paging;
 mod pods;
 mod service;
 mod view;
 mod wait;
 
-pub use changelog::*;
+// Every request, answer, configuration and enum type by name (no glob: a
+// new type is exported on purpose).
+pub use changelog::{
+    ChangeRecord, ChangeType, DescribeServiceChangelogsRequest, DescribeServiceChangelogsResponse,
+};
 pub use client::{Ack, Client, SERVICE};
-pub use model::*;
-pub use pods::*;
-pub use service::*;
-pub use view::*;
+pub use model::{
+    AccessConf, AiGatewayConf, BosConfig, CanaryStrategy, CdsConfig, CfsConfig, ContainerConf,
+    DatasetConfig, DeployConf, ExecAction, HostPathConfig, HpaConf, HttpGetAction, ImageConf,
+    LifecycleHandler, LogConf, MetricBasedScaling, MiscConf, NetworkType, PfsConfig, PortConf,
+    PortProtocol, ProbeConf, ProbeHandler, ResourcePoolConf, ResourcePoolType, ScaleIndicators,
+    ScaleScheduleKind, ScheduleConf, SchedulePriority, SecretRef, ServiceConf, StorageConf,
+    TcpSocketAction, TimeBasedScaleItem, TimeBasedScaling, VolumeMountConf, VolumeType, VolumnConf,
+    WorkloadType,
+};
+pub use pods::{
+    ContainerInfo, ContainerState, ContainerStatus, DescribeServicePodGroupsResponse,
+    DescribeServicePodsResponse, Instance, InstanceStatus, PodGroup, PodPhase, FAILURE_REASONS,
+};
+pub use service::{
+    AccessIps, AccessPort, CreateServiceResponse, DescribeServiceStatusResponse,
+    DescribeServicesRequest, DescribeServicesResponse, ModifyServiceNetConfigRequest,
+    ModifyServiceRequest, ModifyServiceResponse, ResourceSpec, ServiceBrief, ServiceBriefStat,
+    ServiceDetail, ServiceStatus, UpgradeServiceRequest, DEFAULT_STREAM_PAGE_SIZE,
+};
+pub use view::{Table, POD_COLUMNS};

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
 use bce_core::{Error, Method};
 use futures::Stream;
 use serde::{Deserialize, Serialize};
@@ -12,6 +11,7 @@ use crate::v2::client::{id, response, Ack, Client};
 use crate::v2::model::{
     CanaryStrategy, HpaConf, NetworkType, ResourcePoolType, ServiceConf, WorkloadType,
 };
+use crate::v2::paging::{page_and_order, stream_page_size};
 use crate::v2::pods::Instance;
 
 /// Page size of [`Client::describe_services_stream`] when none is set.
@@ -32,17 +32,7 @@ pub struct DescribeServicesRequest {
     pub order: String,
 }
 
-impl PageNumberRequest for DescribeServicesRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
+bce_core::page_number_request!(DescribeServicesRequest: page_number, page_size);
 
 response! {
     /// Resources of one replica.
@@ -114,15 +104,7 @@ response! {
     }
 }
 
-impl PageNumberResponse for DescribeServicesResponse {
-    type Item = ServiceBrief;
-    fn total(&self) -> Option<u64> {
-        u64::try_from(self.total_count).ok()
-    }
-    fn into_items(self) -> Vec<ServiceBrief> {
-        self.services
-    }
-}
+bce_core::page_number_response!(DescribeServicesResponse: services => ServiceBrief, total_count);
 
 response! {
     /// Replica counts and state of a service.
@@ -306,17 +288,8 @@ impl Client {
         &self,
         request: &DescribeServicesRequest,
     ) -> Result<DescribeServicesResponse, Error> {
-        let op = Client::action("DescribeServices", Method::Get)
-            .query_opt(
-                "pageNumber",
-                (request.page_number != 0).then_some(request.page_number),
-            )
-            .query_opt(
-                "pageSize",
-                (request.page_size != 0).then_some(request.page_size),
-            )
-            .query_if_not_empty("orderBy", &request.order_by)
-            .query_if_not_empty("order", &request.order);
+        let op = Client::action("DescribeServices", Method::Get);
+        let op = page_and_order(op, request, &request.order_by, &request.order);
         self.call(op).await
     }
 
@@ -324,15 +297,14 @@ impl Client {
     /// ([`DEFAULT_STREAM_PAGE_SIZE`] per page unless set).
     pub fn describe_services_stream(
         &self,
-        mut request: DescribeServicesRequest,
+        request: DescribeServicesRequest,
     ) -> impl Stream<Item = Result<ServiceBrief, Error>> + Send + 'static {
-        if request.page_size == 0 {
-            request.page_size = DEFAULT_STREAM_PAGE_SIZE;
-        }
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeServicesRequest| {
-            let client = client.clone();
-            async move { client.describe_services(&r).await }
+        let first = DescribeServicesRequest {
+            page_size: stream_page_size(request.page_size),
+            ..request
+        };
+        self.page_stream(first, |client, r| async move {
+            client.describe_services(&r).await
         })
     }
 

@@ -16,7 +16,7 @@ mod pods;
 mod services;
 mod v1_operations;
 
-use aihc_deploy::v2::Client;
+use aihc_deploy::v2::{Ack, Client};
 use bce_testkit::{test_config, RecordingTransport};
 use serde_json::{json, Value};
 use wiremock::MockServer;
@@ -32,6 +32,40 @@ pub fn recorded(transport: &RecordingTransport) -> Client {
 }
 
 pub use bce_testkit::expect_action as expect;
+
+/// A fresh server expecting exactly one action call (see [`expect`]) and a
+/// client pointed at it; keep the server alive until the call is made (it
+/// checks the call count when dropped).
+pub async fn serving(
+    verb: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    reply: Value,
+) -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    expect(&server, verb, query, body, reply).await;
+    let client = client(&server);
+    (server, client)
+}
+
+/// An operation answering a bare acknowledgement, called on a client.
+pub type AckCall = for<'a> fn(
+    &'a Client,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Ack, bce_core::Error>> + 'a>,
+>;
+
+/// Bodyless `POST` actions answered with a bare acknowledgement: each
+/// `(query, call)` must send exactly `query` and return the request id of
+/// the answer.
+pub async fn assert_acknowledged(cases: &[(&[(&str, &str)], AckCall)]) {
+    for (n, (query, call)) in cases.iter().enumerate() {
+        let request_id = format!("r-{n}");
+        let (_server, c) = serving("POST", query, None, json!({"requestId": request_id})).await;
+        let ack = call(&c).await.unwrap();
+        assert_eq!(ack.request_id, request_id, "{query:?}");
+    }
+}
 
 /// The older app API: one expected call in region `gz`, `verb` on `path`
 /// with exactly `query` and the JSON `body` (`None`: no body), answered

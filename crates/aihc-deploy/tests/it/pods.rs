@@ -2,9 +2,8 @@
 
 use aihc_deploy::v2::*;
 use serde_json::json;
-use wiremock::MockServer;
 
-use crate::{client, expect};
+use crate::{assert_acknowledged, serving};
 
 fn pod(id: &str, phase: &str, ready: i32) -> serde_json::Value {
     json!({
@@ -21,19 +20,14 @@ fn pod(id: &str, phase: &str, ready: i32) -> serde_json::Value {
 
 #[tokio::test]
 async fn describe_service_pods() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[("action", "DescribeServicePods"), ("serviceId", "s-f9c14dcf3da2")],
         None,
         json!({"requestId": "1214cca7", "pods": [pod("s-f9c14dcf3da2-0", "Running", 1), pod("s-f9c14dcf3da2-1", "Pending", 0)]}),
     )
     .await;
-    let pods = client(&server)
-        .describe_service_pods("s-f9c14dcf3da2")
-        .await
-        .unwrap();
+    let pods = c.describe_service_pods("s-f9c14dcf3da2").await.unwrap();
     assert_eq!(pods.request_id, "1214cca7");
     assert_eq!(pods.pods.len(), 2);
     assert!(pods.pods[0].is_ready());
@@ -58,9 +52,7 @@ async fn describe_service_pods() {
 
 #[tokio::test]
 async fn describe_service_pod_groups() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServicePodGroups"),
@@ -76,10 +68,7 @@ async fn describe_service_pod_groups() {
         }),
     )
     .await;
-    let groups = client(&server)
-        .describe_service_pod_groups("s-abc123def")
-        .await
-        .unwrap();
+    let groups = c.describe_service_pod_groups("s-abc123def").await.unwrap();
     assert_eq!(groups.resource_pool_id, "cce-1");
     let g = &groups.service_pod_groups[0];
     assert_eq!((g.available_pods, g.total_pods), (3, 3));
@@ -94,49 +83,38 @@ async fn describe_service_pod_groups() {
 }
 
 #[tokio::test]
-async fn delete_service_pod() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
-        "POST",
-        &[
-            ("action", "DeleteServicePod"),
-            ("serviceId", "s-abc123def"),
-            ("instanceId", "ins 实例/1+1#2&a=b"),
-        ],
-        None,
-        json!({"requestId": "r-d"}),
-    )
-    .await;
-    let ack = client(&server)
-        .delete_service_pod("s-abc123def", "ins 实例/1+1#2&a=b")
-        .await
-        .unwrap();
-    assert_eq!(ack.request_id, "r-d");
-}
-
-#[tokio::test]
-async fn disable_service_pod_always_sends_block() {
-    for block in [true, false] {
-        let server = MockServer::start().await;
-        expect(
-            &server,
-            "POST",
+async fn pod_actions_are_acknowledged() {
+    assert_acknowledged(&[
+        // Ids are sent percent-encoded, whatever they contain.
+        (
+            &[
+                ("action", "DeleteServicePod"),
+                ("serviceId", "s-abc123def"),
+                ("instanceId", "ins 实例/1+1#2&a=b"),
+            ],
+            |c| Box::pin(c.delete_service_pod("s-abc123def", "ins 实例/1+1#2&a=b")),
+        ),
+        // `block` is always sent.
+        (
             &[
                 ("action", "DisableServicePod"),
                 ("serviceId", "s-abc123def"),
                 ("instanceId", "s-abc123def-0-7c9f8"),
-                ("block", if block { "true" } else { "false" }),
+                ("block", "true"),
             ],
-            None,
-            json!({"requestId": "r-b"}),
-        )
-        .await;
-        client(&server)
-            .disable_service_pod("s-abc123def", "s-abc123def-0-7c9f8", block)
-            .await
-            .unwrap();
-    }
+            |c| Box::pin(c.disable_service_pod("s-abc123def", "s-abc123def-0-7c9f8", true)),
+        ),
+        (
+            &[
+                ("action", "DisableServicePod"),
+                ("serviceId", "s-abc123def"),
+                ("instanceId", "s-abc123def-0-7c9f8"),
+                ("block", "false"),
+            ],
+            |c| Box::pin(c.disable_service_pod("s-abc123def", "s-abc123def-0-7c9f8", false)),
+        ),
+    ])
+    .await;
 }
 
 fn change(id: &str, kind: i64, at: i64) -> serde_json::Value {
@@ -146,9 +124,7 @@ fn change(id: &str, kind: i64, at: i64) -> serde_json::Value {
 
 #[tokio::test]
 async fn describe_service_changelogs() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServiceChangelogs"),
@@ -164,7 +140,7 @@ async fn describe_service_changelogs() {
                "changeLogs": [change("chg-1", 2, 1745465600)]}),
     )
     .await;
-    let page = client(&server)
+    let page = c
         .describe_service_changelogs(&DescribeServiceChangelogsRequest {
             service_id: "s-abc123def".into(),
             change_type: Some(ChangeType::Update),
@@ -181,9 +157,7 @@ async fn describe_service_changelogs() {
     assert_eq!(c.created_at, 1745465600);
 
     // Only the id: nothing else is sent; unknown kinds are kept.
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServiceChangelogs"),
@@ -193,7 +167,7 @@ async fn describe_service_changelogs() {
         json!({"changeLogs": [change("chg-9", 9, 1)]}),
     )
     .await;
-    let page = client(&server)
+    let page = c
         .describe_service_changelogs(&DescribeServiceChangelogsRequest::new("s-abc123def"))
         .await
         .unwrap();
@@ -203,9 +177,7 @@ async fn describe_service_changelogs() {
 
 #[tokio::test]
 async fn describe_service_changelog() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServiceChangelog"),
@@ -216,7 +188,7 @@ async fn describe_service_changelog() {
                "shortDesc": "scale to 3", "creator": "alice", "createdAt": 1745465600}),
     )
     .await;
-    let c = client(&server)
+    let c = c
         .describe_service_changelog("chg 变更/9+8#7&c=d")
         .await
         .unwrap();

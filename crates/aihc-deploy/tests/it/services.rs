@@ -4,7 +4,7 @@ use aihc_deploy::v2::*;
 use serde_json::{json, Value};
 use wiremock::MockServer;
 
-use crate::{client, expect};
+use crate::{assert_acknowledged, client, serving};
 
 pub fn full_conf_json() -> Value {
     serde_json::from_str(include_str!("../data/service_conf_full.json")).unwrap()
@@ -101,9 +101,7 @@ fn zero_values_are_sent_and_unset_values_are_not() {
 
 #[tokio::test]
 async fn describe_services() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServices"),
@@ -128,7 +126,7 @@ async fn describe_services() {
         }),
     )
     .await;
-    let page = client(&server)
+    let page = c
         .describe_services(&DescribeServicesRequest {
             page_number: 2,
             page_size: 50,
@@ -157,16 +155,14 @@ async fn describe_services() {
     );
 
     // Nothing set: nothing but the action is sent.
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[("action", "DescribeServices")],
         None,
         json!({"services": null, "totalCount": 0}),
     )
     .await;
-    let page = client(&server)
+    let page = c
         .describe_services(&DescribeServicesRequest::default())
         .await
         .unwrap();
@@ -195,19 +191,14 @@ pub fn detail_json() -> Value {
 
 #[tokio::test]
 async fn describe_service() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[("action", "DescribeService"), ("serviceId", "s-abc123def")],
         None,
         detail_json(),
     )
     .await;
-    let d = client(&server)
-        .describe_service("s-abc123def")
-        .await
-        .unwrap();
+    let d = c.describe_service("s-abc123def").await.unwrap();
     assert_eq!(d.request_id, "r-2");
     assert_eq!(d.desired_replicas(), 1);
     assert!(d.status.brief_stat.all_ready());
@@ -228,9 +219,7 @@ async fn describe_service() {
 
 #[tokio::test]
 async fn describe_service_status() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "GET",
         &[
             ("action", "DescribeServiceStatus"),
@@ -240,10 +229,7 @@ async fn describe_service_status() {
         json!({"requestId": "0ca81095", "service": {"s-r7d45dcffa0a": {"availableIns": 1, "status": 2, "totalIns": 1}}}),
     )
     .await;
-    let s = client(&server)
-        .describe_service_status("s-r7d45dcffa0a")
-        .await
-        .unwrap();
+    let s = c.describe_service_status("s-r7d45dcffa0a").await.unwrap();
     let stat = &s.service["s-r7d45dcffa0a"];
     assert_eq!((stat.status, stat.available_ins, stat.total_ins), (2, 1, 1));
     assert!(stat.all_ready());
@@ -254,9 +240,7 @@ async fn describe_service_status() {
 
 #[tokio::test]
 async fn create_service_sends_the_full_configuration_and_the_token() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "POST",
         &[
             ("action", "CreateService"),
@@ -267,7 +251,7 @@ async fn create_service_sends_the_full_configuration_and_the_token() {
     )
     .await;
     let conf: ServiceConf = serde_json::from_value(full_conf_json()).unwrap();
-    let created = client(&server)
+    let created = c
         .create_service(&conf, Some("ct-5f0c1b9e-0001"))
         .await
         .unwrap();
@@ -318,9 +302,7 @@ async fn create_service_generates_a_token_when_none_is_given() {
 
 #[tokio::test]
 async fn modify_service() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "POST",
         &[
             ("action", "ModifyService"),
@@ -331,7 +313,7 @@ async fn modify_service() {
         json!({"serviceId": "s-abc123def", "requestId": "r-4"}),
     )
     .await;
-    let answer = client(&server)
+    let answer = c
         .modify_service(&ModifyServiceRequest {
             service_id: "s-abc123def".into(),
             service_conf: ServiceConf {
@@ -349,9 +331,7 @@ async fn modify_service() {
 
 #[tokio::test]
 async fn upgrade_service() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "POST",
         &[("action", "UpgradeService"), ("serviceId", "s-abc123def")],
         Some(
@@ -363,7 +343,7 @@ async fn upgrade_service() {
     .await;
     let mut extra = serde_json::Map::new();
     extra.insert("dryRun".into(), json!(true));
-    let ack = client(&server)
+    let ack = c
         .upgrade_service(&UpgradeServiceRequest {
             service_id: "s-abc123def".into(),
             version_id: "sv-20240601-01".into(),
@@ -381,9 +361,7 @@ async fn upgrade_service() {
 
 #[tokio::test]
 async fn delete_service() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
+    let (_server, c) = serving(
         "POST",
         &[
             ("action", "DeleteService"),
@@ -393,10 +371,7 @@ async fn delete_service() {
         json!({"requestId": "r-6", "code": "", "message": "ok"}),
     )
     .await;
-    let ack = client(&server)
-        .delete_service("svc 服务/a+b#c&d=e")
-        .await
-        .unwrap();
+    let ack = c.delete_service("svc 服务/a+b#c&d=e").await.unwrap();
     assert_eq!(
         (ack.request_id.as_str(), ack.message.as_str()),
         ("r-6", "ok")
@@ -404,70 +379,52 @@ async fn delete_service() {
 }
 
 #[tokio::test]
-async fn modify_service_replicas_sends_zero() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
-        "POST",
-        &[
-            ("action", "ModifyServiceReplicas"),
-            ("serviceId", "s-abc123def"),
-            ("instanceCount", "0"),
-        ],
-        None,
-        json!({"requestId": "r-7"}),
-    )
+async fn replicas_and_network_changes_are_acknowledged() {
+    assert_acknowledged(&[
+        // A replica count of 0 is sent.
+        (
+            &[
+                ("action", "ModifyServiceReplicas"),
+                ("serviceId", "s-abc123def"),
+                ("instanceCount", "0"),
+            ],
+            |c| Box::pin(c.modify_service_replicas("s-abc123def", 0)),
+        ),
+        (
+            &[
+                ("action", "ModifyServiceNetConfig"),
+                ("serviceId", "s-abc123def"),
+                ("publicAccess", "true"),
+                ("eip", "100.88.1.23"),
+            ],
+            |c| {
+                Box::pin(async move {
+                    let request = ModifyServiceNetConfigRequest {
+                        service_id: "s-abc123def".into(),
+                        public_access: true,
+                        eip: "100.88.1.23".into(),
+                    };
+                    c.modify_service_net_config(&request).await
+                })
+            },
+        ),
+        // `publicAccess` is always sent, an empty `eip` never.
+        (
+            &[
+                ("action", "ModifyServiceNetConfig"),
+                ("serviceId", "s-abc123def"),
+                ("publicAccess", "false"),
+            ],
+            |c| {
+                Box::pin(async move {
+                    let request = ModifyServiceNetConfigRequest {
+                        service_id: "s-abc123def".into(),
+                        ..Default::default()
+                    };
+                    c.modify_service_net_config(&request).await
+                })
+            },
+        ),
+    ])
     .await;
-    let ack = client(&server)
-        .modify_service_replicas("s-abc123def", 0)
-        .await
-        .unwrap();
-    assert_eq!(ack.request_id, "r-7");
-}
-
-#[tokio::test]
-async fn modify_service_net_config() {
-    let server = MockServer::start().await;
-    expect(
-        &server,
-        "POST",
-        &[
-            ("action", "ModifyServiceNetConfig"),
-            ("serviceId", "s-abc123def"),
-            ("publicAccess", "true"),
-            ("eip", "100.88.1.23"),
-        ],
-        None,
-        json!({"requestId": "r-8"}),
-    )
-    .await;
-    client(&server)
-        .modify_service_net_config(&ModifyServiceNetConfigRequest {
-            service_id: "s-abc123def".into(),
-            public_access: true,
-            eip: "100.88.1.23".into(),
-        })
-        .await
-        .unwrap();
-
-    let server = MockServer::start().await;
-    expect(
-        &server,
-        "POST",
-        &[
-            ("action", "ModifyServiceNetConfig"),
-            ("serviceId", "s-abc123def"),
-            ("publicAccess", "false"),
-        ],
-        None,
-        json!({}),
-    )
-    .await;
-    client(&server)
-        .modify_service_net_config(&ModifyServiceNetConfigRequest {
-            service_id: "s-abc123def".into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
 }

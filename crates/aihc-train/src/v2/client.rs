@@ -1,7 +1,6 @@
 //! The AIHC OpenAPI v2 training client.
 
 use bce_core::{Config, Error, Method, Operation};
-use serde::de::DeserializeOwned;
 
 use crate::client::SERVICE;
 
@@ -9,36 +8,26 @@ use crate::client::SERVICE;
 /// `version` for resource pools and queues).
 pub const API_VERSION: &str = "v2";
 
-/// Client of the AIHC OpenAPI v2 training actions. Cheap to clone.
-///
-/// Built from the same [`Config`] as the v1 [`crate::Client`] (or from one
-/// with [`crate::Client::v2`]); without an endpoint it talks to
-/// `aihc.{region}.baidubce.com` over HTTPS.
-#[derive(Debug, Clone)]
-pub struct Client {
-    pub(crate) inner: bce_core::Client,
+bce_core::service_client! {
+    /// Client of the AIHC OpenAPI v2 training actions. Cheap to clone.
+    ///
+    /// Built from the same [`Config`] as the v1 [`crate::Client`] (or from one
+    /// with [`crate::Client::v2`]); without an endpoint it talks to
+    /// `aihc.{region}.baidubce.com` over HTTPS.
+    pub struct Client;
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS.
+    /// Builds a client; the endpoint rules are those of
+    /// [`crate::Client::new`] (both APIs live on the same host).
     pub fn new(config: Config) -> Result<Self, Error> {
-        let host = bce_core::config::regional_host("aihc", config.region());
-        Ok(Client {
-            inner: bce_core::Client::new(config, &host)?,
-        })
-    }
-
-    /// The shared pipeline client.
-    pub fn core(&self) -> &bce_core::Client {
-        &self.inner
+        crate::Client::new(config).map(|v1| v1.v2())
     }
 
     /// A job action: `POST /?action=…` with `X-API-Version: v2`.
     pub(crate) fn job_action(action: &'static str) -> Operation {
         Operation::new(SERVICE, action, Method::Post)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("X-API-Version", API_VERSION)
     }
 
@@ -46,14 +35,9 @@ impl Client {
     /// signed over `host` only.
     pub(crate) fn pool_action(action: &'static str) -> Operation {
         Operation::new(SERVICE, action, Method::Get)
-            .path("/")
-            .query("action", action)
+            .action(action)
             .header("version", API_VERSION)
             .signed_headers(&["host"])
-    }
-
-    pub(crate) async fn call<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
-        self.inner.send(op).await
     }
 }
 
@@ -62,7 +46,7 @@ impl crate::Client {
     /// configuration.
     pub fn v2(&self) -> Client {
         Client {
-            inner: self.inner.clone(),
+            inner: self.core().clone(),
         }
     }
 }

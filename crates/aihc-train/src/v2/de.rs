@@ -154,7 +154,16 @@ pub(crate) fn page_number<S: Serializer>(v: &u32, s: S) -> Result<S::Ok, S::Erro
 
 /// A page size, 0 sent as the service default 10.
 pub(crate) fn page_size<S: Serializer>(v: &u32, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u32(if *v == 0 { DEFAULT_PAGE_SIZE } else { *v })
+    s.serialize_u32(sent_page_size(*v))
+}
+
+/// The page size sent for `size` (0: the service default).
+pub(crate) fn sent_page_size(size: u32) -> u32 {
+    if size == 0 {
+        DEFAULT_PAGE_SIZE
+    } else {
+        size
+    }
 }
 
 /// The page size the service uses when none is given.

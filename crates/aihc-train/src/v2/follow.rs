@@ -1,21 +1,13 @@
 //! Following a pod's log with the `marker` of `DescribeJobLogs`.
 
-use std::collections::VecDeque;
 use std::time::Duration;
 
 use bce_core::Error;
-use futures::stream::{self, Stream, StreamExt};
+use futures::Stream;
 
 use super::client::Client;
 use super::job::DescribeJobLogsRequest;
-
-struct State {
-    client: Client,
-    request: DescribeJobLogsRequest,
-    interval: Duration,
-    sleep_first: bool,
-    done: bool,
-}
+use crate::follow::{follow_lines, Batch};
 
 impl Client {
     /// A stream of a pod's log lines, new lines as they appear.
@@ -37,43 +29,30 @@ impl Client {
         request: DescribeJobLogsRequest,
         interval: Duration,
     ) -> impl Stream<Item = Result<String, Error>> + Send + 'static {
-        let state = State {
-            client: self.clone(),
-            request,
-            interval,
-            sleep_first: false,
-            done: false,
-        };
-        stream::unfold(state, |mut st| async move {
-            if st.done {
-                return None;
-            }
-            if st.sleep_first {
-                tokio::time::sleep(st.interval).await;
-            }
-            let batch: VecDeque<Result<String, Error>> =
-                match st.client.describe_job_logs(&st.request).await {
-                    Ok(answer) => {
-                        let got_lines = !answer.logs.is_empty();
-                        if answer.next_marker.is_empty() {
-                            // No position after these lines: the end of the
-                            // log, unless nothing was written yet.
-                            st.done = got_lines || !st.request.marker.is_empty();
-                            st.sleep_first = true;
-                        } else {
-                            st.sleep_first = !got_lines || answer.next_marker == st.request.marker;
-                            st.request.marker = answer.next_marker;
-                        }
-                        answer.logs.into_iter().map(Ok).collect()
+        let client = self.clone();
+        follow_lines(request, interval, move |mut request| {
+            let client = client.clone();
+            async move {
+                let answer = client.describe_job_logs(&request).await;
+                let batch = answer.map(|answer| {
+                    let got_lines = !answer.logs.is_empty();
+                    let (wait, done) = if answer.next_marker.is_empty() {
+                        // No position after these lines: the end of the
+                        // log, unless nothing was written yet.
+                        (true, got_lines || !request.marker.is_empty())
+                    } else {
+                        let stuck = answer.next_marker == request.marker;
+                        request.marker = answer.next_marker;
+                        (!got_lines || stuck, false)
+                    };
+                    Batch {
+                        lines: answer.logs,
+                        wait,
+                        done,
                     }
-                    Err(e) => {
-                        st.done = !e.is_retryable();
-                        st.sleep_first = true;
-                        VecDeque::from([Err(e)])
-                    }
-                };
-            Some((stream::iter(batch), st))
+                });
+                (request, batch)
+            }
         })
-        .flatten()
     }
 }

@@ -8,49 +8,23 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::de;
-pub use crate::job::Priority;
+use crate::job::Priority;
 
-bce_core::string_enum! {
+crate::job::job_states! {
     /// State of a training job. The reference lists no values; these are
     /// the ones seen in its examples and in the v1 API. Unknown states are
     /// kept as [`JobState::Other`].
     pub enum JobState {
         /// Accepted, not scheduled yet.
         Created = "Created",
-        /// Waiting for resources.
-        Pending = "Pending",
         /// Resources assigned.
         Scheduled = "Scheduled",
-        /// Pods being created.
-        Creating = "Creating",
-        /// Running.
-        Running = "Running",
         /// Restarting after a fault.
         Restarting = "Restarting",
-        /// Finished successfully.
-        Succeeded = "Succeeded",
-        /// Failed.
-        Failed = "Failed",
-        /// Being stopped.
-        Stopping = "Stopping",
-        /// Stopped by a user.
-        Stopped = "Stopped",
-        /// Being torn down.
-        Terminating = "Terminating",
-        /// State not known.
-        Unknown = "Unknown",
     }
 }
 
 impl JobState {
-    /// Whether the job will not change state any more.
-    pub fn is_terminal(&self) -> bool {
-        matches!(
-            self,
-            JobState::Succeeded | JobState::Failed | JobState::Stopped
-        )
-    }
-
     /// Whether the job ended without succeeding (failed or stopped).
     pub fn is_failure(&self) -> bool {
         matches!(self, JobState::Failed | JobState::Stopped)

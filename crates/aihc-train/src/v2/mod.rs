@@ -35,16 +35,38 @@ pub(crate) mod de;
 mod follow;
 mod job;
 mod job_model;
+mod paging;
 mod pool;
 mod pool_model;
 mod queue;
 mod queue_model;
 mod wait;
 
+// Exported by name, as at the crate root: a new type is exported on purpose.
+pub use crate::job::Priority;
+pub use crate::queue::QueueType;
 pub use client::{Client, API_VERSION};
-pub use job::*;
-pub use job_model::*;
-pub use pool::*;
-pub use pool_model::*;
-pub use queue::*;
-pub use queue_model::*;
+pub use job::{
+    CreateJobRequest, DescribeJobEventsRequest, DescribeJobLogsRequest, DescribeJobMetricsRequest,
+    DescribeJobRequest, DescribeJobWebterminalRequest, DescribeJobsRequest,
+    DescribePodEventsRequest, JobKey, ModifyJobRequest,
+};
+pub use job_model::{
+    AdvancedSettings, AlertConfig, DataSource, DataSourceOptions, DescribeJobLogsResponse,
+    DescribeJobMetricsResponse, DescribeJobNodesResponse, DescribeJobResponse,
+    DescribeJobWebterminalResponse, DescribeJobsResponse, Env, Event, EventsResponse, ImageConfig,
+    Job, JobActionResponse, JobCondition, JobSpec, JobSpecs, JobState, JobType, Label, MetricType,
+    Pod, Resource, TensorboardConfig,
+};
+pub use pool::DescribeResourcePoolsRequest;
+pub use pool_model::{
+    AcceleratorStatistic, AcceleratorsStatistic, AssociatedResource,
+    DescribeResourcePoolConfigurationResponse, DescribeResourcePoolOverviewResponse,
+    DescribeResourcePoolsResponse, Network, NetworkInfo, NodesStatistic, PoolConfiguration,
+    ProviderInfo, ResourcePool, ResourcePoolPhase, ResourcePoolStatistic, ResourcePoolType,
+    ResourcePoolsStatisticWithType, ResourceStatistic, SecurityGroup, Subnet,
+};
+pub use queue::DescribeQueuesRequest;
+pub use queue_model::{
+    AcceleratorCard, BindingNodeInfo, DescribeQueuesResponse, Queue, ResourceAmount,
+};

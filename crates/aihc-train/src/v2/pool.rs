@@ -1,40 +1,22 @@
 //! The resource-pool reads: `GET /?action=…` with `version: v2`, signed over
 //! `host` only.
 
-use bce_core::paginate::{page_number_stream, PageNumberRequest, PageNumberResponse};
-use bce_core::{Error, Operation};
-use futures::Stream;
-use serde::{Deserialize, Serialize};
-
 use super::client::Client;
-use super::de;
+use super::paging::search_request;
 use super::pool_model::*;
+use bce_core::Error;
+use futures::Stream;
 
-/// Filter and page of [`Client::describe_resource_pools`]. Unset values are
-/// not sent (page 0 and size 0: the service defaults, 1 and 10).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DescribeResourcePoolsRequest {
-    /// Kind of pool (required): `common`, `dedicatedV2`, `bhcmp`.
-    pub resource_pool_type: ResourcePoolType,
-    /// What `keyword` matches: `resourcePoolName` or `resourcePoolId`.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword_type: String,
-    /// Keyword.
-    #[serde(deserialize_with = "de::string")]
-    pub keyword: String,
-    /// Sort field: `resourcePoolName`, `resourcePoolId`, `createdAt`.
-    #[serde(deserialize_with = "de::string")]
-    pub order_by: String,
-    /// `ASC` or `DESC`.
-    #[serde(deserialize_with = "de::string")]
-    pub order: String,
-    /// Page, from 1.
-    #[serde(deserialize_with = "de::uint")]
-    pub page_number: u32,
-    /// Pools per page.
-    #[serde(deserialize_with = "de::uint")]
-    pub page_size: u32,
+search_request! {
+    /// Filter and page of [`Client::describe_resource_pools`]. `keyword_type`
+    /// is `resourcePoolName` or `resourcePoolId`; `order_by` one of
+    /// `resourcePoolName`, `resourcePoolId`, `createdAt`; `order` `ASC` or
+    /// `DESC`. Unset values are not sent (page 0 and size 0: the service
+    /// defaults, 1 and 10).
+    pub struct DescribeResourcePoolsRequest {
+        /// Kind of pool (required): `common`, `dedicatedV2`, `bhcmp`.
+        pub resource_pool_type: ResourcePoolType,
+    }
 }
 
 impl DescribeResourcePoolsRequest {
@@ -47,37 +29,6 @@ impl DescribeResourcePoolsRequest {
     }
 }
 
-impl PageNumberRequest for DescribeResourcePoolsRequest {
-    fn page_number(&self) -> u32 {
-        self.page_number
-    }
-    fn set_page_number(&mut self, page: u32) {
-        self.page_number = page;
-    }
-    fn page_size(&self) -> u32 {
-        self.page_size
-    }
-}
-
-impl PageNumberResponse for DescribeResourcePoolsResponse {
-    type Item = ResourcePool;
-    fn total(&self) -> Option<u64> {
-        u64::try_from(self.total_count).ok()
-    }
-    fn into_items(self) -> Vec<ResourcePool> {
-        self.resource_pools
-    }
-}
-
-/// Adds `name=value` when `value` is not 0.
-pub(crate) fn query_page(op: Operation, name: &str, value: u32) -> Operation {
-    if value == 0 {
-        op
-    } else {
-        op.query(name, value)
-    }
-}
-
 impl Client {
     /// Lists resource pools of a kind, one page
     /// (`GET /?action=DescribeResourcePools`).
@@ -87,14 +38,8 @@ impl Client {
     ) -> Result<DescribeResourcePoolsResponse, Error> {
         let op = Client::pool_action("DescribeResourcePools")
             .require("resourcePoolType", request.resource_pool_type.as_str())
-            .query("resourcePoolType", &request.resource_pool_type)
-            .query_if_not_empty("keywordType", &request.keyword_type)
-            .query_if_not_empty("keyword", &request.keyword)
-            .query_if_not_empty("orderBy", &request.order_by)
-            .query_if_not_empty("order", &request.order);
-        let op = query_page(op, "pageNumber", request.page_number);
-        let op = query_page(op, "pageSize", request.page_size);
-        self.call(op).await
+            .query("resourcePoolType", &request.resource_pool_type);
+        self.call(request.search_query(op)).await
     }
 
     /// Every pool matching `request`, page after page.
@@ -102,10 +47,8 @@ impl Client {
         &self,
         request: DescribeResourcePoolsRequest,
     ) -> impl Stream<Item = Result<ResourcePool, Error>> + Send + 'static {
-        let client = self.clone();
-        page_number_stream(request, move |r: DescribeResourcePoolsRequest| {
-            let c = client.clone();
-            async move { c.describe_resource_pools(&r).await }
+        self.page_stream(request, |c, r| async move {
+            c.describe_resource_pools(&r).await
         })
     }
 

@@ -4,17 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::de;
 
-bce_core::string_enum! {
-    /// Kind of queue.
-    pub enum QueueType {
-        /// Regular.
-        Regular = "Regular",
-        /// Elastic: may borrow idle resources.
-        Elastic = "Elastic",
-        /// Physical: bound to nodes.
-        Physical = "Physical",
-    }
-}
+use crate::queue::QueueType;
 
 /// Accelerators of a quota.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

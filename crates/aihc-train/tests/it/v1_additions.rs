@@ -3,14 +3,12 @@
 //! `id` and CFS options, node affinity, running timeout, retention period.
 
 use aihc_train::*;
-use bce_testkit::{test_config, ExactQuery, JsonBody, VerifySignature};
+
+use crate::{expect_create_job, ok};
+use bce_testkit::{test_config, ExactQuery, VerifySignature};
 use serde_json::json;
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn ok(result: serde_json::Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({"requestId": "req-1", "result": result}))
-}
+use wiremock::{Mock, MockServer};
 
 #[tokio::test]
 async fn create_job_sends_the_new_fields_and_username() {
@@ -62,19 +60,12 @@ async fn create_job_sends_the_new_fields_and_username() {
         "requiredNodeAffinity": ["zone=a"], "preferredNodeAffinity": ["gpu=a800"],
         "runningTimeoutStopTimeUnit": "2h", "retentionPeriod": "7d"
     });
-    Mock::given(method("POST"))
-        .and(path("/api/v1/aijobs"))
-        .and(ExactQuery::new(&[
-            ("resourcePoolId", "aihc-bhcmp"),
-            ("queueID", "q1"),
-            ("username", "alice"),
-        ]))
-        .and(JsonBody(body))
-        .and(VerifySignature::test())
-        .respond_with(ok(json!({"jobId": "job-9", "jobName": "j"})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let query = [
+        ("resourcePoolId", "aihc-bhcmp"),
+        ("queueID", "q1"),
+        ("username", "alice"),
+    ];
+    expect_create_job(&server, &query, body).await;
     let job = CreateJobRequest {
         queue: "q1".into(),
         ..job

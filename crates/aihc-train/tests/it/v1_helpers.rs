@@ -5,9 +5,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use aihc_train::*;
+
+use crate::{assert_gave_up, ids_of, page_of_jobs, waiter, FIVE_JOB_IDS};
 use bce_core::{
-    BoxFuture, Clock, Config, Credentials, Error, FixedJitter, HttpRequest, HttpResponse,
-    HttpTransport, TransportError, Waiter,
+    BoxFuture, Clock, Config, Credentials, Error, HttpRequest, HttpResponse, HttpTransport,
+    TransportError,
 };
 use bce_testkit::{test_config, VerifySignature};
 use futures::StreamExt;
@@ -19,9 +21,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 async fn jobs_stream_walks_every_page() {
     let server = MockServer::start().await;
     for page in 1..=3 {
-        let jobs: Vec<_> = (0..if page < 3 { 2 } else { 1 })
-            .map(|i| json!({"jobId": format!("job-{page}-{i}")}))
-            .collect();
+        let jobs = page_of_jobs(page);
         Mock::given(method("GET"))
             .and(path("/api/v1/aijobs"))
             .and(query_param("pageNo", page.to_string()))
@@ -41,12 +41,8 @@ async fn jobs_stream_walks_every_page() {
         page_size: 2,
         ..Default::default()
     };
-    let ids: Vec<String> = client
-        .list_jobs_stream(req)
-        .map(|j| j.unwrap().job_id)
-        .collect()
-        .await;
-    assert_eq!(ids, ["job-1-0", "job-1-1", "job-2-0", "job-2-1", "job-3-0"]);
+    let ids = ids_of(client.list_jobs_stream(req), |j| j.job_id).await;
+    assert_eq!(ids, FIVE_JOB_IDS);
 }
 
 /// A client whose `get_job` answers walk through `statuses`.
@@ -57,35 +53,25 @@ fn scripted(statuses: &[&'static str]) -> Client {
     Client::new(bce_testkit::RecordingTransport::replying_json(replies).config()).unwrap()
 }
 
-fn waiter(secs: u64) -> Waiter {
-    Waiter::new(Duration::from_secs(secs)).with_jitter(Arc::new(FixedJitter(1.0)))
+/// Waits up to 600 s for the scripted job `job-1` to run.
+async fn wait_until_running(client: &Client) -> Result<JobDetail, Error> {
+    let job = JobOptions::new("job-1", "cce-1");
+    client
+        .wait_for_job(&job, &[JobStatus::Running], &waiter(600))
+        .await
 }
 
 #[tokio::test(start_paused = true)]
 async fn waiter_reaches_running() {
     let client = scripted(&["Pending", "Creating", "Running"]);
-    let job = client
-        .wait_for_job(
-            &JobOptions::new("job-1", "cce-1"),
-            &[JobStatus::Running],
-            &waiter(600),
-        )
-        .await
-        .unwrap();
+    let job = wait_until_running(&client).await.unwrap();
     assert_eq!(job.summary.status, JobStatus::Running);
 }
 
 #[tokio::test(start_paused = true)]
 async fn waiter_fails_fast_on_failure() {
     let client = scripted(&["Pending", "Failed"]);
-    let err = client
-        .wait_for_job(
-            &JobOptions::new("job-1", "cce-1"),
-            &[JobStatus::Running],
-            &waiter(600),
-        )
-        .await
-        .unwrap_err();
+    let err = wait_until_running(&client).await.unwrap_err();
     assert!(
         matches!(err, Error::WaitFailed { ref state, .. } if state == "Failed"),
         "{err:?}"
@@ -104,13 +90,7 @@ async fn waiter_gives_up_at_the_deadline() {
         )
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, Error::WaitTimeout { ref last_state, .. } if last_state == "Pending"),
-        "{err:?}"
-    );
-    assert!(
-        start.elapsed() >= Duration::from_secs(30) && start.elapsed() < Duration::from_secs(31)
-    );
+    assert_gave_up(err, start, 30, "Pending");
 }
 
 /// A log server: each poll returns the lines written since `startTime`

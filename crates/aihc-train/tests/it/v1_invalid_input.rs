@@ -1,156 +1,77 @@
 //! Bad input is refused before anything is sent; secrets are never shown.
 
 use aihc_train::*;
-use bce_testkit::RecordingTransport;
+use bce_testkit::{invalid_field, RecordingTransport};
 
-fn client(t: &RecordingTransport) -> Client {
-    Client::new(t.config()).unwrap()
+use crate::{calls, Call};
+
+/// Every v1 call that must be refused, with the field its error names.
+fn refused_calls(c: &Client) -> Vec<(&'static str, Call)> {
+    let nodes = |page_no, page_size| ListNodeRequest {
+        page_no,
+        page_size,
+        ..Default::default()
+    };
+    let jobs_in = |pool: &str| ListJobsRequest {
+        resource_pool_id: pool.into(),
+        ..Default::default()
+    };
+    let named = || CreateJobRequest {
+        name: "n".into(),
+        ..Default::default()
+    };
+    let high = UpdateJobRequest {
+        priority: "high".into(),
+    };
+    let task_events = GetTaskEventRequest {
+        job_id: "j".into(),
+        resource_pool_id: "p".into(),
+        ..Default::default()
+    };
+    let pod_logs = GetPodLogsRequest {
+        job_id: "j".into(),
+        resource_pool_id: "p".into(),
+        ..Default::default()
+    };
+    let ssh = GetWebSshUrlRequest {
+        job_id: "j".into(),
+        resource_pool_id: "aihc-bhcmp".into(),
+        pod_name: "p".into(),
+        ..Default::default()
+    };
+    calls![c;
+        "resourcePoolId" => |c| c.get_resource_pool(""),
+        "resourcePoolId" => |c| c.get_resource_pool("a/b"),
+        "queueName" => |c| c.get_queue("cce-1", ""),
+        "pageNo" => |c| c.list_node_by_resource_pool_id("cce-1", &nodes(0, 10)),
+        "pageSize" => |c| c.list_node_by_resource_pool_id("cce-1", &nodes(1, 0)),
+        "resourcePoolId" => |c| c.list_jobs(&ListJobsRequest::default()),
+        "queueID" => |c| c.list_jobs(&jobs_in("aihc-serverless")),
+        "name" => |c| c.create_job(&CreateJobRequest::default(), &CreateJobOptions::new("cce-1")),
+        "resourcePoolId" => |c| c.create_job(&named(), &CreateJobOptions::default()),
+        "queueID" => |c| c.create_job(&named(), &CreateJobOptions::new("aihc-bhcmp")),
+        "jobId" => |c| c.get_job(&JobOptions::new("", "cce-1")),
+        "jobId" => |c| c.update_job(&high, &JobOptions::new("", "cce-1")),
+        "priority" => |c| c.update_job(&UpdateJobRequest::default(), &JobOptions::new("j", "cce-1")),
+        "queueID" => |c| c.stop_job(&JobOptions::new("j", "aihc-serverless")),
+        "resourcePoolId" => |c| c.delete_job(&JobOptions::new("j", "")),
+        "jobFramework" => |c| c.get_task_event(&task_events),
+        "podName" => |c| c.get_pod_logs(&pod_logs),
+        "queueID" => |c| c.get_web_ssh_url(&ssh),
+    ]
 }
-
-use bce_testkit::invalid_field as field;
 
 #[tokio::test]
 async fn bad_input_never_sends() {
     let t = RecordingTransport::new();
-    let c = client(&t);
-    assert_eq!(field(c.get_resource_pool("").await), "resourcePoolId");
-    assert_eq!(field(c.get_resource_pool("a/b").await), "resourcePoolId");
-    assert_eq!(field(c.get_queue("cce-1", "").await), "queueName");
-    assert_eq!(
-        field(
-            c.list_node_by_resource_pool_id(
-                "cce-1",
-                &ListNodeRequest {
-                    page_no: 0,
-                    page_size: 10,
-                    ..Default::default()
-                }
-            )
-            .await
-        ),
-        "pageNo"
-    );
-    assert_eq!(
-        field(
-            c.list_node_by_resource_pool_id(
-                "cce-1",
-                &ListNodeRequest {
-                    page_no: 1,
-                    page_size: 0,
-                    ..Default::default()
-                }
-            )
-            .await
-        ),
-        "pageSize"
-    );
-    assert_eq!(
-        field(c.list_jobs(&ListJobsRequest::default()).await),
-        "resourcePoolId"
-    );
-    assert_eq!(
-        field(
-            c.list_jobs(&ListJobsRequest {
-                resource_pool_id: "aihc-serverless".into(),
-                ..Default::default()
-            })
-            .await
-        ),
-        "queueID"
-    );
-    assert_eq!(
-        field(
-            c.create_job(
-                &CreateJobRequest::default(),
-                &CreateJobOptions::new("cce-1")
-            )
-            .await
-        ),
-        "name"
-    );
-    let named = CreateJobRequest {
-        name: "n".into(),
-        ..Default::default()
-    };
-    assert_eq!(
-        field(c.create_job(&named, &CreateJobOptions::default()).await),
-        "resourcePoolId"
-    );
-    assert_eq!(
-        field(
-            c.create_job(&named, &CreateJobOptions::new("aihc-bhcmp"))
-                .await
-        ),
-        "queueID"
-    );
-    assert_eq!(
-        field(c.get_job(&JobOptions::new("", "cce-1")).await),
-        "jobId"
-    );
-    assert_eq!(
-        field(
-            c.update_job(
-                &UpdateJobRequest {
-                    priority: "high".into()
-                },
-                &JobOptions::new("", "cce-1")
-            )
-            .await
-        ),
-        "jobId"
-    );
-    assert_eq!(
-        field(
-            c.update_job(&UpdateJobRequest::default(), &JobOptions::new("j", "cce-1"))
-                .await
-        ),
-        "priority"
-    );
-    assert_eq!(
-        field(c.stop_job(&JobOptions::new("j", "aihc-serverless")).await),
-        "queueID"
-    );
-    assert_eq!(
-        field(c.delete_job(&JobOptions::new("j", "")).await),
-        "resourcePoolId"
-    );
-    assert_eq!(
-        field(
-            c.get_task_event(&GetTaskEventRequest {
-                job_id: "j".into(),
-                resource_pool_id: "p".into(),
-                ..Default::default()
-            })
-            .await
-        ),
-        "jobFramework"
-    );
-    assert_eq!(
-        field(
-            c.get_pod_logs(&GetPodLogsRequest {
-                job_id: "j".into(),
-                resource_pool_id: "p".into(),
-                ..Default::default()
-            })
-            .await
-        ),
-        "podName"
-    );
-    assert_eq!(
-        field(
-            c.get_web_ssh_url(&GetWebSshUrlRequest {
-                job_id: "j".into(),
-                resource_pool_id: "aihc-bhcmp".into(),
-                pod_name: "p".into(),
-                ..Default::default()
-            })
-            .await
-        ),
-        "queueID"
-    );
+    let c = Client::new(t.config()).unwrap();
+    let calls = refused_calls(&c);
+    assert_eq!(calls.len(), 18);
+    for (expected, call) in calls {
+        assert_eq!(invalid_field(call.await), expected);
+    }
     assert!(t.requests().is_empty(), "nothing may be sent");
 }
-
 /// Every secret-bearing field (registry password, temporary BOS token,
 /// upload secret key and token) is a `bce_core::Secret`: absent from `Debug`
 /// of the request and the response, present on the wire and in the JSON.

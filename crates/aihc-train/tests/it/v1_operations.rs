@@ -3,15 +3,11 @@
 
 use aihc_train::*;
 
-use crate::setup;
+use crate::{expect_create_job, ok, setup};
 use bce_testkit::{ExactQuery, JsonBody, NoBody, VerifySignature};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn ok(result: serde_json::Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({"requestId": "req-1", "result": result}))
-}
 
 async fn expect_get(server: &MockServer, p: &str, q: &[(&str, &str)], reply: ResponseTemplate) {
     Mock::given(method("GET"))
@@ -185,18 +181,8 @@ async fn create_job() {
         "codeSource": {"filePath": "", "mountPath": "", "id": "", "bosObjectName": "", "bosTemporaryToken": "", "bosEndpoint": "", "bosBucket": ""},
         "alertConfig": null, "enableBccl": false, "logCollectionFilePatterns": null
     });
-    Mock::given(method("POST"))
-        .and(path("/api/v1/aijobs"))
-        .and(ExactQuery::new(&[
-            ("resourcePoolId", "aihc-bhcmp"),
-            ("queueID", "q1"),
-        ]))
-        .and(JsonBody(body))
-        .and(VerifySignature::test())
-        .respond_with(ok(json!({"jobId": "job-9", "jobName": "j"})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let query = [("resourcePoolId", "aihc-bhcmp"), ("queueID", "q1")];
+    expect_create_job(&server, &query, body).await;
     let r = client
         .create_job(&job, &CreateJobOptions::new("aihc-bhcmp"))
         .await

@@ -1,6 +1,6 @@
 //! Shared helpers of the v2 tests.
 
-use aihc_train::v2::Client;
+use aihc_train::v2::{Client, CreateJobRequest, JobSpec};
 use bce_testkit::{test_config, ExactQuery, JsonBody, NoBody, VerifySignature};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, Request, ResponseTemplate};
@@ -80,4 +80,21 @@ pub fn key() -> aihc_train::v2::JobKey {
 
 pub fn job_query() -> [(&'static str, &'static str); 2] {
     [("resourcePoolId", POOL), ("queueID", QUEUE)]
+}
+
+/// A create that passes every check (tests change one field of it).
+pub fn valid_create() -> CreateJobRequest {
+    CreateJobRequest {
+        resource_pool_id: POOL.into(),
+        queue_id: QUEUE.into(),
+        name: "n".into(),
+        command: "c".into(),
+        job_spec: JobSpec {
+            image: "i".into(),
+            replicas: 1,
+            ..Default::default()
+        }
+        .into(),
+        ..Default::default()
+    }
 }

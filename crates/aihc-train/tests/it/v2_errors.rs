@@ -1,97 +1,65 @@
 //! Service errors of every v2 action, and retries decided per action (the
 //! reads that are POSTs are retried, CreateJob is not).
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_train::v2::*;
-use bce_core::{Error, FixedJitter, RetryPolicy};
+use bce_core::{FixedJitter, RetryPolicy};
 use bce_testkit::test_credentials;
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::v2_common::*;
-
-type Call = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+use crate::{calls, Call};
 
 /// Every v2 action with valid arguments, by action name.
 pub fn every_action(client: &Client) -> Vec<(&'static str, Call)> {
-    let c = client.clone();
-    let mut calls: Vec<(&'static str, Call)> = Vec::new();
-    macro_rules! call {
-        ($name:literal, |$c:ident| $body:expr) => {{
-            let $c = c.clone();
-            calls.push(($name, Box::pin(async move { $body.await.map(|_| ()) })));
-        }};
-    }
-    call!("DescribeJobs", |c| c
-        .describe_jobs(&DescribeJobsRequest::new(POOL)));
-    call!("DescribeJob", |c| c
-        .describe_job(&DescribeJobRequest::new(key())));
-    call!("CreateJob", |c| c.create_job(&CreateJobRequest {
-        resource_pool_id: POOL.into(),
-        queue_id: QUEUE.into(),
-        name: "n".into(),
-        command: "c".into(),
-        job_spec: JobSpec {
-            image: "i".into(),
-            replicas: 1,
-            ..Default::default()
-        }
-        .into(),
-        ..Default::default()
-    }));
-    call!("ModifyJob", |c| c.modify_job(&ModifyJobRequest {
+    let metrics = DescribeJobMetricsRequest {
         job: key(),
-        priority: Priority::High
-    }));
-    call!("StopJob", |c| c.stop_job(&key()));
-    call!("DeleteJob", |c| c.delete_job(&key()));
-    call!("DescribeJobEvents", |c| c.describe_job_events(
-        &DescribeJobEventsRequest {
-            job: key(),
-            ..Default::default()
-        }
-    ));
-    call!("DescribeJobLogs", |c| c
-        .describe_job_logs(&DescribeJobLogsRequest::new(key(), "p")));
-    call!("DescribePodEvents", |c| c.describe_pod_events(
-        &DescribePodEventsRequest {
-            job: key(),
-            pod_name: "p".into(),
-            ..Default::default()
-        }
-    ));
-    call!("DescribeJobNodes", |c| c.describe_job_nodes(&key()));
-    call!("DescribeJobWebterminal", |c| c.describe_job_webterminal(
-        &DescribeJobWebterminalRequest {
-            job: key(),
-            pod_name: "p".into(),
-            ..Default::default()
-        }
-    ));
-    call!("DescribeJobMetrics", |c| c.describe_job_metrics(
-        &DescribeJobMetricsRequest {
-            job: key(),
-            metric_type: MetricType::CpuUsage,
-            ..Default::default()
-        }
-    ));
-    call!("DescribeResourcePools", |c| c.describe_resource_pools(
-        &DescribeResourcePoolsRequest::new(ResourcePoolType::Common)
-    ));
-    call!("DescribeResourcePool", |c| c.describe_resource_pool(POOL));
-    call!("DescribeResourcePoolOverview", |c| c
-        .describe_resource_pool_overview());
-    call!("DescribeResourcePoolConfiguration", |c| c
-        .describe_resource_pool_configuration(POOL));
-    call!("DescribeQueues", |c| c
-        .describe_queues(&DescribeQueuesRequest::new(POOL)));
-    call!("DescribeQueue", |c| c.describe_queue("aihcq-1"));
-    calls
+        metric_type: MetricType::CpuUsage,
+        ..Default::default()
+    };
+    let pod_events = DescribePodEventsRequest {
+        job: key(),
+        pod_name: "p".into(),
+        ..Default::default()
+    };
+    let terminal = DescribeJobWebterminalRequest {
+        job: key(),
+        pod_name: "p".into(),
+        ..Default::default()
+    };
+    let events = DescribeJobEventsRequest {
+        job: key(),
+        ..Default::default()
+    };
+    let modify = ModifyJobRequest {
+        job: key(),
+        priority: Priority::High,
+    };
+    let pools = DescribeResourcePoolsRequest::new(ResourcePoolType::Common);
+    calls![client;
+        "DescribeJobs" => |c| c.describe_jobs(&DescribeJobsRequest::new(POOL)),
+        "DescribeJob" => |c| c.describe_job(&DescribeJobRequest::new(key())),
+        "CreateJob" => |c| c.create_job(&valid_create()),
+        "ModifyJob" => |c| c.modify_job(&modify),
+        "StopJob" => |c| c.stop_job(&key()),
+        "DeleteJob" => |c| c.delete_job(&key()),
+        "DescribeJobEvents" => |c| c.describe_job_events(&events),
+        "DescribeJobLogs" => |c| c.describe_job_logs(&DescribeJobLogsRequest::new(key(), "p")),
+        "DescribePodEvents" => |c| c.describe_pod_events(&pod_events),
+        "DescribeJobNodes" => |c| c.describe_job_nodes(&key()),
+        "DescribeJobWebterminal" => |c| c.describe_job_webterminal(&terminal),
+        "DescribeJobMetrics" => |c| c.describe_job_metrics(&metrics),
+        "DescribeResourcePools" => |c| c.describe_resource_pools(&pools),
+        "DescribeResourcePool" => |c| c.describe_resource_pool(POOL),
+        "DescribeResourcePoolOverview" => |c| c.describe_resource_pool_overview(),
+        "DescribeResourcePoolConfiguration" => |c| c.describe_resource_pool_configuration(POOL),
+        "DescribeQueues" => |c| c.describe_queues(&DescribeQueuesRequest::new(POOL)),
+        "DescribeQueue" => |c| c.describe_queue("aihcq-1"),
+    ]
 }
 
 #[tokio::test]

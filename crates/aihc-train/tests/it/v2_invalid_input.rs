@@ -6,254 +6,107 @@ use aihc_train::v2::*;
 use bce_testkit::RecordingTransport;
 
 use crate::v2_common::*;
+use crate::{calls, Call};
 
-async fn refused<T: std::fmt::Debug>(
-    transport: &RecordingTransport,
-    field: &str,
-    result: Result<T, bce_core::Error>,
-) {
-    let err = result.unwrap_err();
-    assert!(err.is_invalid_input(), "{field}: {err:?}");
-    assert!(
-        err.to_string().contains(field),
-        "{field} not named in: {err}"
-    );
-    assert!(
-        transport.requests().is_empty(),
-        "{field}: something was sent"
-    );
+/// The test job with the id named `id` left empty.
+fn key_without(id: &str) -> JobKey {
+    let mut job = key();
+    match id {
+        "resourcePoolId" => job.resource_pool_id.clear(),
+        "queueID" => job.queue_id.clear(),
+        _ => job.job_id.clear(),
+    }
+    job
 }
 
-fn valid_create() -> CreateJobRequest {
-    CreateJobRequest {
-        resource_pool_id: POOL.into(),
-        queue_id: QUEUE.into(),
-        name: "n".into(),
-        command: "c".into(),
-        job_spec: JobSpec {
-            image: "i".into(),
-            replicas: 1,
-            ..Default::default()
-        }
-        .into(),
+/// Every call that must be refused, with the field its error names.
+fn refused_calls(c: &Client) -> Vec<(&'static str, Call)> {
+    let spec = |image: &str, replicas| JobSpec {
+        image: image.into(),
+        replicas,
         ..Default::default()
-    }
+    };
+    let with_spec = |job_spec: JobSpecs| CreateJobRequest {
+        job_spec,
+        ..valid_create()
+    };
+    let create = |change: fn(&mut CreateJobRequest)| {
+        let mut request = valid_create();
+        change(&mut request);
+        request
+    };
+    let no_image = with_spec(spec("", 1).into());
+    let no_replicas = with_spec(spec("i", 0).into());
+    let no_roles = with_spec(JobSpecs::Roles(BTreeMap::new()));
+    let bad_role = with_spec(JobSpecs::Roles(BTreeMap::from([(
+        "Worker".to_string(),
+        spec("i", 0),
+    )])));
+    let events = DescribeJobEventsRequest {
+        job: key_without("jobId"),
+        ..Default::default()
+    };
+    let pod_events = DescribePodEventsRequest {
+        job: key(),
+        ..Default::default()
+    };
+    let terminal = DescribeJobWebterminalRequest {
+        job: key(),
+        ..Default::default()
+    };
+    let metrics = DescribeJobMetricsRequest {
+        job: key(),
+        ..Default::default()
+    };
+    let modify = ModifyJobRequest {
+        job: key(),
+        ..Default::default()
+    };
+    calls![c;
+        "resourcePoolId" => |c| c.describe_jobs(&DescribeJobsRequest::default()),
+        "resourcePoolId" => |c| c.describe_job(&DescribeJobRequest::new(key_without("resourcePoolId"))),
+        "queueID" => |c| c.describe_job(&DescribeJobRequest::new(key_without("queueID"))),
+        "jobId" => |c| c.describe_job(&DescribeJobRequest::new(key_without("jobId"))),
+        "jobId" => |c| c.stop_job(&key_without("jobId")),
+        "queueID" => |c| c.delete_job(&key_without("queueID")),
+        "resourcePoolId" => |c| c.describe_job_nodes(&key_without("resourcePoolId")),
+        "priority" => |c| c.modify_job(&modify),
+        "jobId" => |c| c.describe_job_events(&events),
+        "podName" => |c| c.describe_job_logs(&DescribeJobLogsRequest::new(key(), "")),
+        "podName" => |c| c.describe_pod_events(&pod_events),
+        "podName" => |c| c.describe_job_webterminal(&terminal),
+        "metricType" => |c| c.describe_job_metrics(&metrics),
+        "resourcePoolId" => |c| c.create_job(&create(|r| r.resource_pool_id.clear())),
+        "queueID" => |c| c.create_job(&create(|r| r.queue_id.clear())),
+        "name" => |c| c.create_job(&create(|r| r.name.clear())),
+        "command" => |c| c.create_job(&create(|r| r.command.clear())),
+        "jobSpec.image" => |c| c.create_job(&no_image),
+        "jobSpec.replicas" => |c| c.create_job(&no_replicas),
+        "jobSpec" => |c| c.create_job(&no_roles),
+        "jobSpec.Worker.replicas" => |c| c.create_job(&bad_role),
+        "resourcePoolType" => |c| c.describe_resource_pools(&DescribeResourcePoolsRequest::default()),
+        "resourcePoolId" => |c| c.describe_resource_pool(""),
+        "resourcePoolId" => |c| c.describe_resource_pool_configuration(""),
+        "resourcePoolId" => |c| c.describe_queues(&DescribeQueuesRequest::default()),
+        "queueId" => |c| c.describe_queue(""),
+    ]
 }
 
 #[tokio::test]
 async fn nothing_is_sent_for_bad_input() {
     let t = RecordingTransport::new();
     let c = Client::new(t.config()).unwrap();
-    let no_pool = JobKey::new("", QUEUE, JOB);
-    let no_queue = JobKey::new(POOL, "", JOB);
-    let no_job = JobKey::new(POOL, QUEUE, "");
-
-    refused(
-        &t,
-        "resourcePoolId",
-        c.describe_jobs(&DescribeJobsRequest::default()).await,
-    )
-    .await;
-    refused(
-        &t,
-        "resourcePoolId",
-        c.describe_job(&DescribeJobRequest::new(no_pool.clone()))
-            .await,
-    )
-    .await;
-    refused(
-        &t,
-        "queueID",
-        c.describe_job(&DescribeJobRequest::new(no_queue.clone()))
-            .await,
-    )
-    .await;
-    refused(
-        &t,
-        "jobId",
-        c.describe_job(&DescribeJobRequest::new(no_job.clone()))
-            .await,
-    )
-    .await;
-    refused(&t, "jobId", c.stop_job(&no_job).await).await;
-    refused(&t, "queueID", c.delete_job(&no_queue).await).await;
-    refused(&t, "resourcePoolId", c.describe_job_nodes(&no_pool).await).await;
-    refused(
-        &t,
-        "priority",
-        c.modify_job(&ModifyJobRequest {
-            job: key(),
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "jobId",
-        c.describe_job_events(&DescribeJobEventsRequest {
-            job: no_job.clone(),
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "podName",
-        c.describe_job_logs(&DescribeJobLogsRequest::new(key(), ""))
-            .await,
-    )
-    .await;
-    refused(
-        &t,
-        "podName",
-        c.describe_pod_events(&DescribePodEventsRequest {
-            job: key(),
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "podName",
-        c.describe_job_webterminal(&DescribeJobWebterminalRequest {
-            job: key(),
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "metricType",
-        c.describe_job_metrics(&DescribeJobMetricsRequest {
-            job: key(),
-            ..Default::default()
-        })
-        .await,
-    )
-    .await;
-
-    refused(
-        &t,
-        "resourcePoolId",
-        c.create_job(&CreateJobRequest {
-            resource_pool_id: String::new(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "queueID",
-        c.create_job(&CreateJobRequest {
-            queue_id: String::new(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "name",
-        c.create_job(&CreateJobRequest {
-            name: String::new(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "command",
-        c.create_job(&CreateJobRequest {
-            command: String::new(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "jobSpec.image",
-        c.create_job(&CreateJobRequest {
-            job_spec: JobSpec {
-                replicas: 1,
-                ..Default::default()
-            }
-            .into(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "jobSpec.replicas",
-        c.create_job(&CreateJobRequest {
-            job_spec: JobSpec {
-                image: "i".into(),
-                ..Default::default()
-            }
-            .into(),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    refused(
-        &t,
-        "jobSpec",
-        c.create_job(&CreateJobRequest {
-            job_spec: JobSpecs::Roles(BTreeMap::new()),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-    let bad_role = BTreeMap::from([(
-        "Worker".to_string(),
-        JobSpec {
-            image: "i".into(),
-            replicas: 0,
-            ..Default::default()
-        },
-    )]);
-    refused(
-        &t,
-        "jobSpec.Worker.replicas",
-        c.create_job(&CreateJobRequest {
-            job_spec: JobSpecs::Roles(bad_role),
-            ..valid_create()
-        })
-        .await,
-    )
-    .await;
-
-    refused(
-        &t,
-        "resourcePoolType",
-        c.describe_resource_pools(&DescribeResourcePoolsRequest::default())
-            .await,
-    )
-    .await;
-    refused(&t, "resourcePoolId", c.describe_resource_pool("").await).await;
-    refused(
-        &t,
-        "resourcePoolId",
-        c.describe_resource_pool_configuration("").await,
-    )
-    .await;
-    refused(
-        &t,
-        "resourcePoolId",
-        c.describe_queues(&DescribeQueuesRequest::default()).await,
-    )
-    .await;
-    refused(&t, "queueId", c.describe_queue("").await).await;
+    let calls = refused_calls(&c);
+    assert_eq!(calls.len(), 26);
+    for (field, call) in calls {
+        let err = call.await.unwrap_err();
+        assert!(err.is_invalid_input(), "{field}: {err:?}");
+        assert!(
+            err.to_string().contains(field),
+            "{field} not named in: {err}"
+        );
+        assert!(t.requests().is_empty(), "{field}: something was sent");
+    }
 
     // The valid create goes out.
     c.create_job(&valid_create()).await.unwrap_or_default_ok();

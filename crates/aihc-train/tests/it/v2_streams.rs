@@ -1,23 +1,21 @@
 //! Paging streams, the v2 job waiter (paused time) and the log follower.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use aihc_train::v2::*;
-use bce_core::{Error, FixedJitter, HttpResponse, TransportError, TransportErrorKind, Waiter};
+use bce_core::{Error, HttpResponse, TransportError, TransportErrorKind};
 use bce_testkit::{JsonBody, RecordingTransport};
 use futures::StreamExt;
 use serde_json::{json, Value};
 
 use crate::v2_common::*;
+use crate::{assert_gave_up, ids_of, page_of_jobs, waiter, FIVE_JOB_IDS};
 
 #[tokio::test]
 async fn jobs_stream_walks_every_page() {
     let (server, client) = setup().await;
     for page in 1..=3u32 {
-        let jobs: Vec<Value> = (0..if page < 3 { 2 } else { 1 })
-            .map(|i| json!({"jobId": format!("job-{page}-{i}")}))
-            .collect();
+        let jobs = page_of_jobs(page);
         job_mock(
             "DescribeJobs",
             &[("resourcePoolId", POOL)],
@@ -28,16 +26,13 @@ async fn jobs_stream_walks_every_page() {
         .mount(&server)
         .await;
     }
-    let ids: Vec<String> = client
-        .describe_jobs_stream(DescribeJobsRequest {
-            status: JobState::Running,
-            page_size: 2,
-            ..DescribeJobsRequest::new(POOL)
-        })
-        .map(|j| j.unwrap().job_id)
-        .collect()
-        .await;
-    assert_eq!(ids, ["job-1-0", "job-1-1", "job-2-0", "job-2-1", "job-3-0"]);
+    let request = DescribeJobsRequest {
+        status: JobState::Running,
+        page_size: 2,
+        ..DescribeJobsRequest::new(POOL)
+    };
+    let ids = ids_of(client.describe_jobs_stream(request), |j| j.job_id).await;
+    assert_eq!(ids, FIVE_JOB_IDS);
 }
 
 #[tokio::test]
@@ -127,10 +122,6 @@ fn scripted(states: &[&str]) -> (RecordingTransport, Client) {
     (t, c)
 }
 
-fn waiter(secs: u64) -> Waiter {
-    Waiter::new(Duration::from_secs(secs)).with_jitter(Arc::new(FixedJitter(1.0)))
-}
-
 #[tokio::test(start_paused = true)]
 async fn waiter_reaches_the_target() {
     let (t, client) = scripted(&["Created", "Scheduled", "Running"]);
@@ -169,13 +160,7 @@ async fn waiter_gives_up_at_the_deadline() {
         .wait_for_job(&key(), &[JobState::Succeeded], &waiter(30))
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, Error::WaitTimeout { ref last_state, .. } if last_state == "Pending"),
-        "{err:?}"
-    );
-    assert!(
-        start.elapsed() >= Duration::from_secs(30) && start.elapsed() < Duration::from_secs(31)
-    );
+    assert_gave_up(err, start, 30, "Pending");
 }
 
 fn logs(lines: &[&str], next: &str) -> Result<HttpResponse, TransportError> {
