@@ -3,7 +3,7 @@
 //! acknowledgements that may come without a body.
 
 use bce_core::paginate::PageNumberRequest;
-use bce_core::{Config, Error, Method, Operation};
+use bce_core::{Error, Operation};
 use serde::de::DeserializeOwned;
 
 /// Service name used in operations, errors and logs.
@@ -13,26 +13,11 @@ bce_core::service_client! {
     /// Client of the AIHC OpenAPI v2 dataset and model operations. Cheap to
     /// clone (the connection pool is shared).
     pub struct Client;
+    regional "aihc";
+    actions(SERVICE, "v2");
 }
 
 impl Client {
-    /// Builds a client for the datasets and models of `config`'s region
-    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
-    /// endpoint).
-    pub fn new(config: Config) -> Result<Self, Error> {
-        let inner = bce_core::Client::regional(config, "aihc").build()?;
-        Ok(Client { inner })
-    }
-
-    /// An action-style operation: `/` with `action=…` and the `version: v2`
-    /// header. Reads are GET (retried), writes POST (not retried unless
-    /// marked).
-    pub(crate) fn action(action: &'static str, method: Method) -> Operation {
-        Operation::new(SERVICE, action, method)
-            .action(action)
-            .header("version", "v2")
-    }
-
     /// Runs an operation whose answer is `{requestId}` at most; an empty
     /// body is accepted, the request id then comes from the response header.
     pub(crate) async fn send_ack<T: DeserializeOwned + Default + AckRequestId>(

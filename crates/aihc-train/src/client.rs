@@ -1,6 +1,6 @@
 //! The AIHC training client.
 
-use bce_core::{Config, Error, Method, Operation};
+use bce_core::{Method, Operation};
 use serde::{Deserialize, Serialize};
 
 /// Service name used in operations and logs.
@@ -22,19 +22,13 @@ pub struct ApiResponse<T> {
 }
 
 bce_core::service_client! {
-    /// Client of the AIHC training API. Cheap to clone.
+    /// Client of the AIHC training API. Cheap to clone. The v2 client
+    /// ([`crate::v2::Client::new`], [`Client::v2`]) is built the same way.
     pub struct Client;
+    regional "aihc";
 }
 
 impl Client {
-    /// Builds a client; without an endpoint in `config` it talks to
-    /// `aihc.{region}.baidubce.com` over HTTPS. The v2 client
-    /// ([`crate::v2::Client::new`], [`Client::v2`]) is built the same way.
-    pub fn new(config: Config) -> Result<Self, Error> {
-        let inner = bce_core::Client::regional(config, "aihc").build()?;
-        Ok(Client { inner })
-    }
-
     /// An operation of this service named `name` (the Go SDK method name)
     /// on `path`.
     pub(crate) fn op(name: &'static str, method: Method, path: &str) -> Operation {

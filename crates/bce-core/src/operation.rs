@@ -73,6 +73,20 @@ impl Operation {
         self.path("/").query("action", action)
     }
 
+    /// A call of BCE's OpenAPI v2 style: `METHOD /?action=<action>` with the
+    /// API version in the (unsigned) `version` header, named after its
+    /// action.
+    pub fn versioned_action(
+        service: &'static str,
+        action: &'static str,
+        method: Method,
+        version: &str,
+    ) -> Self {
+        Operation::new(service, action, method)
+            .action(action)
+            .header("version", version)
+    }
+
     /// Appends `/` and an id as one path segment. The id must be non-empty
     /// and must not contain `/`; otherwise the operation fails before sending
     /// with an invalid-input error naming `field`.

@@ -41,18 +41,53 @@
 /// ```text
 /// service_client! { /// docs
 ///                   pub struct Client; }
+/// service_client! { /// docs (and `Client::new` for `aihc.{region}.baidubce.com`,
+///                   /// `Client::action` for `/?action=…` with `version: v2`)
+///                   pub struct Client; regional "aihc"; actions(SERVICE, "v2"); }
 /// service_client!(Client);
 /// service_client!(Client, |client, op| op.header("x-region", &client.region));
 /// ```
 #[macro_export]
 macro_rules! service_client {
-    ($(#[$meta:meta])* $vis:vis struct $client:ident;) => {
+    (
+        $(#[$meta:meta])* $vis:vis struct $client:ident;
+        $(regional $host:literal;)?
+        $(actions($service:expr, $version:literal);)?
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone)]
         $vis struct $client {
             inner: $crate::Client,
         }
         $crate::service_client!($client);
+        $(
+            impl $client {
+                #[doc = concat!(
+                    "Builds a client; without an endpoint in `config` it talks to `",
+                    $host,
+                    ".{region}.baidubce.com` over HTTPS."
+                )]
+                pub fn new(config: $crate::Config) -> ::std::result::Result<Self, $crate::Error> {
+                    let inner = $crate::Client::regional(config, $host).build()?;
+                    Ok($client { inner })
+                }
+            }
+        )?
+        $(
+            impl $client {
+                #[doc = concat!(
+                    "An operation of this service: `METHOD /?action=<action>` with `version: ",
+                    $version,
+                    "` (see [`bce_core::Operation::versioned_action`])."
+                )]
+                pub(crate) fn action(
+                    action: &'static str,
+                    method: $crate::Method,
+                ) -> $crate::Operation {
+                    $crate::Operation::versioned_action($service, action, method, $version)
+                }
+            }
+        )?
     };
     ($client:ty) => {
         $crate::service_client!($client, |_client, op| op);

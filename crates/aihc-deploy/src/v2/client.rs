@@ -1,6 +1,6 @@
 //! The online-service client and what every answer shares.
 
-use bce_core::{Config, Error, Method, Operation};
+use bce_core::Operation;
 
 /// Service name used in errors, logs and tracing spans.
 pub const SERVICE: &str = "aihc-deploy";
@@ -12,23 +12,8 @@ bce_core::service_client! {
     /// `version: v2`; reads are `GET`, writes `POST`. Built from the same
     /// [`Config`] as every other client of this SDK.
     pub struct Client;
-}
-
-impl Client {
-    /// Builds a client for the online services of `config`'s region
-    /// (`aihc.{region}.baidubce.com` over HTTPS unless `config` names an
-    /// endpoint).
-    pub fn new(config: Config) -> Result<Self, Error> {
-        let inner = bce_core::Client::regional(config, "aihc").build()?;
-        Ok(Client { inner })
-    }
-
-    /// An action operation: `/` with `action=<action>` and `version: v2`.
-    pub(crate) fn action(action: &'static str, method: Method) -> Operation {
-        Operation::new(SERVICE, action, method)
-            .action(action)
-            .header("version", "v2")
-    }
+    regional "aihc";
+    actions(SERVICE, "v2");
 }
 
 /// Adds `name=value` after checking that the id is not empty.

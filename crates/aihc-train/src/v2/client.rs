@@ -34,9 +34,7 @@ impl Client {
     /// A resource-pool or queue read: `GET /?action=…` with `version: v2`,
     /// signed over `host` only.
     pub(crate) fn pool_action(action: &'static str) -> Operation {
-        Operation::new(SERVICE, action, Method::Get)
-            .action(action)
-            .header("version", API_VERSION)
+        Operation::versioned_action(SERVICE, action, Method::Get, API_VERSION)
             .signed_headers(&["host"])
     }
 }
