@@ -19,7 +19,9 @@ use aihc_data::{
 };
 
 use crate::clock::iso;
-use crate::world::{new_id, Ctx, Reply};
+use crate::reply::Reply;
+use crate::request::Ctx;
+use crate::resource::new_id;
 
 /// The actions this module answers.
 const ACTIONS: &[&str] = &[
@@ -72,7 +74,7 @@ fn page_of<T: Clone>(ctx: &Ctx, items: &[T]) -> Vec<T> {
     if size == 0 {
         return items.to_vec();
     }
-    crate::world::page(items, ctx.qn("pageNumber", 1), size)
+    crate::reply::page(items, ctx.qn("pageNumber", 1), size)
 }
 
 fn ack(ctx: &Ctx) -> Reply {

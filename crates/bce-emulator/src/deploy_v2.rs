@@ -21,8 +21,10 @@ use std::collections::BTreeMap;
 use aihc_deploy::v2::ServiceConf;
 use serde_json::{json, Value};
 
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 use crate::status::{SERVICE_DEPLOYING, SERVICE_FAILED, SERVICE_RUNNING, SERVICE_STOPPED};
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time a pod takes to become ready.
 pub const POD_START_MS: i64 = 3_000;

@@ -18,7 +18,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::iso;
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 
 /// Simulated time a job stays `Pending`.
 pub const PENDING_MS: i64 = 3_000;
