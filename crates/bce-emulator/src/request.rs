@@ -58,6 +58,42 @@ impl Ctx {
         self.path.trim_start_matches('/').split('/').collect()
     }
 
+    /// The AIHC OpenAPI v2 action (`?action=…` on `/`) this request names,
+    /// when it is one of `actions`; `None` leaves the request to other
+    /// services. `Err` holds the answer when the action is called wrongly:
+    /// without the `version: v2` header (404 `InvalidVersion`), or with the
+    /// wrong method (405: `Describe…` actions read with GET, the others
+    /// write with POST).
+    pub fn v2_action(&self, actions: &[&str]) -> Option<Result<&str, Reply>> {
+        if self.path != "/" {
+            return None;
+        }
+        let action = self.q("action")?;
+        if !actions.contains(&action) {
+            return None;
+        }
+        if self.header("version").map(str::trim) != Some("v2") {
+            return Some(Err(Reply::error(
+                404,
+                "InvalidVersion",
+                format!("{action} needs the header `version: v2`."),
+            )));
+        }
+        let method = if action.starts_with("Describe") {
+            "GET"
+        } else {
+            "POST"
+        };
+        if self.method != method {
+            return Some(Err(Reply::error(
+                405,
+                "MethodNotAllowed",
+                format!("{action} is not answered for {}.", self.method),
+            )));
+        }
+        Some(Ok(action))
+    }
+
     /// Decodes the JSON body (an empty body decodes as `{}`).
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Reply> {
         let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
@@ -104,4 +140,33 @@ fn unquoted(message: &str) -> String {
         out.push_str("\"…");
     }
     out
+}
+
+#[cfg(test)]
+impl Ctx {
+    /// A v2 action request on `/` (header `version: v2`) for unit tests of
+    /// the service modules; a `null` body is sent as no body.
+    pub fn v2_test(
+        method: &str,
+        query: &[(&str, &str)],
+        body: &serde_json::Value,
+        now_ms: i64,
+    ) -> Ctx {
+        Ctx {
+            method: method.into(),
+            path: "/".into(),
+            query: query
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            headers: vec![("version".into(), "v2".into())],
+            body: if body.is_null() {
+                Vec::new()
+            } else {
+                body.to_string().into_bytes()
+            },
+            now_ms,
+            request_id: "rid".into(),
+        }
+    }
 }
