@@ -4,7 +4,7 @@ use aihc_train::Client;
 use bce_core::Config;
 use serde_json::Value;
 
-use crate::{boxed, required, CallFuture, Driver};
+use crate::{required, CallFuture, Driver};
 
 /// Maps Go `services/aihc/resource` calls to [`aihc_train::Client`].
 #[derive(Debug, Default)]
@@ -19,10 +19,7 @@ impl Driver for TrainDriver {
         let input = input.clone();
         macro_rules! run {
             (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
+                crate::with_client!(Client, config, |$c| $body)
             };
         }
         match op {

@@ -15,7 +15,7 @@ use bce_core::{Config, Error};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{boxed, required, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dataset/model methods and the Go
 /// `services/aihc/dataset` calls to [`aihc_data::Client`].
@@ -48,14 +48,6 @@ fn go_struct<T: DeserializeOwned>(input: &Value, name: &str) -> Result<T, Error>
 }
 
 /// A top-level string argument (`None`/missing: empty).
-fn text(input: &Value, name: &str) -> String {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// A Python page argument with the method's default when it was not passed
 /// (`None` passed explicitly: not set).
 pub(crate) fn python_page(input: &Value, name: &str, default: u32) -> u32 {
@@ -74,19 +66,12 @@ impl Driver for DataDriver {
         Compare::Meaning
     }
 
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
-    }
-
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {
         let input = case.input.clone();
         let python = case.is_python();
         macro_rules! run {
             (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
+                crate::with_client!(Client, config, |$c| $body)
             };
         }
         match case.op.as_str() {

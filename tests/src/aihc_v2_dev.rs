@@ -13,20 +13,12 @@ use bce_core::{Config, Error};
 use serde_json::Value;
 
 use crate::aihc_v2_data::{kwargs, python_page};
-use crate::{boxed, required, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dev methods and the Go `services/aihc/dev`
 /// calls to [`aihc_dev::Client`].
 #[derive(Debug, Default)]
 pub struct DevV2Driver;
-
-fn text(input: &Value, name: &str) -> String {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
 
 /// The Python SDK's flat CreateDevInstance arguments, put where the
 /// documented nested body has them (`instanceType`, `storageSize` and
@@ -69,19 +61,12 @@ impl Driver for DevV2Driver {
         Compare::Meaning
     }
 
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
-    }
-
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {
         let input = case.input.clone();
         let python = case.is_python();
         macro_rules! run {
             (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
+                crate::with_client!(Client, config, |$c| $body)
             };
         }
         // Go lines name the argument struct `args`; Python lines are the

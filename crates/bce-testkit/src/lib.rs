@@ -12,7 +12,8 @@
 //!   with a config pointed at it; [`fail_every_call`] answers every signed
 //!   request with a service error.
 //! * [`invalid_field`]: the field named by an invalid-input error.
-#![deny(missing_docs)]
+//! * [`CapturedOutput`]: a writer that keeps what a tracing subscriber
+//!   prints, for tests that check no secret is ever logged.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -507,5 +508,33 @@ impl HttpTransport for RecordingTransport {
                 Ok(HttpResponse::new(200, "{}").with_header("x-bce-request-id", "recorded"))
             })
         })
+    }
+}
+
+/// A `Write` sink that keeps everything written to it; clones share the
+/// buffer. Hand a clone to a tracing subscriber
+/// (`.with_writer(move || out.clone())`) and read [`CapturedOutput::text`]
+/// afterwards.
+#[derive(Debug, Clone, Default)]
+pub struct CapturedOutput(Arc<Mutex<Vec<u8>>>);
+
+impl CapturedOutput {
+    /// Everything written so far (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl std::io::Write for CapturedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut b) = self.0.lock() {
+            b.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

@@ -116,6 +116,18 @@ impl World {
         self.raw(&full, None).await
     }
 
+    /// Runs `bcectl <args>` (see [`World::bcectl`]), which must succeed,
+    /// and parses what it printed as JSON.
+    pub async fn json(&self, args: &[&str]) -> serde_json::Value {
+        self.bcectl(args).await.ok().json()
+    }
+
+    /// Runs `bcectl <args>`, which must succeed, and returns what it printed
+    /// without the surrounding white space (the id a create prints).
+    pub async fn output(&self, args: &[&str]) -> String {
+        self.bcectl(args).await.ok().stdout.trim().to_owned()
+    }
+
     /// Runs the binary with exactly `args`, `stdin` piped in when given.
     pub async fn raw(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_bcectl"));
