@@ -4,7 +4,7 @@ use aihc_train::Client;
 use bce_core::Config;
 use serde_json::Value;
 
-use crate::{required, with_client, CallFuture, Driver};
+use crate::{required, CallFuture, Driver};
 
 /// Maps Go `services/aihc/resource` calls to [`aihc_train::Client`].
 #[derive(Debug, Default)]

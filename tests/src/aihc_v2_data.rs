@@ -15,7 +15,7 @@ use bce_core::{Config, Error};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{required, text, with_client, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dataset/model methods and the Go
 /// `services/aihc/dataset` calls to [`aihc_data::Client`].

@@ -13,7 +13,7 @@ use bce_core::{Config, Error};
 use serde_json::Value;
 
 use crate::aihc_v2_data::{kwargs, python_page};
-use crate::{required, text, with_client, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dev methods and the Go `services/aihc/dev`
 /// calls to [`aihc_dev::Client`].

@@ -1,7 +1,6 @@
 //! No secret or session token in Debug, Display, errors or tracing output.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use bce_core::{Client, Config, Credentials, HttpResponse, Method, Operation, RetryPolicy};
 use bce_testkit::{CapturedOutput, RecordingTransport};

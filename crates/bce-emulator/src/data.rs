@@ -177,7 +177,7 @@ impl ModelRec {
 
 /// Answers the dataset and model actions on `/`; `None` for anything else.
 pub(crate) fn route(d: &mut Data, ctx: &Ctx) -> Option<Reply> {
-    let action = match ctx.v2_action(&ACTIONS)? {
+    let action = match ctx.v2_action(ACTIONS)? {
         Ok(action) => action,
         Err(reply) => return Some(reply),
     };

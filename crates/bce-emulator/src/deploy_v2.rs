@@ -364,7 +364,7 @@ fn sort_order(ctx: &Ctx) -> bool {
 
 /// Answers the online-service actions; `None` for anything else.
 pub(crate) fn route(d: &mut DeployV2, ctx: &Ctx) -> Option<Reply> {
-    let action = match ctx.v2_action(&ACTIONS)? {
+    let action = match ctx.v2_action(ACTIONS)? {
         Ok(action) => action,
         Err(reply) => return Some(reply),
     };
