@@ -14,7 +14,7 @@
 //! registers and deletes the dataset again, the files stay untouched.
 
 use aihc_data::{
-    Client, CreateDatasetRequest, CreateDatasetVersionRequest, DatasetIdRequest,
+    Client, CreateDatasetRequest, CreateDatasetVersionRequest, Dataset, DatasetIdRequest,
     DatasetVersionIdRequest, DescribeDatasetVersionsRequest, DescribeDatasetsRequest, ImportFormat,
     InitDatasetVersion, StorageType, VisibilityScope,
 };
@@ -51,47 +51,16 @@ async fn main() -> Result<()> {
     Ok(())
 }
 
-/// The flow itself (the end-to-end test runs the same steps).
+/// The flow itself (the end-to-end test `tests/tests/e2e_data.rs` runs
+/// the same steps: it includes this file).
 async fn run(client: Client, pfs: &str, base: &str) -> Result<()> {
-    let dataset = client
-        .create_dataset(&CreateDatasetRequest {
-            name: "bce-sdk-rust-example".into(),
-            storage_type: StorageType::Pfs,
-            storage_instance: pfs.into(),
-            import_format: ImportFormat::Folder,
-            visibility_scope: VisibilityScope::OnlyOwner,
-            description: "registered by the bce-sdk-rust datasets example".into(),
-            init_version_entry: InitDatasetVersion {
-                storage_path: format!("{base}/v1"),
-                mount_path: "/mnt/example".into(),
-                description: "first cut".into(),
-                ..Default::default()
-            },
-            ..Default::default()
-        })
-        .await?
-        .id;
+    let dataset = register_dataset(&client, pfs, base).await?;
     println!("registered dataset {dataset} on {pfs}");
 
-    let version = client
-        .create_dataset_version(&CreateDatasetVersionRequest {
-            dataset_id: dataset.clone(),
-            storage_path: format!("{base}/v2"),
-            mount_path: "/mnt/example".into(),
-            description: "second cut".into(),
-        })
-        .await?
-        .id;
+    let version = add_version(&client, &dataset, base).await?;
     println!("added version {version}");
 
-    let datasets: Vec<_> = client
-        .describe_datasets_stream(DescribeDatasetsRequest {
-            storage_type: StorageType::Pfs,
-            page_size: 20,
-            ..Default::default()
-        })
-        .try_collect()
-        .await?;
+    let datasets = datasets_on(&client, StorageType::Pfs, 20).await?;
     println!("{} dataset(s) on PFS:", datasets.len());
     for d in &datasets {
         println!(
@@ -117,4 +86,58 @@ async fn run(client: Client, pfs: &str, base: &str) -> Result<()> {
         .await?;
     println!("deleted version {version} and dataset {dataset}");
     Ok(())
+}
+
+/// Registers the folder `<base>/v1` on the PFS instance `pfs` as a dataset
+/// (its first version); returns the dataset id.
+pub async fn register_dataset(client: &Client, pfs: &str, base: &str) -> Result<String> {
+    let created = client
+        .create_dataset(&CreateDatasetRequest {
+            name: "bce-sdk-rust-example".into(),
+            storage_type: StorageType::Pfs,
+            storage_instance: pfs.into(),
+            import_format: ImportFormat::Folder,
+            visibility_scope: VisibilityScope::OnlyOwner,
+            description: "registered by the bce-sdk-rust datasets example".into(),
+            init_version_entry: InitDatasetVersion {
+                storage_path: format!("{base}/v1"),
+                mount_path: "/mnt/example".into(),
+                description: "first cut".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .await?;
+    Ok(created.id)
+}
+
+/// Adds the folder `<base>/v2` as the dataset's next version; returns the
+/// version id.
+pub async fn add_version(client: &Client, dataset: &str, base: &str) -> Result<String> {
+    let created = client
+        .create_dataset_version(&CreateDatasetVersionRequest {
+            dataset_id: dataset.into(),
+            storage_path: format!("{base}/v2"),
+            mount_path: "/mnt/example".into(),
+            description: "second cut".into(),
+        })
+        .await?;
+    Ok(created.id)
+}
+
+/// Every dataset on one kind of storage, walked `page_size` at a time.
+pub async fn datasets_on(
+    client: &Client,
+    storage: StorageType,
+    page_size: u32,
+) -> Result<Vec<Dataset>> {
+    let all = client
+        .describe_datasets_stream(DescribeDatasetsRequest {
+            storage_type: storage,
+            page_size,
+            ..Default::default()
+        })
+        .try_collect()
+        .await?;
+    Ok(all)
 }

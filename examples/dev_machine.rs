@@ -5,6 +5,7 @@
 //! export BCE_ACCESS_KEY_ID=… BCE_SECRET_ACCESS_KEY=… BCE_REGION=bj
 //! export AIHC_RESOURCE_POOL_ID=cce-xxxxxxxx AIHC_QUEUE=default
 //! export DEV_RUNNING_STATUS=… DEV_FAILED_STATUS=… PACK_DONE_STATUS=… PACK_FAILED_STATUS=…
+//! export DEV_CPUS=2 DEV_MEMORY_GB=4   # optional: the machine's size
 //! cargo run --example dev_machine
 //! ```
 //!
@@ -15,6 +16,15 @@ use std::time::Duration;
 
 use aihc_dev::*;
 use bce_core::{Config, Waiter};
+
+/// A size from the environment (`default` when unset or not a number): the
+/// machine sizes an account may use depend on its pool.
+fn number<N: std::str::FromStr>(name: &str, default: N) -> N {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
 
 fn status<S: From<i64>>(name: &str) -> Vec<S> {
     std::env::var(name)
@@ -40,8 +50,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ..Default::default()
             }),
             resources: Some(Resources {
-                cpus: 2,
-                memory: 4,
+                cpus: number("DEV_CPUS", 2),
+                memory: number("DEV_MEMORY_GB", 4),
                 ..Default::default()
             }),
             image: Some(Image {

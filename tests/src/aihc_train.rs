@@ -4,7 +4,7 @@ use aihc_train::Client;
 use bce_core::Config;
 use serde_json::Value;
 
-use crate::{boxed, required, CallFuture, Driver};
+use crate::{required, CallFuture, Driver};
 
 /// Maps Go `services/aihc/resource` calls to [`aihc_train::Client`].
 #[derive(Debug, Default)]
@@ -17,67 +17,81 @@ impl Driver for TrainDriver {
 
     fn call(&self, config: Config, op: &str, input: &Value) -> Option<CallFuture> {
         let input = input.clone();
-        macro_rules! run {
-            (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
-            };
-        }
         match op {
-            "ListResourcePool" => run!(|c| async {
+            "ListResourcePool" => with_client!(Client, config, |c| async {
                 c.list_resource_pool(&required(&go_pages(&input), "args")?)
                     .await
             }),
-            "GetResourcePool" => run!(|c| async {
+            "GetResourcePool" => with_client!(Client, config, |c| async {
                 c.get_resource_pool(&required::<String>(&input, "resourcePoolID")?)
                     .await
             }),
-            "ListNodeByResourcePoolID" => run!(|c| async {
+            "ListNodeByResourcePoolID" => with_client!(Client, config, |c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
                 c.list_node_by_resource_pool_id(&pool, &required(&go_pages(&input), "args")?)
                     .await
             }),
-            "ListQueue" => run!(|c| async {
+            "ListQueue" => with_client!(Client, config, |c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
                 c.list_queue(&pool, &required(&go_pages(&input), "args")?)
                     .await
             }),
-            "GetQueue" => run!(|c| async {
+            "GetQueue" => with_client!(Client, config, |c| async {
                 let pool: String = required(&input, "resourcePoolID")?;
                 c.get_queue(&pool, &required::<String>(&input, "queueName")?)
                     .await
             }),
-            "ListJobs" => run!(|c| async { c.list_jobs(&required(&input, "args")?).await }),
-            "CreateJob" => run!(|c| async {
+            "ListJobs" => with_client!(Client, config, |c| async {
+                c.list_jobs(&required(&input, "args")?).await
+            }),
+            "CreateJob" => with_client!(Client, config, |c| async {
                 let options = required(&input, "options")?;
                 c.create_job(&required(&input, "job")?, &options).await
             }),
-            "GetJob" => run!(|c| async { c.get_job(&required(&input, "options")?).await }),
-            "UpdateJob" => run!(|c| async {
+            "GetJob" => with_client!(Client, config, |c| async {
+                c.get_job(&required(&input, "options")?).await
+            }),
+            "UpdateJob" => with_client!(Client, config, |c| async {
                 let options = required(&input, "options")?;
                 c.update_job(&required(&input, "job")?, &options).await
             }),
-            "StopJob" => run!(|c| async { c.stop_job(&required(&input, "options")?).await }),
-            "DeleteJob" => run!(|c| async { c.delete_job(&required(&input, "options")?).await }),
+            "StopJob" => with_client!(Client, config, |c| async {
+                c.stop_job(&required(&input, "options")?).await
+            }),
+            "DeleteJob" => with_client!(Client, config, |c| async {
+                c.delete_job(&required(&input, "options")?).await
+            }),
             "GetTaskEvent" => {
-                run!(|c| async { c.get_task_event(&required(&input, "args")?).await })
+                with_client!(Client, config, |c| async {
+                    c.get_task_event(&required(&input, "args")?).await
+                })
             }
             "GetPodEvents" => {
-                run!(|c| async { c.get_pod_events(&required(&input, "args")?).await })
+                with_client!(Client, config, |c| async {
+                    c.get_pod_events(&required(&input, "args")?).await
+                })
             }
-            "GetPodLogs" => run!(|c| async { c.get_pod_logs(&required(&input, "args")?).await }),
+            "GetPodLogs" => with_client!(Client, config, |c| async {
+                c.get_pod_logs(&required(&input, "args")?).await
+            }),
             "GetTaskMetrics" => {
-                run!(|c| async { c.get_task_metrics(&required(&input, "args")?).await })
+                with_client!(Client, config, |c| async {
+                    c.get_task_metrics(&required(&input, "args")?).await
+                })
             }
             "GetJobNodesList" => {
-                run!(|c| async { c.get_job_nodes_list(&required(&input, "options")?).await })
+                with_client!(Client, config, |c| async {
+                    c.get_job_nodes_list(&required(&input, "options")?).await
+                })
             }
             "GetWebSSHUrl" => {
-                run!(|c| async { c.get_web_ssh_url(&required(&input, "arg")?).await })
+                with_client!(Client, config, |c| async {
+                    c.get_web_ssh_url(&required(&input, "arg")?).await
+                })
             }
-            "FileUpload" => run!(|c| async { c.file_upload(&required(&input, "args")?).await }),
+            "FileUpload" => with_client!(Client, config, |c| async {
+                c.file_upload(&required(&input, "args")?).await
+            }),
             _ => None,
         }
     }

@@ -15,7 +15,7 @@ use bce_core::{Config, Error};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{boxed, required, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dataset/model methods and the Go
 /// `services/aihc/dataset` calls to [`aihc_data::Client`].
@@ -48,14 +48,6 @@ fn go_struct<T: DeserializeOwned>(input: &Value, name: &str) -> Result<T, Error>
 }
 
 /// A top-level string argument (`None`/missing: empty).
-fn text(input: &Value, name: &str) -> String {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// A Python page argument with the method's default when it was not passed
 /// (`None` passed explicitly: not set).
 pub(crate) fn python_page(input: &Value, name: &str, default: u32) -> u32 {
@@ -74,23 +66,11 @@ impl Driver for DataDriver {
         Compare::Meaning
     }
 
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
-    }
-
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {
         let input = case.input.clone();
         let python = case.is_python();
-        macro_rules! run {
-            (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
-            };
-        }
         match case.op.as_str() {
-            "DescribeDatasets" => run!(|c| async {
+            "DescribeDatasets" => with_client!(Client, config, |c| async {
                 let request: DescribeDatasetsRequest = if python {
                     kwargs(&input)?
                 } else {
@@ -98,15 +78,15 @@ impl Driver for DataDriver {
                 };
                 c.describe_datasets(&request).await
             }),
-            "DescribeDataset" => run!(|c| async {
+            "DescribeDataset" => with_client!(Client, config, |c| async {
                 c.describe_dataset(&DatasetIdRequest::new(text(&input, "datasetId")))
                     .await
             }),
-            "DeleteDataset" => run!(|c| async {
+            "DeleteDataset" => with_client!(Client, config, |c| async {
                 c.delete_dataset(&DatasetIdRequest::new(text(&input, "datasetId")))
                     .await
             }),
-            "CreateDataset" => run!(|c| async {
+            "CreateDataset" => with_client!(Client, config, |c| async {
                 let request: CreateDatasetRequest = if python {
                     kwargs(&input)?
                 } else {
@@ -114,7 +94,7 @@ impl Driver for DataDriver {
                 };
                 c.create_dataset(&request).await
             }),
-            "ModifyDataset" => run!(|c| async {
+            "ModifyDataset" => with_client!(Client, config, |c| async {
                 let mut request: ModifyDatasetRequest = if python {
                     kwargs(&input)?
                 } else {
@@ -123,7 +103,7 @@ impl Driver for DataDriver {
                 request.dataset_id = text(&input, "datasetId");
                 c.modify_dataset(&request).await
             }),
-            "DescribeDatasetVersions" => run!(|c| async {
+            "DescribeDatasetVersions" => with_client!(Client, config, |c| async {
                 let mut request: DescribeDatasetVersionsRequest = if python {
                     kwargs(&input)?
                 } else {
@@ -132,21 +112,21 @@ impl Driver for DataDriver {
                 request.dataset_id = text(&input, "datasetId");
                 c.describe_dataset_versions(&request).await
             }),
-            "DescribeDatasetVersion" => run!(|c| async {
+            "DescribeDatasetVersion" => with_client!(Client, config, |c| async {
                 c.describe_dataset_version(&DatasetVersionIdRequest::new(
                     text(&input, "datasetId"),
                     text(&input, "versionId"),
                 ))
                 .await
             }),
-            "DeleteDatasetVersion" => run!(|c| async {
+            "DeleteDatasetVersion" => with_client!(Client, config, |c| async {
                 c.delete_dataset_version(&DatasetVersionIdRequest::new(
                     text(&input, "datasetId"),
                     text(&input, "versionId"),
                 ))
                 .await
             }),
-            "CreateDatasetVersion" => run!(|c| async {
+            "CreateDatasetVersion" => with_client!(Client, config, |c| async {
                 let mut request: CreateDatasetVersionRequest = if python {
                     kwargs(&input)?
                 } else {
@@ -156,47 +136,51 @@ impl Driver for DataDriver {
                 c.create_dataset_version(&request).await
             }),
             // Models: the Python SDK only.
-            "DescribeModels" => run!(|c| async {
+            "DescribeModels" => with_client!(Client, config, |c| async {
                 let mut request: DescribeModelsRequest = kwargs(&input)?;
                 request.page_number = python_page(&input, "pageNumber", 1);
                 request.page_size = python_page(&input, "pageSize", 10);
                 c.describe_models(&request).await
             }),
-            "DescribeModel" => run!(|c| async {
+            "DescribeModel" => with_client!(Client, config, |c| async {
                 c.describe_model(&ModelIdRequest::new(text(&input, "modelId")))
                     .await
             }),
-            "DeleteModel" => run!(|c| async {
+            "DeleteModel" => with_client!(Client, config, |c| async {
                 c.delete_model(&ModelIdRequest::new(text(&input, "modelId")))
                     .await
             }),
             "CreateModel" => {
-                run!(|c| async { c.create_model(&kwargs::<CreateModelRequest>(&input)?).await })
+                with_client!(Client, config, |c| async {
+                    c.create_model(&kwargs::<CreateModelRequest>(&input)?).await
+                })
             }
             "ModifyModel" => {
-                run!(|c| async { c.modify_model(&kwargs::<ModifyModelRequest>(&input)?).await })
+                with_client!(Client, config, |c| async {
+                    c.modify_model(&kwargs::<ModifyModelRequest>(&input)?).await
+                })
             }
-            "DescribeModelVersions" => run!(|c| async {
+            "DescribeModelVersions" => with_client!(Client, config, |c| async {
                 let mut request: DescribeModelVersionsRequest = kwargs(&input)?;
                 request.page_number = python_page(&input, "pageNumber", 1);
                 request.page_size = python_page(&input, "pageSize", 10);
                 c.describe_model_versions(&request).await
             }),
-            "DescribeModelVersion" => run!(|c| async {
+            "DescribeModelVersion" => with_client!(Client, config, |c| async {
                 c.describe_model_version(&ModelVersionIdRequest::new(
                     text(&input, "modelId"),
                     text(&input, "versionId"),
                 ))
                 .await
             }),
-            "DeleteModelVersion" => run!(|c| async {
+            "DeleteModelVersion" => with_client!(Client, config, |c| async {
                 c.delete_model_version(&ModelVersionIdRequest::new(
                     text(&input, "modelId"),
                     text(&input, "versionId"),
                 ))
                 .await
             }),
-            "CreateModelVersion" => run!(|c| async {
+            "CreateModelVersion" => with_client!(Client, config, |c| async {
                 c.create_model_version(&kwargs::<CreateModelVersionRequest>(&input)?)
                     .await
             }),

@@ -17,7 +17,7 @@ use bce_core::{Config, Error};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{boxed, CallFuture, Case, Compare, Driver};
+use crate::{boxed, text, CallFuture, Case, Compare, Driver};
 
 /// Maps Python `AihcClient.service.*` and Go `inference/v2` calls to
 /// [`aihc_deploy::v2::Client`].
@@ -55,13 +55,6 @@ fn decode<T: DeserializeOwned>(value: &Value, what: &str) -> Result<T, Error> {
         .map_err(|e| Error::invalid_input(what, format!("cannot map the argument: {e}")))
 }
 
-fn text(args: &Value, name: &str) -> String {
-    args.get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
 impl Driver for DeployV2Driver {
     fn service(&self) -> &'static str {
         "aihc-v2-deploy"
@@ -69,10 +62,6 @@ impl Driver for DeployV2Driver {
 
     fn compare_mode(&self) -> Compare {
         Compare::Meaning
-    }
-
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
     }
 
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {

@@ -13,20 +13,12 @@ use bce_core::{Config, Error};
 use serde_json::Value;
 
 use crate::aihc_v2_data::{kwargs, python_page};
-use crate::{boxed, required, CallFuture, Case, Compare, Driver};
+use crate::{required, text, CallFuture, Case, Compare, Driver};
 
 /// Maps the Python `AihcClient` dev methods and the Go `services/aihc/dev`
 /// calls to [`aihc_dev::Client`].
 #[derive(Debug, Default)]
 pub struct DevV2Driver;
-
-fn text(input: &Value, name: &str) -> String {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
 
 /// The Python SDK's flat CreateDevInstance arguments, put where the
 /// documented nested body has them (`instanceType`, `storageSize` and
@@ -69,21 +61,9 @@ impl Driver for DevV2Driver {
         Compare::Meaning
     }
 
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
-    }
-
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {
         let input = case.input.clone();
         let python = case.is_python();
-        macro_rules! run {
-            (|$c:ident| $body:expr) => {
-                boxed(async move {
-                    let $c = Client::new(config)?;
-                    $body.await.map(|_| ())
-                })
-            };
-        }
         // Go lines name the argument struct `args`; Python lines are the
         // keyword arguments themselves.
         fn args<T: serde::de::DeserializeOwned>(python: bool, input: &Value) -> Result<T, Error> {
@@ -101,7 +81,7 @@ impl Driver for DevV2Driver {
             }
         };
         match case.op.as_str() {
-            "DescribeDevInstances" => run!(|c| async {
+            "DescribeDevInstances" => with_client!(Client, config, |c| async {
                 let mut request: ListDevInstanceArgs = args(python, &input)?;
                 if python {
                     request.page_number = python_page(&input, "pageNumber", 1);
@@ -110,12 +90,20 @@ impl Driver for DevV2Driver {
                 c.list_dev_instance(&request).await
             }),
             "DescribeDevInstance" => {
-                run!(|c| async { c.query_dev_instance_detail(&id(&input)?).await })
+                with_client!(Client, config, |c| async {
+                    c.query_dev_instance_detail(&id(&input)?).await
+                })
             }
-            "StartDevInstance" => run!(|c| async { c.start_dev_instance(&id(&input)?).await }),
-            "StopDevInstance" => run!(|c| async { c.stop_dev_instance(&id(&input)?).await }),
-            "DeleteDevInstance" => run!(|c| async { c.delete_dev_instance(&id(&input)?).await }),
-            "CreateDevInstance" => run!(|c| async {
+            "StartDevInstance" => with_client!(Client, config, |c| async {
+                c.start_dev_instance(&id(&input)?).await
+            }),
+            "StopDevInstance" => with_client!(Client, config, |c| async {
+                c.stop_dev_instance(&id(&input)?).await
+            }),
+            "DeleteDevInstance" => with_client!(Client, config, |c| async {
+                c.delete_dev_instance(&id(&input)?).await
+            }),
+            "CreateDevInstance" => with_client!(Client, config, |c| async {
                 let request = if python {
                     python_create(&input)
                 } else {
@@ -123,7 +111,7 @@ impl Driver for DevV2Driver {
                 };
                 c.create_dev_instance(&request).await
             }),
-            "ModifyDevInstance" => run!(|c| async {
+            "ModifyDevInstance" => with_client!(Client, config, |c| async {
                 let request = if python {
                     python_modify(&input)
                 } else {
@@ -131,7 +119,7 @@ impl Driver for DevV2Driver {
                 };
                 c.update_dev_instance(&request).await
             }),
-            "DescribeDevInstanceEvents" => run!(|c| async {
+            "DescribeDevInstanceEvents" => with_client!(Client, config, |c| async {
                 let mut request: ListDevInstanceEventArgs = args(python, &input)?;
                 if python {
                     request.page_number = python_page(&input, "pageNumber", 1);
@@ -139,16 +127,18 @@ impl Driver for DevV2Driver {
                 }
                 c.list_dev_instance_event(&request).await
             }),
-            "CreateDevInstanceImagePackJob" => run!(|c| async {
+            "CreateDevInstanceImagePackJob" => with_client!(Client, config, |c| async {
                 c.create_dev_instance_image_pack_job(&args(python, &input)?)
                     .await
             }),
-            "DescribeDevInstanceImagePackJob" => run!(|c| async {
+            "DescribeDevInstanceImagePackJob" => with_client!(Client, config, |c| async {
                 c.dev_instance_image_pack_job_detail(&args(python, &input)?)
                     .await
             }),
             "TimedStopDevInstance" => {
-                run!(|c| async { c.timed_stop_dev_instance(&args(python, &input)?).await })
+                with_client!(Client, config, |c| async {
+                    c.timed_stop_dev_instance(&args(python, &input)?).await
+                })
             }
             _ => None,
         }

@@ -178,10 +178,6 @@ impl Driver for TrainV2Driver {
         Compare::Meaning
     }
 
-    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
-        None
-    }
-
     fn call_case(&self, config: Config, case: &Case) -> Option<CallFuture> {
         if !ACTIONS.contains(&case.op.as_str()) {
             return None;

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use bce_core::{Config, Credentials, Error, FixedClock, HttpRequest, RetryPolicy, SignOptions};
 use bce_testkit::RecordingTransport;
+use recorded::url_parts;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -30,7 +31,11 @@ pub trait Driver: Sync {
     fn service(&self) -> &'static str;
     /// Calls our client for Go method `op` with the Go `input`; `None` when
     /// the driver does not know the operation.
-    fn call(&self, config: Config, op: &str, input: &Value) -> Option<CallFuture>;
+    ///
+    /// Drivers that override [`Driver::call_case`] need not implement it.
+    fn call(&self, _config: Config, _op: &str, _input: &Value) -> Option<CallFuture> {
+        None
+    }
     /// Whether the driver implements `op` yet. Lines of operations it does
     /// not cover are counted and reported, not run (for services that land
     /// in parts); by default every operation is covered.
@@ -130,6 +135,45 @@ pub struct Deviation {
     pub body_as_strings: Vec<String>,
 }
 
+impl Summary {
+    /// Counts line `id` as failed with `problem`.
+    pub fn fail(&mut self, id: &str, problem: &str) {
+        self.failed += 1;
+        self.failures.push(format!("{id}: {problem}"));
+    }
+
+    /// Counts line `id` as failed when its comparison found `problems`.
+    pub fn check(&mut self, id: &str, problems: &[String]) {
+        if !problems.is_empty() {
+            self.fail(id, &problems.join("; "));
+        }
+    }
+
+    /// Prints the counts line the fixture test's readers grep for:
+    /// `wire fixtures <name>: N compared, D deviations, F failed`.
+    pub fn print_counts(&self, name: &str) {
+        println!(
+            "wire fixtures {name}: {} compared, {} deviations, {} failed",
+            self.compared, self.deviations, self.failed
+        );
+    }
+
+    /// Prints one `FAIL` line per failed line.
+    pub fn print_failures(&self) {
+        for f in &self.failures {
+            println!("  FAIL {f}");
+        }
+    }
+}
+
+/// The single-threaded runtime the runners replay calls on.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn default_expect() -> String {
     "invalid_input".into()
 }
@@ -213,15 +257,6 @@ pub fn recording_config(transport: &RecordingTransport, token: Option<&str>) -> 
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn url_parts(url: &str) -> (String, String) {
-    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-    let path_and_query = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    match path_and_query.split_once('?') {
-        Some((p, q)) => (p.to_owned(), q.to_owned()),
-        None => (path_and_query.to_owned(), String::new()),
-    }
-}
-
 fn query_pairs(query: &str) -> Vec<(String, String)> {
     let mut pairs = bce_testkit::decode_query(query);
     pairs.sort();
@@ -230,23 +265,9 @@ fn query_pairs(query: &str) -> Vec<(String, String)> {
 
 /// Compares our request with the recorded one; returns what differs.
 pub fn compare(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
-    let mut diffs = Vec::new();
-    let text = |key: &str| {
-        recorded
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    if ours.method.as_str() != text("method") {
-        diffs.push(format!("method {} != {}", ours.method, text("method")));
-    }
-    let (path, query) = url_parts(&ours.url);
-    if path != text("path") {
-        diffs.push(format!("path {path} != {}", text("path")));
-    }
+    let (mut diffs, _path, query) = method_and_path(ours, recorded);
     let want_pairs: Vec<(String, String)> = {
-        let mut v = recorded_query(recorded);
+        let mut v = recorded::query_pairs(recorded);
         v.sort();
         v
     };
@@ -254,7 +275,7 @@ pub fn compare(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
     if got_pairs != want_pairs {
         diffs.push(format!("query {got_pairs:?} != {want_pairs:?}"));
     }
-    let body_raw = text("body_raw");
+    let body_raw = text(recorded, "body_raw");
     let ours_body = String::from_utf8_lossy(&ours.body).into_owned();
     if body_raw.contains(['<', '>', '&']) {
         let a: Option<Value> = serde_json::from_str(&ours_body).ok();
@@ -265,18 +286,7 @@ pub fn compare(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
     } else if ours_body != body_raw {
         diffs.push(format!("body {ours_body} != {body_raw}"));
     }
-    let headers: BTreeMap<String, String> = recorded
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| {
-            (
-                k.to_ascii_lowercase(),
-                v.as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let headers = recorded::headers(recorded);
     let auth = headers.get("authorization").cloned().unwrap_or_default();
     let signed: Vec<String> = auth
         .split('/')
@@ -313,21 +323,7 @@ pub fn compare(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
 /// Compares our request with one recorded from either of two SDKs that
 /// differ in form (see [`Compare::Meaning`]); returns what differs.
 pub fn compare_by_meaning(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
-    let mut diffs = Vec::new();
-    let text = |key: &str| {
-        recorded
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    if ours.method.as_str() != text("method") {
-        diffs.push(format!("method {} != {}", ours.method, text("method")));
-    }
-    let (path, query) = url_parts(&ours.url);
-    if path != text("path") {
-        diffs.push(format!("path {path} != {}", text("path")));
-    }
+    let (mut diffs, path, query) = method_and_path(ours, recorded);
     let fold = |pairs: Vec<(String, String)>| {
         let mut v: Vec<(String, String)> = pairs
             .into_iter()
@@ -339,23 +335,12 @@ pub fn compare_by_meaning(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
         v.sort();
         v
     };
-    let want_pairs = fold(recorded_query(recorded));
+    let want_pairs = fold(recorded::query_pairs(recorded));
     let got_pairs = fold(query_pairs(&query));
     if got_pairs != want_pairs {
         diffs.push(format!("query {got_pairs:?} != {want_pairs:?}"));
     }
-    let headers: BTreeMap<String, String> = recorded
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| {
-            (
-                k.to_ascii_lowercase(),
-                v.as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let headers = recorded::headers(recorded);
     for name in ["version", "x-api-version", "x-region"] {
         let want = headers.get(name).cloned();
         let got = ours.header(name).map(str::to_owned);
@@ -374,7 +359,7 @@ pub fn compare_by_meaning(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
             }
         }
     };
-    let want_body: Option<Value> = match text("body_raw").as_str() {
+    let want_body: Option<Value> = match text(recorded, "body_raw").as_str() {
         "" => None,
         raw => serde_json::from_str(raw).ok(),
     };
@@ -382,7 +367,7 @@ pub fn compare_by_meaning(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
         diffs.push(format!(
             "body (as JSON) {} != {}",
             String::from_utf8_lossy(&ours.body),
-            text("body_raw")
+            text(recorded, "body_raw")
         ));
     }
     // Our signature must verify over the headers it lists.
@@ -452,20 +437,19 @@ fn stringify_body(recorded: &Value, keys: &[String]) -> Value {
     adjusted
 }
 
-/// The recorded query pairs, in recorded order.
-fn recorded_query(recorded: &Value) -> Vec<(String, String)> {
-    recorded
-        .get("query_params")
-        .and_then(Value::as_array)
+/// The differences in method and path between ours and the recorded
+/// request (both services compare these exactly), with our path and raw
+/// query for the checks that follow.
+fn method_and_path(ours: &HttpRequest, recorded: &Value) -> (Vec<String>, String, String) {
+    let mut diffs: Vec<String> = recorded::method_mismatch(ours, recorded)
         .into_iter()
-        .flatten()
-        .filter_map(|p| {
-            Some((
-                p.get(0)?.as_str()?.to_owned(),
-                p.get(1)?.as_str()?.to_owned(),
-            ))
-        })
-        .collect()
+        .collect();
+    let (path, query) = url_parts(&ours.url);
+    let want_path = text(recorded, "path");
+    if path != want_path {
+        diffs.push(format!("path {path} != {want_path}"));
+    }
+    (diffs, path, query)
 }
 
 /// Runs every line of `<dir>/<service>.jsonl` through `driver`.
@@ -473,10 +457,7 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
     let service = driver.service();
     let cases = load(service);
     let deviations = deviations();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let runtime = runtime();
     let mut summary = Summary::default();
     let mut skipped_ops = std::collections::BTreeSet::new();
     for case in &cases {
@@ -498,10 +479,7 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
         let transport = RecordingTransport::new();
         let config = recording_config(&transport, token.as_deref());
         let Some(call) = driver.call_case(config, case) else {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: operation not implemented by the driver"));
+            summary.fail(&id, "operation not implemented by the driver");
             continue;
         };
         let result = runtime.block_on(call);
@@ -535,7 +513,7 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
                 },
                 _ if !d.rename_query.is_empty() => match (requests.as_slice(), &case.request) {
                     ([one], Some(recorded)) => {
-                        let mut want = recorded_query(recorded);
+                        let mut want = recorded::query_pairs(recorded);
                         for pair in &mut want {
                             if let Some(ours) = d.rename_query.get(&pair.0) {
                                 pair.0.clone_from(ours);
@@ -549,12 +527,14 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
                 _ => true,
             };
             if !ok {
-                summary.failed += 1;
-                summary.failures.push(format!(
-                    "{id}: listed deviation ({}) did not happen: {result:?} {}",
-                    d.expect,
-                    detail.join("; ")
-                ));
+                summary.fail(
+                    &id,
+                    &format!(
+                        "listed deviation ({}) did not happen: {result:?} {}",
+                        d.expect,
+                        detail.join("; ")
+                    ),
+                );
             }
             continue;
         }
@@ -582,17 +562,9 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
             }
             (None, None, None) => vec!["fixture line has neither request nor error".into()],
         };
-        if !problems.is_empty() {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: {}", problems.join("; ")));
-        }
+        summary.check(&id, &problems);
     }
-    println!(
-        "wire fixtures {service}: {} compared, {} deviations, {} failed",
-        summary.compared, summary.deviations, summary.failed
-    );
+    summary.print_counts(service);
     if !skipped_ops.is_empty() {
         let all: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.op.as_str()).collect();
         println!(
@@ -602,9 +574,7 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
             skipped_ops.iter().cloned().collect::<Vec<_>>().join(", ")
         );
     }
-    for f in &summary.failures {
-        println!("  FAIL {f}");
-    }
+    summary.print_failures();
     summary
 }
 
@@ -612,6 +582,48 @@ pub fn run_service(driver: &dyn Driver) -> Summary {
 pub fn arg<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> Result<T, Error> {
     serde_json::from_value(input.get(name).cloned().unwrap_or(Value::Null))
         .map_err(|e| Error::invalid_input(name, format!("cannot map the Go argument: {e}")))
+}
+
+/// A text member of a JSON object (a recorded request or a call's
+/// arguments), empty when absent or not text.
+pub fn text(value: &Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The call future of a driver arm: builds a `$client` from `$config`, runs
+/// `$body` (a future using the client bound to `$c`) and drops its answer.
+///
+/// ```ignore
+/// with_client!(aihc_dev::Client, config, |c| c.describe_dev_instances(&request))
+/// ```
+#[macro_export]
+macro_rules! with_client {
+    ($client:ty, $config:expr, |$c:ident| $body:expr) => {
+        $crate::boxed(async move {
+            let $c = <$client>::new($config)?;
+            $body.await.map(|_| ())
+        })
+    };
+}
+
+/// The drivers of every bce-auth-v1 service, in the order the fixture test
+/// reports them: the table of calls the wire fixtures and the redaction
+/// test walk (PaddleFlow and ModelArts sign differently and run apart).
+pub fn bce_drivers() -> Vec<Box<dyn Driver>> {
+    vec![
+        Box::new(aihc_train::TrainDriver),
+        Box::new(aihc_deploy::DeployDriver),
+        Box::new(aihc_dev::DevDriver),
+        Box::new(aihc_v2_data::DataDriver),
+        Box::new(aihc_v2_dev::DevV2Driver),
+        Box::new(bec::BecDriver),
+        Box::new(aihc_v2_train::TrainV2Driver),
+        Box::new(aihc_v2_deploy::DeployV2Driver),
+    ]
 }
 
 /// Boxes a call future.
@@ -642,3 +654,4 @@ pub mod aihc_v2_train;
 pub mod bec;
 pub mod modelarts;
 pub mod paddleflow;
+mod recorded;

@@ -35,7 +35,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{boxed, deviations, fixture_dir, recording_config, CallFuture, Case, Driver, Summary};
+use crate::{
+    boxed, deviations, fixture_dir, recorded, recording_config, CallFuture, Case, Driver, Summary,
+};
 
 /// The endpoint of the recordings.
 pub const ENDPOINT: &str = "http://127.0.0.1:18472";
@@ -381,15 +383,6 @@ impl Driver for ModelArtsDriver {
     }
 }
 
-fn url_parts(url: &str) -> (String, String) {
-    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-    let path_and_query = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    match path_and_query.split_once('?') {
-        Some((p, q)) => (p.to_owned(), q.to_owned()),
-        None => (path_and_query.to_owned(), String::new()),
-    }
-}
-
 fn decoded_pairs(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
@@ -428,19 +421,14 @@ const EXPECTED_HEADERS: &[&str] = &[
 
 /// Compares our request with a recorded one (see the module docs).
 pub fn compare(ours: &HttpRequest, recorded: &Value) -> Comparison {
-    let mut c = Comparison::default();
-    let text = |key: &str| {
-        recorded
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
+    let mut c = Comparison {
+        problems: recorded::method_mismatch(ours, recorded)
+            .into_iter()
+            .collect(),
+        form: Vec::new(),
     };
-    if ours.method.as_str() != text("method") {
-        c.problems
-            .push(format!("method {} != {}", ours.method, text("method")));
-    }
-    let (path, query) = url_parts(&ours.url);
+    let text = |key: &str| crate::text(recorded, key);
+    let (path, query) = recorded::url_parts(&ours.url);
     let (want_path, want_query) = (text("path"), text("query"));
     if path != want_path {
         if sign::percent_decode_lenient(&path) == sign::percent_decode_lenient(&want_path) {
@@ -463,18 +451,7 @@ pub fn compare(ours: &HttpRequest, recorded: &Value) -> Comparison {
             String::from_utf8_lossy(&ours.body)
         ));
     }
-    let headers: BTreeMap<String, String> = recorded
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| {
-            (
-                k.to_ascii_lowercase(),
-                v.as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let headers = recorded::headers(recorded);
     for name in [
         "content-type",
         "x-project-id",
@@ -626,10 +603,7 @@ pub fn run_file(name: &str) -> Summary {
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let deviations = deviations();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let runtime = crate::runtime();
     let mut summary = Summary::default();
     let mut form_only = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -645,10 +619,7 @@ pub fn run_file(name: &str) -> Summary {
             Err(e) => failing(e),
         };
         let Some(future) = future else {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: operation not implemented by the driver"));
+            summary.fail(&id, "operation not implemented by the driver");
             continue;
         };
         let result = runtime.block_on(future);
@@ -667,11 +638,10 @@ pub fn run_file(name: &str) -> Summary {
             // sent matches the recording: it is compared like any line.
             if d.expect != "invalid_input" || case.request.is_none() {
                 summary.deviations += 1;
-                summary.failed += 1;
-                summary.failures.push(format!(
-                    "{id}: listed deviation ({}) did not happen: {result:?}",
-                    d.expect
-                ));
+                summary.fail(
+                    &id,
+                    &format!("listed deviation ({}) did not happen: {result:?}", d.expect),
+                );
                 continue;
             }
         }
@@ -697,17 +667,9 @@ pub fn run_file(name: &str) -> Summary {
             )],
             (None, None) => vec!["fixture line has neither request nor error".into()],
         };
-        if !problems.is_empty() {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: {}", problems.join("; ")));
-        }
+        summary.check(&id, &problems);
     }
-    println!(
-        "wire fixtures {name}: {} compared, {} deviations, {} failed",
-        summary.compared, summary.deviations, summary.failed
-    );
+    summary.print_counts(name);
     if !form_only.is_empty() {
         println!(
             "  ({} {name} lines differ in form only, same once decoded)",
@@ -717,8 +679,6 @@ pub fn run_file(name: &str) -> Summary {
             println!("    {f}");
         }
     }
-    for f in &summary.failures {
-        println!("  FAIL {f}");
-    }
+    summary.print_failures();
     summary
 }

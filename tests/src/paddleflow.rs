@@ -39,7 +39,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::{boxed, load, CallFuture, Driver, Summary};
+use crate::{boxed, load, recorded, CallFuture, Driver, Summary};
 
 /// Address the fixtures were recorded against.
 pub const ADDRESS: &str = "127.0.0.1:18999";
@@ -122,6 +122,18 @@ fn bytes(input: &Value, name: &str) -> Result<Option<Vec<u8>>, Error> {
         },
         _ => Err(Error::invalid_input(name, "must be bytes")),
     }
+}
+
+/// The pipeline source of `create_pipeline` and `update_pipeline` (the
+/// SDK takes the same arguments for both, and so does our request type).
+fn pipeline_request(input: &Value) -> Result<CreatePipelineRequest, Error> {
+    Ok(CreatePipelineRequest {
+        fs_name: s(input, "fs_name")?,
+        yaml_path: s(input, "yaml_path")?,
+        desc: s(input, "desc")?,
+        username: s(input, "username")?,
+        yaml_raw: bytes(input, "yaml_raw")?,
+    })
 }
 
 fn obj<T: DeserializeOwned>(input: &Value, name: &str) -> Result<Option<T>, Error> {
@@ -507,14 +519,7 @@ impl PaddleFlowDriver {
                 .await
             }),
             "create_pipeline" => go(c, input, |c, i| async move {
-                c.create_pipeline(&CreatePipelineRequest {
-                    fs_name: s(&i, "fs_name")?,
-                    yaml_path: s(&i, "yaml_path")?,
-                    desc: s(&i, "desc")?,
-                    username: s(&i, "username")?,
-                    yaml_raw: bytes(&i, "yaml_raw")?,
-                })
-                .await
+                c.create_pipeline(&pipeline_request(&i)?).await
             }),
             "list_pipeline" => go(c, input, |c, i| async move {
                 c.list_pipeline(&ListPipelineRequest {
@@ -540,17 +545,8 @@ impl PaddleFlowDriver {
                 c.delete_pipeline(&req(&i, "pipeline_id")?).await
             }),
             "update_pipeline" => go(c, input, |c, i| async move {
-                c.update_pipeline(
-                    &req(&i, "pipeline_id")?,
-                    &UpdatePipelineRequest {
-                        fs_name: s(&i, "fs_name")?,
-                        yaml_path: s(&i, "yaml_path")?,
-                        desc: s(&i, "desc")?,
-                        username: s(&i, "username")?,
-                        yaml_raw: bytes(&i, "yaml_raw")?,
-                    },
-                )
-                .await
+                c.update_pipeline(&req(&i, "pipeline_id")?, &pipeline_request(&i)?)
+                    .await
             }),
             "show_pipeline_version" => go(c, input, |c, i| async move {
                 c.show_pipeline_version(&req(&i, "pipeline_id")?, &req(&i, "pipeline_version_id")?)
@@ -822,15 +818,6 @@ fn decode(s: &str) -> String {
         .into_owned()
 }
 
-fn split_url(url: &str) -> (String, String) {
-    let after = url.split_once("://").map_or(url, |(_, r)| r);
-    let pq = after.find('/').map_or("/", |i| &after[i..]);
-    match pq.split_once('?') {
-        Some((p, q)) => (p.to_owned(), q.to_owned()),
-        None => (pq.to_owned(), String::new()),
-    }
-}
-
 fn our_query(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
@@ -838,21 +825,6 @@ fn our_query(query: &str) -> Vec<(String, String)> {
         .map(|item| match item.split_once('=') {
             Some((k, v)) => (decode(k), decode(v)),
             None => (decode(item), String::new()),
-        })
-        .collect()
-}
-
-fn recorded_query(recorded: &Value) -> Vec<(String, String)> {
-    recorded
-        .get("query_params")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|p| {
-            Some((
-                p.get(0)?.as_str()?.to_owned(),
-                p.get(1)?.as_str()?.to_owned(),
-            ))
         })
         .collect()
 }
@@ -923,19 +895,11 @@ pub fn compare(
     relax: &[String],
 ) -> Vec<String> {
     let has = |r: &str| relax.iter().any(|x| x == r);
-    let text = |k: &str| {
-        recorded
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let mut diffs = Vec::new();
-    if ours.method.as_str() != text("method") {
-        diffs.push(format!("method {} != {}", ours.method, text("method")));
-    }
-    let (path, query) = split_url(&ours.url);
-    let want_path = text("path");
+    let mut diffs: Vec<String> = recorded::method_mismatch(ours, recorded)
+        .into_iter()
+        .collect();
+    let (path, query) = recorded::url_parts(&ours.url);
+    let want_path = crate::text(recorded, "path");
     if has("escaped_path") {
         let parent = |p: &str| {
             p.rsplit_once('/')
@@ -957,7 +921,7 @@ pub fn compare(
         diffs.push(format!("path {path} != {want_path}"));
     }
     let mut got = our_query(&query);
-    let mut want = recorded_query(recorded);
+    let mut want = recorded::query_pairs(recorded);
     for r in relax {
         if let Some(name) = r.strip_prefix("query_joined:") {
             let joined: Vec<String> = want
@@ -1034,7 +998,7 @@ pub fn compare(
 /// Checks the lazy login that precedes a call.
 fn check_login(req: &HttpRequest) -> Vec<String> {
     let mut p = Vec::new();
-    let (path, _) = split_url(&req.url);
+    let (path, _) = recorded::url_parts(&req.url);
     if req.method.as_str() != "POST" || path != "/api/paddleflow/v1/login" {
         p.push(format!(
             "first request is {} {path}, not the login",
@@ -1056,10 +1020,7 @@ fn check_login(req: &HttpRequest) -> Vec<String> {
 pub fn run(driver: &PaddleFlowDriver) -> Summary {
     let cases = load("paddleflow");
     let deviations = pf_deviations();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let runtime = crate::runtime();
     let mut summary = Summary::default();
     for case in &cases {
         let id = format!("{}/{}", case.op, case.case);
@@ -1072,10 +1033,7 @@ pub fn run(driver: &PaddleFlowDriver) -> Summary {
         let config = pf_config(&transport);
         let logged_in = case.case != "invalid_not_logged_in";
         let Some(call) = driver.call_with(config, logged_in, &case.op, &case.input) else {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: operation not implemented by the driver"));
+            summary.fail(&id, "operation not implemented by the driver");
             continue;
         };
         let result = runtime.block_on(call);
@@ -1141,19 +1099,9 @@ pub fn run(driver: &PaddleFlowDriver) -> Summary {
                 problems.extend(refused(&result, &transport.requests()));
             }
         }
-        if !problems.is_empty() {
-            summary.failed += 1;
-            summary
-                .failures
-                .push(format!("{id}: {}", problems.join("; ")));
-        }
+        summary.check(&id, &problems);
     }
-    println!(
-        "wire fixtures paddleflow: {} compared, {} deviations, {} failed",
-        summary.compared, summary.deviations, summary.failed
-    );
-    for f in &summary.failures {
-        println!("  FAIL {f}");
-    }
+    summary.print_counts("paddleflow");
+    summary.print_failures();
     summary
 }

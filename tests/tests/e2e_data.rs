@@ -10,40 +10,23 @@ use bce_emulator::Emulator;
 use futures::TryStreamExt;
 use serde_json::Value;
 
+/// The steps of `examples/datasets.rs`, so that this test checks what the
+/// example runs (its `main` is not called here).
+#[allow(dead_code)]
+#[path = "../../examples/datasets.rs"]
+mod example;
+
 #[tokio::test]
 async fn the_datasets_example_flow() {
     let emu = Emulator::start().await.unwrap();
     let client = Client::new(emu.config().unwrap()).unwrap();
     let base = "/datasets/bce-sdk-rust-example";
 
-    let dataset = client
-        .create_dataset(&CreateDatasetRequest {
-            name: "bce-sdk-rust-example".into(),
-            storage_type: StorageType::Pfs,
-            storage_instance: "pfs-emulator".into(),
-            import_format: ImportFormat::Folder,
-            visibility_scope: VisibilityScope::OnlyOwner,
-            init_version_entry: InitDatasetVersion {
-                storage_path: format!("{base}/v1"),
-                mount_path: "/mnt/example".into(),
-                ..Default::default()
-            },
-            ..Default::default()
-        })
+    let dataset = example::register_dataset(&client, "pfs-emulator", base)
         .await
-        .unwrap()
-        .id;
+        .unwrap();
     assert!(dataset.starts_with("ds-"), "{dataset}");
-    let version = client
-        .create_dataset_version(&CreateDatasetVersionRequest {
-            dataset_id: dataset.clone(),
-            storage_path: format!("{base}/v2"),
-            mount_path: "/mnt/example".into(),
-            description: "second cut".into(),
-        })
-        .await
-        .unwrap()
-        .id;
+    let version = example::add_version(&client, &dataset, base).await.unwrap();
 
     // Another dataset on BOS that the PFS filter leaves out.
     client
@@ -62,13 +45,7 @@ async fn the_datasets_example_flow() {
         .await
         .unwrap();
 
-    let on_pfs: Vec<Dataset> = client
-        .describe_datasets_stream(DescribeDatasetsRequest {
-            storage_type: StorageType::Pfs,
-            page_size: 1,
-            ..Default::default()
-        })
-        .try_collect()
+    let on_pfs = example::datasets_on(&client, StorageType::Pfs, 1)
         .await
         .unwrap();
     assert_eq!(on_pfs.len(), 1);

@@ -24,14 +24,13 @@
 //! line plus the operations the fixtures do not cover.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bce_conformance::paddleflow::PaddleFlowDriver;
 use bce_conformance::{load, Case, Driver};
 use bce_core::{Config, ConfigBuilder, Credentials, Error, Method, Operation, RetryPolicy};
 use bce_emulator::Emulator;
+use bce_testkit::CapturedOutput;
 
 const AK: &str = "AK-redaction-all";
 const SK: &str = "SK-UNIQUE-all-5e0c9b17d2";
@@ -39,33 +38,6 @@ const TOKEN: &str = "TOKEN-UNIQUE-all-a93d44f2c8";
 const WRONG_SK: &str = "SK-WRONG-UNIQUE-all-71f0e6";
 const PF_PASSWORD: &str = "PFPW-UNIQUE-all-3c1a77e0";
 const PF_WRONG: &str = "PFPW-WRONG-UNIQUE-all-09e2b4";
-
-/// The table of calls: one driver per crate.
-fn drivers() -> Vec<Box<dyn Driver>> {
-    vec![
-        Box::new(bce_conformance::aihc_train::TrainDriver),
-        Box::new(bce_conformance::aihc_deploy::DeployDriver),
-        Box::new(bce_conformance::aihc_dev::DevDriver),
-        Box::new(bce_conformance::aihc_v2_data::DataDriver),
-        Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
-        Box::new(bce_conformance::bec::BecDriver),
-        Box::new(bce_conformance::aihc_v2_train::TrainV2Driver),
-        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
-    ]
-}
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// Every error's Display and Debug, and counts of what happened.
 #[derive(Default)]
@@ -142,7 +114,7 @@ async fn call(driver: &dyn Driver, config: &Config, case: &Case, seen: &mut Seen
 
 #[tokio::test]
 async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
-    let capture = Capture::default();
+    let capture = CapturedOutput::default();
     let writer = capture.clone();
     // Global (the emulator's tasks log too), and `log` records of the HTTP
     // stack (reqwest, hyper) are forwarded into it.
@@ -174,7 +146,7 @@ async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
     let mut seen = Seen::default();
     let mut operations = 0;
     let mut wrong_key_calls = 0;
-    for driver in drivers() {
+    for driver in bce_conformance::bce_drivers() {
         let driver = driver.as_ref();
         let cases = load(driver.service());
         let firsts = one_per_op(&cases);
@@ -368,7 +340,7 @@ async fn no_secret_reaches_logs_or_errors_anywhere_in_the_sdk() {
         core.send::<Vec<u8>>(op).await.map(|_| ()),
     );
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
 
     // The run did what it says.
     assert!(operations >= 159 + 72 + 15, "only {operations} operations");

@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use bce_conformance::{run_service, Driver};
+use bce_conformance::run_service;
 
 /// PaddleFlow's fixtures come from the Python SDK and are compared by their
 /// own rules (token header, body as JSON; see `bce_conformance::paddleflow`).
@@ -19,18 +19,8 @@ fn run_paddleflow() -> usize {
 }
 
 fn main() -> ExitCode {
-    let drivers: Vec<Box<dyn Driver>> = vec![
-        Box::new(bce_conformance::aihc_train::TrainDriver),
-        Box::new(bce_conformance::aihc_deploy::DeployDriver),
-        Box::new(bce_conformance::aihc_dev::DevDriver),
-        Box::new(bce_conformance::aihc_v2_data::DataDriver),
-        Box::new(bce_conformance::aihc_v2_dev::DevV2Driver),
-        Box::new(bce_conformance::bec::BecDriver),
-        Box::new(bce_conformance::aihc_v2_train::TrainV2Driver),
-        Box::new(bce_conformance::aihc_v2_deploy::DeployV2Driver),
-    ];
     let mut failed = 0;
-    for driver in &drivers {
+    for driver in &bce_conformance::bce_drivers() {
         let summary = run_service(driver.as_ref());
         if summary.compared == 0 {
             eprintln!("wire fixtures {}: no line was compared", driver.service());

@@ -42,10 +42,39 @@ pub fn check(root: &Path) -> Vec<String> {
         .filter(|p| p.join("Cargo.toml").is_file())
         .collect();
     dirs.sort();
+    check_workspace_lints(root, &mut problems);
     for dir in dirs {
         check_crate(&dir, &mut problems);
     }
     problems
+}
+
+/// The lints every crate inherits (`[lints] workspace = true`): public
+/// items documented, no unsafe code.
+const WORKSPACE_LINTS: &[(&str, &str)] = &[("missing_docs", "deny"), ("unsafe_code", "forbid")];
+
+fn check_workspace_lints(root: &Path, problems: &mut Vec<String>) {
+    let manifest = root.join("Cargo.toml");
+    let doc = match fs::read_to_string(&manifest).map(|t| t.parse::<toml_edit::DocumentMut>()) {
+        Ok(Ok(doc)) => doc,
+        _ => {
+            problems.push(format!("{}: cannot parse", manifest.display()));
+            return;
+        }
+    };
+    let rust = doc
+        .get("workspace")
+        .and_then(|w| w.get("lints"))
+        .and_then(|l| l.get("rust"));
+    for (lint, level) in WORKSPACE_LINTS {
+        let set = rust.and_then(|r| r.get(lint)).and_then(|v| v.as_str());
+        if set != Some(level) {
+            problems.push(format!(
+                "{}: [workspace.lints.rust] must set {lint} = \"{level}\"",
+                manifest.display()
+            ));
+        }
+    }
 }
 
 fn check_crate(dir: &Path, problems: &mut Vec<String>) {
@@ -68,15 +97,20 @@ fn check_crate(dir: &Path, problems: &mut Vec<String>) {
                     problems.push(format!("{}/Cargo.toml: package has no {key}", show(dir)));
                 }
             }
+            // `missing_docs` and `unsafe_code` come from `[workspace.lints]`.
+            let uses_workspace_lints = doc
+                .get("lints")
+                .and_then(|l| l.get("workspace"))
+                .and_then(|w| w.as_bool())
+                == Some(true);
+            if !uses_workspace_lints {
+                problems.push(format!(
+                    "{}/Cargo.toml: missing `[lints] workspace = true`",
+                    show(dir)
+                ));
+            }
         }
         _ => problems.push(format!("{}/Cargo.toml: cannot parse", show(dir))),
-    }
-    let lib = dir.join("src/lib.rs");
-    if lib.is_file() {
-        let text = fs::read_to_string(&lib).unwrap_or_default();
-        if !text.contains("#![deny(missing_docs)]") {
-            problems.push(format!("{}: missing #![deny(missing_docs)]", show(&lib)));
-        }
     }
     let mut files = Vec::new();
     collect_rs(&dir.join("src"), &mut files);

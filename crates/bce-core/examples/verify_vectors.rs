@@ -17,6 +17,7 @@ use bce_core::Credentials;
 use bce_testkit::vectors;
 use serde_json::Value;
 
+/// Signs one vector line and compares every expected field.
 pub fn check(line: &str) -> Result<(), String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
     let text = |key: &str| vectors::text(&v, key);

@@ -43,6 +43,11 @@ impl TempDir {
         fs::write(self.0.join(file), text).unwrap();
     }
 
+    /// The path of `file` in this folder, as the errors print it.
+    fn file_path(&self, file: &str) -> String {
+        self.0.join(file).display().to_string()
+    }
+
     fn path_str(&self) -> String {
         self.0.to_str().unwrap().to_owned()
     }
@@ -55,6 +60,27 @@ impl Drop for TempDir {
 }
 
 /// A fake environment.
+/// The error of loading `profile` from the files in `dir`, as text.
+fn load_error(dir: &TempDir, profile: &str) -> String {
+    ProfileFiles::new(dir.path())
+        .load(profile)
+        .unwrap_err()
+        .to_string()
+}
+
+/// The error of resolving the default chain in environment `pairs`, as text.
+fn chain_error(pairs: &[(&str, &str)]) -> String {
+    DefaultChain::resolve_with(env(pairs))
+        .unwrap_err()
+        .to_string()
+}
+
+/// Asserts that an error names the file at `path` and says `what` of it.
+#[track_caller]
+fn assert_names_file(err: &str, path: &str, what: &str) {
+    assert!(err.contains(path) && err.contains(what), "{err}");
+}
+
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     let map: HashMap<String, String> = pairs
         .iter()
@@ -223,9 +249,7 @@ fn environment_overrides_profile() {
     .unwrap();
     assert_eq!(chain.credentials().access_key_id(), "AK-ENV");
     // Without them the profile's problem is reported.
-    let err = DefaultChain::resolve_with(env(&[("BCE_CONFIG_DIR", &dir.path_str())]))
-        .unwrap_err()
-        .to_string();
+    let err = chain_error(&[("BCE_CONFIG_DIR", &dir.path_str())]);
     assert!(err.contains("bce_secret_access_key is missing"), "{err}");
 
     // Half the key pair in the environment is an error, not a silent fallback.
@@ -258,14 +282,12 @@ fn environment_alone_needs_no_profile_files() {
         assert!(chain.profile().is_none());
     }
     // … but an explicitly requested profile must exist.
-    let err = DefaultChain::resolve_with(env(&[
+    let err = chain_error(&[
         ("BCE_CONFIG_DIR", &empty.path_str()),
         ("BCE_PROFILE", "staging"),
         ("BCE_ACCESS_KEY_ID", "AK-ENV"),
         ("BCE_SECRET_ACCESS_KEY", ENV_SECRET),
-    ]))
-    .unwrap_err()
-    .to_string();
+    ]);
     assert!(err.contains("\"staging\""), "{err}");
 }
 
@@ -301,39 +323,23 @@ fn config_region_and_endpoint_with_other_keys() {
 #[test]
 fn missing_file_error_names_the_file() {
     let dir = TempDir::new("missing");
-    let cred_path = dir.path().join("credentials").display().to_string();
+    let cred_path = dir.file_path("credentials");
 
-    let err = ProfileFiles::new(dir.path())
-        .load("defaults")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains(&cred_path) && err.contains("does not exist"),
-        "{err}"
-    );
+    let err = load_error(&dir, "defaults");
+    assert_names_file(&err, &cred_path, "does not exist");
 
-    let err = DefaultChain::resolve_with(env(&[("BCE_CONFIG_DIR", &dir.path_str())]))
-        .unwrap_err()
-        .to_string();
+    let err = chain_error(&[("BCE_CONFIG_DIR", &dir.path_str())]);
     assert!(err.contains("BCE_ACCESS_KEY_ID"), "{err}");
-    assert!(
-        err.contains(&cred_path) && err.contains("does not exist"),
-        "{err}"
-    );
+    assert_names_file(&err, &cred_path, "does not exist");
 
     // A config file alone does not make credentials.
     dir.write("config", "[defaults]\nregion = bj\n");
     let err = ConfigBuilder::from_profile_files(&ProfileFiles::new(dir.path()), "defaults")
         .unwrap_err()
         .to_string();
-    assert!(
-        err.contains(&cred_path) && err.contains("does not exist"),
-        "{err}"
-    );
+    assert_names_file(&err, &cred_path, "does not exist");
 
-    let err = DefaultChain::resolve_with(env(&[]))
-        .unwrap_err()
-        .to_string();
+    let err = chain_error(&[]);
     assert!(
         err.contains("BCE_CONFIG_DIR") && err.contains("HOME"),
         "{err}"
@@ -345,23 +351,14 @@ fn unreadable_or_malformed_file_error_names_the_file() {
     let dir = TempDir::new("unreadable");
     // A folder where the file should be: cannot be read (even as root).
     fs::create_dir(dir.path().join("credentials")).unwrap();
-    let cred_path = dir.path().join("credentials").display().to_string();
-    let err = ProfileFiles::new(dir.path())
-        .load("defaults")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains(&cred_path) && err.contains("cannot read"),
-        "{err}"
-    );
+    let cred_path = dir.file_path("credentials");
+    let err = load_error(&dir, "defaults");
+    assert_names_file(&err, &cred_path, "cannot read");
     fs::remove_dir(dir.path().join("credentials")).unwrap();
 
     // Not UTF-8.
     fs::write(dir.path().join("credentials"), b"[defaults]\n\xff\xfe\n").unwrap();
-    let err = ProfileFiles::new(dir.path())
-        .load("defaults")
-        .unwrap_err()
-        .to_string();
+    let err = load_error(&dir, "defaults");
     assert!(err.contains(&cred_path), "{err}");
 
     // A line that is not `key = value`, holding the secret: named, not echoed.
@@ -371,10 +368,7 @@ fn unreadable_or_malformed_file_error_names_the_file() {
     );
     let err = DefaultChain::resolve_with(env(&[("BCE_CONFIG_DIR", &dir.path_str())])).unwrap_err();
     let text = err.to_string();
-    assert!(
-        text.contains(&cred_path) && text.contains("cannot parse"),
-        "{text}"
-    );
+    assert_names_file(&text, &cred_path, "cannot parse");
     assert_no_secret(&[text, format!("{err:?}")]);
 
     // A broken config file is reported even when the environment has credentials.
@@ -383,13 +377,11 @@ fn unreadable_or_malformed_file_error_names_the_file() {
         "[defaults]\nbce_access_key_id = ak\nbce_secret_access_key = sk\n",
     );
     dir.write("config", "[defaults\nregion = bj\n");
-    let err = DefaultChain::resolve_with(env(&[
+    let err = chain_error(&[
         ("BCE_CONFIG_DIR", &dir.path_str()),
         ("BCE_ACCESS_KEY_ID", "AK-ENV"),
         ("BCE_SECRET_ACCESS_KEY", ENV_SECRET),
-    ]))
-    .unwrap_err()
-    .to_string();
+    ]);
     let config_path = dir.path().join("config").display().to_string();
     assert!(err.contains(&config_path) && err.contains("line"), "{err}");
 }
@@ -397,34 +389,20 @@ fn unreadable_or_malformed_file_error_names_the_file() {
 #[test]
 fn unknown_profile_error_names_profile_and_file() {
     let dir = standard_files("unknown");
-    let cred_path = dir.path().join("credentials").display().to_string();
-    let err = ProfileFiles::new(dir.path())
-        .load("nope")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("\"nope\"") && err.contains(&cred_path),
-        "{err}"
-    );
+    let cred_path = dir.file_path("credentials");
+    let err = load_error(&dir, "nope");
+    assert_names_file(&err, &cred_path, "\"nope\"");
     assert!(err.contains("not found"), "{err}");
 
-    let err = DefaultChain::resolve_with(env(&[
-        ("BCE_CONFIG_DIR", &dir.path_str()),
-        ("BCE_PROFILE", "nope"),
-    ]))
-    .unwrap_err()
-    .to_string();
-    assert!(
-        err.contains("\"nope\"") && err.contains(&cred_path),
-        "{err}"
-    );
+    let err = chain_error(&[("BCE_CONFIG_DIR", &dir.path_str()), ("BCE_PROFILE", "nope")]);
+    assert_names_file(&err, &cred_path, "\"nope\"");
 
     // A profile only in the config file: credentials are missing from the credentials file.
     dir.write("config", "[ci]\nregion = bj\n");
     let err = ConfigBuilder::from_profile_files(&ProfileFiles::new(dir.path()), "ci")
         .unwrap_err()
         .to_string();
-    assert!(err.contains("\"ci\"") && err.contains(&cred_path), "{err}");
+    assert_names_file(&err, &cred_path, "\"ci\"");
     assert_eq!(
         ProfileFiles::new(dir.path()).profile_names().unwrap(),
         ["ci", "defaults", "prod"]

@@ -1,30 +1,16 @@
 //! No secret or session token in Debug, Display, errors or tracing output.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use bce_core::{Client, Config, Credentials, HttpResponse, Method, Operation, RetryPolicy};
-use bce_testkit::RecordingTransport;
+use bce_testkit::{CapturedOutput, RecordingTransport};
 
 const SECRET: &str = "SK-UNIQUE-8f41c2d9";
 const TOKEN: &str = "TOKEN-UNIQUE-77ab31";
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn secrets_never_leak() {
-    let capture = Capture::default();
+    let capture = CapturedOutput::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
@@ -63,7 +49,7 @@ async fn secrets_never_leak() {
         "the token is sent"
     );
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("bce_request"), "spans are logged: {logs}");
     let texts = [
         format!("{creds:?}"),

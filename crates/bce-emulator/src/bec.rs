@@ -17,7 +17,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::clock::iso;
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 
 /// Simulated time a service or load balancer takes to come up.
 pub const UP_MS: i64 = 5_000;

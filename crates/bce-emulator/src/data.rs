@@ -19,7 +19,9 @@ use aihc_data::{
 };
 
 use crate::clock::iso;
-use crate::world::{new_id, Ctx, Reply};
+use crate::reply::Reply;
+use crate::request::Ctx;
+use crate::resource::new_id;
 
 /// The actions this module answers.
 const ACTIONS: &[&str] = &[
@@ -72,7 +74,7 @@ fn page_of<T: Clone>(ctx: &Ctx, items: &[T]) -> Vec<T> {
     if size == 0 {
         return items.to_vec();
     }
-    crate::world::page(items, ctx.qn("pageNumber", 1), size)
+    crate::reply::page(items, ctx.qn("pageNumber", 1), size)
 }
 
 fn ack(ctx: &Ctx) -> Reply {
@@ -175,31 +177,10 @@ impl ModelRec {
 
 /// Answers the dataset and model actions on `/`; `None` for anything else.
 pub(crate) fn route(d: &mut Data, ctx: &Ctx) -> Option<Reply> {
-    if ctx.path != "/" {
-        return None;
-    }
-    let action = ctx.q("action")?;
-    if !ACTIONS.contains(&action) {
-        return None;
-    }
-    if ctx.header("version").map(str::trim) != Some("v2") {
-        return Some(Reply::error(
-            404,
-            "InvalidVersion",
-            format!("{action} needs the header `version: v2`."),
-        ));
-    }
-    let reading = action.starts_with("Describe");
-    match (ctx.method.as_str(), reading) {
-        ("GET", true) | ("POST", false) => {}
-        (m, _) => {
-            return Some(Reply::error(
-                405,
-                "MethodNotAllowed",
-                format!("{action} is not answered for {m}."),
-            ))
-        }
-    }
+    let action = match ctx.v2_action(ACTIONS)? {
+        Ok(action) => action,
+        Err(reply) => return Some(reply),
+    };
     Some(if action.contains("Dataset") {
         datasets(d, ctx, action)
     } else {
@@ -564,22 +545,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn ctx(method: &str, query: &[(&str, &str)], body: Value) -> Ctx {
-        Ctx {
-            method: method.into(),
-            path: "/".into(),
-            query: query
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            headers: vec![("version".into(), "v2".into())],
-            body: if body.is_null() {
-                Vec::new()
-            } else {
-                body.to_string().into_bytes()
-            },
-            now_ms: 1_750_000_000_000,
-            request_id: "rid".into(),
-        }
+        Ctx::v2_test(method, query, &body, 1_750_000_000_000)
     }
 
     fn call(d: &mut Data, method: &str, query: &[(&str, &str)], body: Value) -> Reply {

@@ -17,8 +17,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::iso;
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 use crate::status::{APP_DEPLOYING, APP_RUNNING};
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time between two instances of an app becoming ready.
 pub const INSTANCE_READY_MS: i64 = 2_000;

@@ -21,8 +21,10 @@ use std::collections::BTreeMap;
 use aihc_deploy::v2::ServiceConf;
 use serde_json::{json, Value};
 
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 use crate::status::{SERVICE_DEPLOYING, SERVICE_FAILED, SERVICE_RUNNING, SERVICE_STOPPED};
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
 
 /// Simulated time a pod takes to become ready.
 pub const POD_START_MS: i64 = 3_000;
@@ -362,31 +364,10 @@ fn sort_order(ctx: &Ctx) -> bool {
 
 /// Answers the online-service actions; `None` for anything else.
 pub(crate) fn route(d: &mut DeployV2, ctx: &Ctx) -> Option<Reply> {
-    if ctx.path != "/" {
-        return None;
-    }
-    let action = ctx.q("action")?;
-    if !ACTIONS.contains(&action) {
-        return None;
-    }
-    if ctx.header("version").map(str::trim) != Some("v2") {
-        return Some(Reply::error(
-            404,
-            "InvalidVersion",
-            "The API version is missing or invalid; send the header 'version: v2'.",
-        ));
-    }
-    let read = action.starts_with("Describe");
-    match (read, ctx.method.as_str()) {
-        (true, "GET") | (false, "POST") => {}
-        _ => {
-            return Some(Reply::error(
-                405,
-                "MethodNotAllowed",
-                format!("{action} does not accept {}.", ctx.method),
-            ))
-        }
-    }
+    let action = match ctx.v2_action(ACTIONS)? {
+        Ok(action) => action,
+        Err(reply) => return Some(reply),
+    };
     let now = ctx.now_ms;
     for s in &mut d.services {
         s.settle(now);
@@ -721,22 +702,7 @@ mod tests {
     use super::*;
 
     fn ctx(method: &str, query: &[(&str, &str)], body: Value, now: i64) -> Ctx {
-        Ctx {
-            method: method.into(),
-            path: "/".into(),
-            query: query
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            headers: vec![("version".into(), "v2".into())],
-            body: if body.is_null() {
-                Vec::new()
-            } else {
-                body.to_string().into_bytes()
-            },
-            now_ms: now,
-            request_id: "rid".into(),
-        }
+        Ctx::v2_test(method, query, &body, now)
     }
 
     fn call(

@@ -13,11 +13,13 @@ use aihc_dev::{
     ServiceInstanceInfo, TimedStop, TimedStopDevInstanceArgs,
 };
 
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::new_id;
 use crate::status::{
     DEV_FAILED, DEV_RUNNING, DEV_STARTING, DEV_STOPPED, DEV_STOPPING, IMAGE_PACK_RUNNING,
     IMAGE_PACK_SUCCEEDED,
 };
-use crate::world::{new_id, page, Ctx, Reply};
 
 /// Simulated time a dev machine takes to start.
 pub const START_MS: i64 = 4_000;

@@ -27,12 +27,8 @@
 //! assert!(!pools.result.resource_pools.is_empty());
 //! # Ok(()) }
 //! ```
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(not(test), deny(clippy::panic))]
 
 #[macro_use]
 mod build;
@@ -46,6 +42,9 @@ mod deploy_v2;
 mod dev;
 pub mod faults;
 pub mod paddleflow;
+mod reply;
+mod request;
+mod resource;
 mod server;
 pub mod status;
 mod train;

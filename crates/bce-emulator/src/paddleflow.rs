@@ -1210,7 +1210,7 @@ impl PaddleFlow {
         let (name, password) = (text(&body, "username"), text(&body, "password"));
         match self.users.get(&name) {
             Some(u) if u.password.expose() == password && !password.is_empty() => {
-                let token = format!("pf-{}", crate::world::new_id("", 32));
+                let token = format!("pf-{}", crate::resource::new_id("", 32));
                 self.tokens.insert(
                     Secret::new(token.clone()),
                     Token {

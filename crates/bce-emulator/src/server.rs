@@ -15,7 +15,9 @@ use tokio::sync::watch;
 use crate::auth::{self, IncomingRequest, Keys};
 use crate::clock::{http_date, wall_ms, SimClock};
 use crate::faults::{Fault, Faults};
-use crate::world::{Ctx, Reply, World};
+use crate::reply::Reply;
+use crate::request::Ctx;
+use crate::world::World;
 
 /// Largest request body accepted (bytes).
 const MAX_BODY: usize = 8 * 1024 * 1024;

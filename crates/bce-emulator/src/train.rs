@@ -18,7 +18,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::iso;
-use crate::world::{new_id, page, Ctx, Reply, MAX_REPLICAS};
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::{new_id, MAX_REPLICAS};
 
 /// Simulated time a job stays `Pending`.
 pub const PENDING_MS: i64 = 3_000;
@@ -302,6 +304,35 @@ impl Train {
     }
 }
 
+/// A v1 list answer: the page `pageNo`/`pageSize` (defaults 1 and 10) of
+/// `$all` in the `$items` field, the total and the page echoed, plus any
+/// other fields given.
+macro_rules! v1_page {
+    ($ctx:expr, $all:expr, $ty:ident { $items:ident $(, $field:ident: $value:expr)* }) => {{
+        let (no, size) = ($ctx.qn("pageNo", 1), $ctx.qn("pageSize", 10));
+        wrap(
+            $ctx,
+            build!($ty {
+                $items: page(&$all, no, size),
+                total: $all.len() as i64,
+                page_no: no,
+                page_size: size
+                $(, $field: $value)*
+            }),
+        )
+    }};
+}
+
+/// The events answer of a job or one of its pods.
+fn events_reply(ctx: &Ctx, events: Vec<Event>) -> Reply {
+    Reply::ok(build!(EventsResponse {
+        request_id: ctx.request_id.clone(),
+        total: events.len() as i64,
+        events,
+        result: None,
+    }))
+}
+
 fn wrap<T: Serialize + Default>(ctx: &Ctx, result: T) -> Reply {
     Reply::ok(build!(ApiResponse {
         request_id: ctx.request_id.clone(),
@@ -333,17 +364,7 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
                 return Some(Reply::not_found("resource pool", id));
             }
             let all = nodes(id, ctx.now_ms);
-            let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
-            wrap(
-                ctx,
-                build!(NodePage {
-                    nodes: page(&all, no, size),
-                    total: all.len() as i64,
-                    page_no: no,
-                    page_size: size,
-                    ..NodePage::default()
-                }),
-            )
+            v1_page!(ctx, all, NodePage { nodes })
         }
         ["api", "v1", "resourcepools", id, "queue"] if m == "GET" => match t.queues.get(*id) {
             None => Reply::not_found("resource pool", id),
@@ -354,17 +375,7 @@ pub(crate) fn route(t: &mut Train, ctx: &Ctx) -> Option<Reply> {
                     .filter(|q| q.name.contains(keyword))
                     .cloned()
                     .collect();
-                let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
-                wrap(
-                    ctx,
-                    build!(QueuePage {
-                        total: all.len() as i64,
-                        queues: page(&all, no, size),
-                        page_no: no,
-                        page_size: size,
-                        ..QueuePage::default()
-                    }),
-                )
+                v1_page!(ctx, all, QueuePage { queues })
             }
         },
         ["api", "v1", "resourcepools", id, "queue", name] if m == "GET" => {
@@ -398,17 +409,14 @@ fn list_pools(t: &Train, ctx: &Ctx) -> Reply {
         .filter(|p| p.metadata.name.contains(keyword) || p.metadata.id.contains(keyword))
         .cloned()
         .collect();
-    let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
-    wrap(
+    v1_page!(
         ctx,
-        build!(ResourcePoolPage {
-            resource_pools: page(&all, no, size),
-            total: all.len() as i64,
+        all,
+        ResourcePoolPage {
+            resource_pools,
             order_by: ctx.qs("orderBy").into(),
-            order: ctx.qs("order").into(),
-            page_no: no,
-            page_size: size,
-        }),
+            order: ctx.qs("order").into()
+        }
     )
 }
 
@@ -437,17 +445,14 @@ fn list_jobs(t: &Train, ctx: &Ctx) -> Reply {
         .map(|j| j.view(ctx.now_ms))
         .collect();
     all.reverse();
-    let (no, size) = (ctx.qn("pageNo", 1), ctx.qn("pageSize", 10));
-    wrap(
+    v1_page!(
         ctx,
-        build!(JobPage {
-            total: all.len() as i64,
-            jobs: page(&all, no, size),
+        all,
+        JobPage {
+            jobs,
             order_by: ctx.qs("orderBy").into(),
-            order: ctx.qs("order").into(),
-            page_no: no,
-            page_size: size,
-        }),
+            order: ctx.qs("order").into()
+        }
     )
 }
 
@@ -611,29 +616,13 @@ fn job_op(t: &mut Train, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
             t.jobs.retain(|j| j.summary.job_id != id);
             wrap(ctx, job_ref)
         }
-        ("GET", ["events"]) => {
-            let events = job.events(now);
-            Reply::ok(build!(EventsResponse {
-                request_id: ctx.request_id.clone(),
-                total: events.len() as i64,
-                events,
-                result: None,
-            }))
-        }
+        ("GET", ["events"]) => events_reply(ctx, job.events(now)),
         ("GET", ["pods", pod, what]) => {
             if !job.pod_names().iter().any(|p| p == pod) {
                 return Reply::not_found("pod", pod);
             }
             match *what {
-                "events" => {
-                    let events = job.events(now);
-                    Reply::ok(build!(EventsResponse {
-                        request_id: ctx.request_id.clone(),
-                        total: events.len() as i64,
-                        events,
-                        result: None,
-                    }))
-                }
+                "events" => events_reply(ctx, job.events(now)),
                 "logs" => {
                     let mut logs = job.logs(now, pod);
                     let max = ctx.qn("maxLines", 0);

@@ -32,8 +32,10 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use crate::clock::iso;
+use crate::reply::{page, Reply};
+use crate::request::Ctx;
+use crate::resource::MAX_REPLICAS;
 use crate::train::{insert_job, JobRec, Train};
-use crate::world::{page, Ctx, Reply, MAX_REPLICAS};
 
 /// Job actions (POST).
 const JOB_ACTIONS: [&str; 12] = [

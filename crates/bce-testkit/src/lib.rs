@@ -15,7 +15,8 @@
 //! * [`string_pairs`]: owned name/value pairs from string literals.
 //! * [`bench`](mod@bench): the plain harness of the crates' benchmarks; [`vectors`]:
 //!   reading signing-vector files.
-#![deny(missing_docs)]
+//! * [`CapturedOutput`]: a writer that keeps what a tracing subscriber
+//!   prints, for tests that check no secret is ever logged.
 
 pub mod bench;
 pub mod vectors;
@@ -516,5 +517,33 @@ impl HttpTransport for RecordingTransport {
                 Ok(HttpResponse::new(200, "{}").with_header("x-bce-request-id", "recorded"))
             })
         })
+    }
+}
+
+/// A `Write` sink that keeps everything written to it; clones share the
+/// buffer. Hand a clone to a tracing subscriber
+/// (`.with_writer(move || out.clone())`) and read [`CapturedOutput::text`]
+/// afterwards.
+#[derive(Debug, Clone, Default)]
+pub struct CapturedOutput(Arc<Mutex<Vec<u8>>>);
+
+impl CapturedOutput {
+    /// Everything written so far (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl std::io::Write for CapturedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut b) = self.0.lock() {
+            b.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

@@ -10,11 +10,7 @@ const JOB: &str = r#"{"name": "e2e", "command": "python train.py", "jobSpec": {"
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pools_and_queues_in_every_format() {
     let world = World::start().await;
-    let json = world
-        .bcectl(&["pool", "list", "-o", "json"])
-        .await
-        .ok()
-        .json();
+    let json = world.json(&["pool", "list", "-o", "json"]).await;
     let ids: Vec<&str> = json
         .as_array()
         .unwrap()
@@ -39,7 +35,7 @@ async fn pools_and_queues_in_every_format() {
         .await
         .ok();
     assert!(queues.stdout.contains("research"), "{queues:?}");
-    let pool = world.bcectl(&["pool", "get", POOL]).await.ok().json();
+    let pool = world.json(&["pool", "get", POOL]).await;
     assert_eq!(pool["resourcePoolId"], POOL);
 }
 
@@ -56,10 +52,8 @@ async fn submit_wait_list_get_stop_delete() {
     assert!(submitted.stderr.contains("Succeeded"), "{submitted:?}");
 
     let listed = world
-        .bcectl(&["job", "list", "--pool", POOL, "-o", "json"])
-        .await
-        .ok()
-        .json();
+        .json(&["job", "list", "--pool", POOL, "-o", "json"])
+        .await;
     let job = listed
         .as_array()
         .unwrap()
@@ -91,21 +85,15 @@ async fn submit_wait_list_get_stop_delete() {
         .ok();
     assert!(none.stdout.is_empty(), "{none:?}");
 
-    let detail = world
-        .bcectl(&["job", "get", &id, "--pool", POOL])
-        .await
-        .ok()
-        .json();
+    let detail = world.json(&["job", "get", &id, "--pool", POOL]).await;
     assert_eq!(detail["name"], "e2e");
 
     // A second job, into another queue, stopped while it runs.
     let other = world
-        .bcectl(&[
+        .json(&[
             "job", "submit", "--pool", POOL, "--queue", "research", "-f", &file, "-o", "json",
         ])
-        .await
-        .ok()
-        .json();
+        .await;
     let other_id = other["jobId"].as_str().unwrap().to_owned();
     world
         .bcectl(&[
@@ -139,12 +127,8 @@ async fn logs_follow_until_the_job_ends() {
     let world = World::start().await;
     let file = world.file("job.json", JOB);
     let id = world
-        .bcectl(&["job", "submit", "--pool", POOL, "-f", &file])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
+        .output(&["job", "submit", "--pool", POOL, "-f", &file])
+        .await;
     let logs = world
         .bcectl(&["job", "logs", &id, "--pool", POOL, "-f"])
         .await
@@ -208,12 +192,8 @@ async fn a_wait_past_the_timeout_exits_3() {
     let world = World::with(bce_emulator::Emulator::builder().manual_clock(), None).await;
     let file = world.file("job.json", JOB);
     let id = world
-        .bcectl(&["job", "submit", "--pool", POOL, "-f", &file])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
+        .output(&["job", "submit", "--pool", POOL, "-f", &file])
+        .await;
     let run = world
         .bcectl(&["--timeout", "400ms", "job", "wait", &id, "--pool", POOL])
         .await;
@@ -234,19 +214,9 @@ async fn services_create_list_scale_delete() {
                                "image": {{"imageUrl": "registry.baidubce.com/python:3.11"}}}}]}}"#
         ),
     );
-    let id = world
-        .bcectl(&["service", "create", "-f", &file])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
+    let id = world.output(&["service", "create", "-f", &file]).await;
     assert!(!id.is_empty());
-    let list = world
-        .bcectl(&["service", "list", "-o", "json"])
-        .await
-        .ok()
-        .json();
+    let list = world.json(&["service", "list", "-o", "json"]).await;
     assert!(
         list.as_array()
             .unwrap()
@@ -263,18 +233,16 @@ async fn services_create_list_scale_delete() {
         .bcectl(&["service", "scale", &id, "--replicas", "3"])
         .await
         .ok();
-    let detail = world.bcectl(&["service", "get", &id]).await.ok().json();
+    let detail = world.json(&["service", "get", &id]).await;
     assert_eq!(detail["service"]["instanceCount"], 3, "{detail}");
     let status = world
-        .bcectl(&[
+        .json(&[
             "aihc-deploy-v2",
             "describe-service-status",
             "--set",
             &format!("serviceId={id}"),
         ])
-        .await
-        .ok()
-        .json();
+        .await;
     assert!(status.is_object(), "{status}");
     world.bcectl(&["service", "delete", &id]).await.ok();
     let gone = world.bcectl(&["service", "get", &id]).await;
@@ -291,18 +259,8 @@ async fn dev_machines_create_list_start_stop_delete() {
                "resources": {{"cpus": 2, "memory": 4}}}}}}"#
         ),
     );
-    let id = world
-        .bcectl(&["dev", "create", "-f", &file])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
-    let list = world
-        .bcectl(&["dev", "list", "-o", "json"])
-        .await
-        .ok()
-        .json();
+    let id = world.output(&["dev", "create", "-f", &file]).await;
+    let list = world.json(&["dev", "list", "-o", "json"]).await;
     let found: Vec<&Value> = list
         .as_array()
         .unwrap()

@@ -18,10 +18,10 @@ use bce_emulator::{Emulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY};
 const SPEED: f64 = 40.0;
 
 /// A temporary folder, removed on drop.
-pub struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    pub fn new(tag: &str) -> Self {
+    pub(crate) fn new(tag: &str) -> Self {
         static N: AtomicU64 = AtomicU64::new(0);
         let path = std::env::temp_dir().join(format!(
             "bcectl-e2e-{tag}-{}-{}",
@@ -33,7 +33,7 @@ impl TempDir {
         TempDir(path)
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 }
@@ -46,43 +46,43 @@ impl Drop for TempDir {
 
 /// What one run of the binary printed.
 #[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
     }
 
     #[track_caller]
-    pub fn ok(self) -> Self {
+    pub(crate) fn ok(self) -> Self {
         assert_eq!(self.code, 0, "{self:?}");
         self
     }
 }
 
 /// An emulator, a config folder and the secrets nothing may print.
-pub struct World {
-    pub emulator: Emulator,
-    pub home: TempDir,
+pub(crate) struct World {
+    pub(crate) emulator: Emulator,
+    pub(crate) home: TempDir,
     /// Credentials in the environment (false: only the profile files).
-    pub env_keys: bool,
-    pub session_token: Option<String>,
+    pub(crate) env_keys: bool,
+    pub(crate) session_token: Option<String>,
     /// More environment variables for the binary.
-    pub envs: Vec<(String, String)>,
+    pub(crate) envs: Vec<(String, String)>,
     secrets: Vec<String>,
 }
 
 impl World {
-    pub async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         Self::with(Emulator::builder().speed(SPEED), None).await
     }
 
-    pub async fn with(builder: bce_emulator::EmulatorBuilder, token: Option<&str>) -> Self {
+    pub(crate) async fn with(builder: bce_emulator::EmulatorBuilder, token: Option<&str>) -> Self {
         let builder = match token {
             Some(t) => builder.session_token(t),
             None => builder,
@@ -100,12 +100,12 @@ impl World {
         }
     }
 
-    pub fn config_dir(&self) -> PathBuf {
+    pub(crate) fn config_dir(&self) -> PathBuf {
         self.home.path().join("bce")
     }
 
     /// Runs `bcectl --endpoint <emulator> --poll-interval 50ms <args>`.
-    pub async fn bcectl(&self, args: &[&str]) -> Run {
+    pub(crate) async fn bcectl(&self, args: &[&str]) -> Run {
         let mut full = vec![
             "--endpoint",
             self.emulator.endpoint(),
@@ -116,8 +116,20 @@ impl World {
         self.raw(&full, None).await
     }
 
+    /// Runs `bcectl <args>` (see [`World::bcectl`]), which must succeed,
+    /// and parses what it printed as JSON.
+    pub(crate) async fn json(&self, args: &[&str]) -> serde_json::Value {
+        self.bcectl(args).await.ok().json()
+    }
+
+    /// Runs `bcectl <args>`, which must succeed, and returns what it printed
+    /// without the surrounding white space (the id a create prints).
+    pub(crate) async fn output(&self, args: &[&str]) -> String {
+        self.bcectl(args).await.ok().stdout.trim().to_owned()
+    }
+
     /// Runs the binary with exactly `args`, `stdin` piped in when given.
-    pub async fn raw(&self, args: &[&str], stdin: Option<&str>) -> Run {
+    pub(crate) async fn raw(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_bcectl"));
         cmd.args(args)
             .env_clear()
@@ -175,12 +187,12 @@ impl World {
     }
 
     /// Adds a value that must never be printed.
-    pub fn secret(&mut self, value: &str) {
+    pub(crate) fn secret(&mut self, value: &str) {
         self.secrets.push(value.to_owned());
     }
 
     /// Writes a file into the temporary folder.
-    pub fn file(&self, name: &str, text: &str) -> String {
+    pub(crate) fn file(&self, name: &str, text: &str) -> String {
         let path = self.home.path().join(name);
         std::fs::write(&path, text).unwrap();
         path.display().to_string()
@@ -188,4 +200,4 @@ impl World {
 }
 
 /// The first pool of the emulator.
-pub const POOL: &str = "cce-emu00a800";
+pub(crate) const POOL: &str = "cce-emu00a800";

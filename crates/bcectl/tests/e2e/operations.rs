@@ -7,17 +7,13 @@ use crate::{World, POOL, SPEED};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn table_operations_take_sets_and_input_files() {
     let world = World::start().await;
-    let pools = world
-        .bcectl(&["aihc-train", "list-resource-pool"])
-        .await
-        .ok()
-        .json();
+    let pools = world.json(&["aihc-train", "list-resource-pool"]).await;
     assert_eq!(
         pools["result"]["resourcePools"].as_array().unwrap().len(),
         2
     );
     let queue = world
-        .bcectl(&[
+        .json(&[
             "aihc-train",
             "get-queue",
             "--set",
@@ -25,9 +21,7 @@ async fn table_operations_take_sets_and_input_files() {
             "--set",
             "queueName=research",
         ])
-        .await
-        .ok()
-        .json();
+        .await;
     assert_eq!(queue["result"]["queue"]["name"], "research");
     // snake_case names work too, and -o table shows the top-level fields.
     let table = world
@@ -90,7 +84,7 @@ async fn table_operations_take_sets_and_input_files() {
 
     // The v2 job actions read the pool and the queue beside the body.
     let v2 = world
-        .bcectl(&[
+        .json(&[
             "aihc-train-v2",
             "describe-job",
             "--set",
@@ -100,25 +94,19 @@ async fn table_operations_take_sets_and_input_files() {
             "--set",
             "queueID=default",
         ])
-        .await
-        .ok()
-        .json();
+        .await;
     assert_eq!(v2["job"]["jobId"], id.as_str(), "{v2}");
     let v2_skeleton = world
-        .bcectl(&["aihc-train-v2", "create-job", "--skeleton"])
-        .await
-        .ok()
-        .json();
+        .json(&["aihc-train-v2", "create-job", "--skeleton"])
+        .await;
     for key in ["resourcePoolId", "queueId", "name", "jobSpec"] {
         assert!(v2_skeleton.get(key).is_some(), "{key}: {v2_skeleton}");
     }
 
     // The skeleton lists every field, nested ones included.
     let skeleton = world
-        .bcectl(&["aihc-train", "create-job", "--skeleton"])
-        .await
-        .ok()
-        .json();
+        .json(&["aihc-train", "create-job", "--skeleton"])
+        .await;
     assert_eq!(skeleton["resourcePoolId"], "");
     assert!(
         skeleton["jobSpec"]["envs"][0].get("name").is_some(),
@@ -226,7 +214,7 @@ async fn dry_run_sends_nothing_and_masks_the_signature() {
         assert!(run.stderr.contains("nothing was sent"));
     }
     let json = world
-        .bcectl(&[
+        .json(&[
             "--dry-run",
             "-o",
             "json",
@@ -235,9 +223,7 @@ async fn dry_run_sends_nothing_and_masks_the_signature() {
             "--set",
             "devInstanceId=dev-1",
         ])
-        .await
-        .ok()
-        .json();
+        .await;
     assert_eq!(json["method"], "POST");
     assert!(json["url"]
         .as_str()
@@ -360,17 +346,11 @@ async fn paddleflow_operations_log_in_with_their_own_settings() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dataset_and_model_operations() {
     let world = World::start().await;
-    let listed = world
-        .bcectl(&["aihc-data", "describe-datasets"])
-        .await
-        .ok()
-        .json();
+    let listed = world.json(&["aihc-data", "describe-datasets"]).await;
     assert!(listed.is_object(), "{listed}");
     let skeleton = world
-        .bcectl(&["aihc-data", "create-dataset", "--skeleton"])
-        .await
-        .ok()
-        .json();
+        .json(&["aihc-data", "create-dataset", "--skeleton"])
+        .await;
     assert!(skeleton.get("name").is_some(), "{skeleton}");
     let missing = world
         .bcectl(&[
