@@ -180,16 +180,7 @@ impl HttpTransport for HyperTransport {
             if declared.is_some_and(|n| n > limit) {
                 return Err(too_large());
             }
-            let headers = parts
-                .headers
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.as_str().to_owned(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
+            let headers = crate::transport::header_pairs(&parts.headers);
             let cap = usize::try_from(limit).unwrap_or(usize::MAX);
             let body = Limited::new(body, cap).collect().await.map_err(|e| {
                 if e.downcast_ref::<http_body_util::LengthLimitError>()

@@ -127,6 +127,21 @@ impl HttpResponse {
     }
 }
 
+/// The headers of an HTTP header map as `(name, value)` pairs in the map's
+/// order, names lower case, values read as UTF-8 (any other byte replaced):
+/// how [`HttpResponse::headers`] holds them.
+pub fn header_pairs(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
+}
+
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()

@@ -155,16 +155,7 @@ pub fn verify_wiremock_request(
     request: &wiremock::Request,
     credentials: &Credentials,
 ) -> Result<(), String> {
-    let headers: Vec<(String, String)> = request
-        .headers
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = bce_core::transport::header_pairs(&request.headers);
     verify_parts(
         request.method.as_str(),
         request.url.path(),
