@@ -25,8 +25,10 @@ pub const ENV_SESSION_TOKEN: &str = "BCE_SESSION_TOKEN";
 /// assert_eq!(format!("{s:?} {s}"), "\"***redacted***\" ***redacted***");
 /// assert_eq!(serde_json::to_string(&s).unwrap(), "\"hunter2\"");
 /// ```
+// Shared text: the pipeline clones credentials and the secrets it must
+// mask on every attempt, and a clone should not copy them.
 #[derive(Clone, PartialEq, Eq, Default, Hash)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl serde::Serialize for Secret {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -36,14 +38,14 @@ impl serde::Serialize for Secret {
 
 impl<'de> serde::Deserialize<'de> for Secret {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Secret)
+        String::deserialize(deserializer).map(Secret::new)
     }
 }
 
 impl Secret {
     /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        Secret(Arc::from(value.into()))
     }
 
     /// The secret text. Call it only where the value is really needed (signing).
@@ -71,13 +73,13 @@ impl fmt::Display for Secret {
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {
-        Secret(value)
+        Secret::new(value)
     }
 }
 
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
-        Secret(value.to_owned())
+        Secret(Arc::from(value))
     }
 }
 
@@ -94,7 +96,7 @@ impl From<&str> for Secret {
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {
-    access_key_id: String,
+    access_key_id: Arc<str>,
     secret_access_key: Secret,
     session_token: Option<Secret>,
 }
@@ -120,7 +122,7 @@ impl Credentials {
             ));
         }
         Ok(Credentials {
-            access_key_id,
+            access_key_id: access_key_id.into(),
             secret_access_key,
             session_token: None,
         })

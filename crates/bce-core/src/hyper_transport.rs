@@ -108,6 +108,17 @@ fn local(message: String) -> TransportError {
     TransportError::new(TransportErrorKind::Other, message, false)
 }
 
+/// The header name as hyper takes it; the BCE headers every call sends are
+/// static names, so they cost no allocation.
+fn header_name(name: &str) -> Result<HeaderName, TransportError> {
+    const STATIC: [&str; 3] = ["x-bce-date", "x-bce-request-id", "content-md5"];
+    if let Some(known) = STATIC.iter().find(|s| name.eq_ignore_ascii_case(s)) {
+        return Ok(HeaderName::from_static(known));
+    }
+    HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| local(format!("header name {name:?} cannot be sent")))
+}
+
 fn build(
     request: HttpRequest,
     proxies: &Proxies,
@@ -132,8 +143,7 @@ fn build(
                 // Written by the HTTP stack from the URL and the body.
                 continue;
             }
-            let name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| local(format!("header name {name:?} cannot be sent")))?;
+            let name = header_name(&name)?;
             // The value's bytes move into the header as they are: UTF-8
             // text (e.g. a region name) is sent as the official SDKs send
             // it, and nothing is copied.
