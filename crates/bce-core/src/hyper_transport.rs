@@ -123,9 +123,8 @@ fn build(
     request: HttpRequest,
     proxies: &Proxies,
 ) -> Result<hyper::Request<Full<Bytes>>, TransportError> {
-    let uri: hyper::Uri = request
-        .url
-        .parse()
+    // From the owned string: the URL's bytes become the URI's without a copy.
+    let uri = hyper::Uri::try_from(request.url)
         .map_err(|e| local(format!("the request URL cannot be sent: {e}")))?;
     // A plain-HTTP request through a proxy carries the proxy's credentials
     // itself (an HTTPS one gives them to the CONNECT tunnel instead).
