@@ -38,17 +38,22 @@ const STEPS: &[Step] = &[
         args: &["doc", "--workspace", "--no-deps"],
         env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
+    // Examples and benchmarks in one build, with the dev profile: the
+    // benchmarks' dev-dependencies make cargo resolve the same features as
+    // `cargo test`, so every library of the test build is reused (two
+    // separate builds compiled the libraries twice more, ~90 s), and an
+    // optimised build of every dependency would double CI time.
+    // `cargo bench` still builds the benchmarks optimised.
     Step {
-        name: "examples",
-        args: &["build", "--workspace", "--examples"],
-        env: &[],
-    },
-    // Benchmarks are built with the dev profile: it proves they compile
-    // and reuses the test build, where an optimised build of every
-    // dependency would double CI time. `cargo bench` builds them optimised.
-    Step {
-        name: "benchmarks build",
-        args: &["build", "--workspace", "--benches", "--profile", "dev"],
+        name: "examples and benchmarks build",
+        args: &[
+            "build",
+            "--workspace",
+            "--examples",
+            "--benches",
+            "--profile",
+            "dev",
+        ],
         env: &[],
     },
 ];
