@@ -38,12 +38,13 @@ const STEPS: &[Step] = &[
         args: &["doc", "--workspace", "--no-deps"],
         env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
-    // Examples and benchmarks in one build, with the dev profile: the
-    // benchmarks' dev-dependencies make cargo resolve the same features as
-    // `cargo test`, so every library of the test build is reused (two
-    // separate builds compiled the libraries twice more, ~90 s), and an
-    // optimised build of every dependency would double CI time.
-    // `cargo bench` still builds the benchmarks optimised.
+    // Examples and benchmarks are built with the test targets and the test
+    // profile, i.e. the very build `cargo test` just made: the same profile
+    // and, with every crate's dev-dependencies in the graph, the same
+    // features, so the libraries are reused. (Built on their own, cargo
+    // resolves other features for rustls/ring and compiles them and every
+    // crate above them again, ~90 s; an optimised build of every dependency
+    // would double CI time.) `cargo bench` still builds them optimised.
     Step {
         name: "examples and benchmarks build",
         args: &[
@@ -51,8 +52,9 @@ const STEPS: &[Step] = &[
             "--workspace",
             "--examples",
             "--benches",
+            "--tests",
             "--profile",
-            "dev",
+            "test",
         ],
         env: &[],
     },
