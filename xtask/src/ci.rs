@@ -33,18 +33,11 @@ const STEPS: &[Step] = &[
         args: &["test", "--workspace"],
         env: &[],
     },
-    Step {
-        name: "docs",
-        args: &["doc", "--workspace", "--no-deps"],
-        env: &[("RUSTDOCFLAGS", "-D warnings")],
-    },
     // Examples and benchmarks are built with the test targets and the test
-    // profile, i.e. the very build `cargo test` just made: the same profile
-    // and, with every crate's dev-dependencies in the graph, the same
-    // features, so the libraries are reused. (Built on their own, cargo
-    // resolves other features for rustls/ring and compiles them and every
-    // crate above them again, ~90 s; an optimised build of every dependency
-    // would double CI time.) `cargo bench` still builds them optimised.
+    // profile right after the tests, so the step reuses the test build.
+    // After `cargo doc` (or built on their own) they recompiled ring and
+    // every crate above it, ~90 s; an optimised build of every dependency
+    // would double CI time. `cargo bench` still builds them optimised.
     Step {
         name: "examples and benchmarks build",
         args: &[
@@ -57,6 +50,11 @@ const STEPS: &[Step] = &[
             "test",
         ],
         env: &[],
+    },
+    Step {
+        name: "docs",
+        args: &["doc", "--workspace", "--no-deps"],
+        env: &[("RUSTDOCFLAGS", "-D warnings")],
     },
 ];
 
