@@ -15,7 +15,11 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Builds the example (a no-op when it is up to date) and returns its path.
+/// The example's path; built here only when `cargo test` did not build it
+/// (the test run alone) or its source is newer. `cargo test --workspace`
+/// builds every example before running tests; a nested `cargo build` from
+/// inside a test resolves other features and made the next build of the
+/// workspace compile rustls and everything above it again.
 fn quickstart() -> &'static PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
@@ -25,6 +29,11 @@ fn quickstart() -> &'static PathBuf {
         let bin = profile_dir
             .join("examples")
             .join(format!("quickstart{}", std::env::consts::EXE_SUFFIX));
+        let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let source = workspace_root().join("examples").join("quickstart.rs");
+        if modified(&bin).is_some_and(|built| modified(&source).is_some_and(|s| s <= built)) {
+            return bin;
+        }
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
             .args(["build", "--quiet", "--example", "quickstart"])
