@@ -530,14 +530,13 @@ impl Client {
 /// generator (seeded from the OS) rather than a system call per call.
 pub fn random_uuid_v4() -> String {
     let bits = (fastrand::u128(..) & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = bits.to_be_bytes();
     let mut out = String::with_capacity(36);
-    for nibble in 0..32 {
-        if matches!(nibble, 8 | 12 | 16 | 20) {
+    for (i, group) in [0..4, 4..6, 6..8, 8..10, 10..16].into_iter().enumerate() {
+        if i > 0 {
             out.push('-');
         }
-        let value = (bits >> (124 - 4 * nibble)) & 0xf;
-        out.push(char::from(HEX[value as usize]));
+        sign::push_hex(&mut out, &bytes[group]);
     }
     out
 }

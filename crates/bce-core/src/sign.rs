@@ -252,16 +252,21 @@ pub fn parse_timestamp(text: &str) -> Result<i64, Error> {
 
 type HmacSha256 = Hmac<Sha256>;
 
+/// Appends `bytes` to `out` as lowercase hex.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for &byte in bytes {
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0xf)]));
+    }
+}
+
 /// HMAC-SHA256 of `message` under `key`, appended to `out` as lowercase hex.
 fn push_hmac_hex(out: &mut String, key: &[u8], message: &str) {
     // HMAC accepts keys of any length, so this cannot fail.
     if let Ok(mut mac) = HmacSha256::new_from_slice(key) {
         mac.update(message.as_bytes());
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        for byte in mac.finalize().into_bytes() {
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        }
+        push_hex(out, &mac.finalize().into_bytes());
     }
 }
 
