@@ -5,7 +5,9 @@
 //! runs at 1 and at 64 calls in flight and prints the client's CPU time per
 //! call (process CPU time of every thread but the server's, divided by
 //! calls), wall time per call and heap allocations per call (server
-//! included: it runs the same code for every case). Nothing is asserted.
+//! included: it runs the same code for every case). The floors and the SDK
+//! call take turns over several rounds and report their median round, so a
+//! drifting machine moves them alike. Nothing is asserted.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::convert::Infallible;
@@ -202,6 +204,15 @@ where
     }
 }
 
+/// Rounds of the floor and SDK comparison (see `main`).
+const ROUNDS: u32 = 5;
+
+/// The round with the median CPU time per call.
+fn median(mut rounds: Vec<Figures>) -> Figures {
+    rounds.sort_by_key(|f| f.cpu);
+    rounds[rounds.len() / 2]
+}
+
 fn report(name: &str, in_flight: u32, f: Figures, floors: &[(&str, Figures)]) {
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
     let vs: String = floors
@@ -240,6 +251,8 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     // `--profile-sdk`: only the SDK call, longer, for a profiler to look at.
     let profile_sdk = std::env::args().any(|a| a == "--profile-sdk");
+    // `--profile-floor`: the same for the two floors.
+    let profile_floor = std::env::args().any(|a| a == "--profile-floor");
     let calls: u32 = if quick { 4_000 } else { 40_000 };
     let addr = start_server();
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -260,6 +273,9 @@ fn main() {
             .expect("prepare")
             .request
             .headers
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value))
+            .collect()
     };
     for in_flight in [1u32, 64] {
         let floor_client = {
@@ -295,29 +311,14 @@ fn main() {
         };
         // (a) The floors: bare hyper client, same GET, same typed decode;
         // once without headers, once with the SDK's (signed once, reused).
-        let floor_calls = if profile_sdk { calls / 20 } else { calls };
-        let bare = measure(&rt, floor_calls, in_flight, floor_get(Vec::new()));
-        report("floor: hyper + serde_json", in_flight, bare, &[]);
-        let floor = measure(
-            &rt,
-            floor_calls,
-            in_flight,
-            floor_get(signed_headers.clone()),
-        );
-        report(
-            "floor: same, with the SDK's headers",
-            in_flight,
-            floor,
-            &[("bare", bare)],
-        );
-        let floors = [("bare", bare), ("same headers", floor)];
-
-        // (b) The full SDK call.
+        // (b) The full SDK call. The three run in turns, several rounds, and
+        // each reports its median round: a machine's drift (frequency,
+        // other load) then moves all three alike instead of one of them.
         let sdk = {
             let _guard = rt.enter();
             aihc_train::Client::new(sdk_config(addr)).expect("client")
         };
-        let full = measure(&rt, calls, in_flight, move || {
+        let sdk_get = move || {
             let sdk = sdk.clone();
             async move {
                 let job = sdk
@@ -326,9 +327,33 @@ fn main() {
                     .expect("get_job");
                 std::hint::black_box(job);
             }
-        });
+        };
+        let (floor_calls, sdk_calls) = match (profile_sdk, profile_floor) {
+            (true, _) => (calls / 20, calls),
+            (_, true) => (calls, calls / 20),
+            _ => (calls, calls),
+        };
+        let mut rounds = [Vec::new(), Vec::new(), Vec::new()];
+        for _ in 0..ROUNDS {
+            let per_round = |n: u32| n / ROUNDS;
+            let bare = floor_get(Vec::new());
+            rounds[0].push(measure(&rt, per_round(floor_calls), in_flight, bare));
+            let same = floor_get(signed_headers.clone());
+            rounds[1].push(measure(&rt, per_round(floor_calls), in_flight, same));
+            let full = sdk_get.clone();
+            rounds[2].push(measure(&rt, per_round(sdk_calls), in_flight, full));
+        }
+        let [bare, floor, full] = rounds.map(median);
+        report("floor: hyper + serde_json", in_flight, bare, &[]);
+        report(
+            "floor: same, with the SDK's headers",
+            in_flight,
+            floor,
+            &[("bare", bare)],
+        );
+        let floors = [("bare", bare), ("same headers", floor)];
         report("sdk: aihc_train get_job", in_flight, full, &floors);
-        if profile_sdk {
+        if profile_sdk || profile_floor {
             continue;
         }
 

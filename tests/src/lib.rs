@@ -371,7 +371,11 @@ pub fn compare_by_meaning(ours: &HttpRequest, recorded: &Value) -> Vec<String> {
         ));
     }
     // Our signature must verify over the headers it lists.
-    let our_headers: Vec<(String, String)> = ours.headers.clone();
+    let our_headers: Vec<(String, String)> = ours
+        .headers
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
     let creds = match ours.header("x-bce-security-token") {
         Some(t) => Credentials::with_session_token("ak-test", "sk-test", t),
         None => Credentials::new("ak-test", "sk-test"),

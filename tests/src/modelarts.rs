@@ -508,7 +508,11 @@ fn check_authorization(
             method: ours.method.as_str(),
             path,
             query,
-            headers: &ours.headers,
+            headers: &ours
+                .headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<Vec<_>>(),
             body: &ours.body,
         },
     ) {

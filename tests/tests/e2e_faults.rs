@@ -173,7 +173,7 @@ async fn send(req: &bce_core::HttpRequest, url: &str, body: Vec<u8>) -> (u16, Va
     let mut builder = reqwest::Client::new().request(method, url);
     for (k, v) in &req.headers {
         if !k.eq_ignore_ascii_case("host") && !k.eq_ignore_ascii_case("content-length") {
-            builder = builder.header(k, v);
+            builder = builder.header(k.as_ref(), v);
         }
     }
     let resp = builder.body(body).send().await.unwrap();

@@ -3,6 +3,7 @@
 //! pipeline: timeouts, retries, tracing and error decoding stay shared, and
 //! every attempt is authorized afresh.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -33,7 +34,7 @@ pub struct AuthRequest<'a> {
     /// The headers the operation asks to sign instead of the default set
     /// (see [`crate::Operation::signed_headers`]).
     pub signed_headers: Option<&'static [&'static str]>,
-    headers: &'a mut Vec<(String, String)>,
+    headers: &'a mut Vec<(Cow<'static, str>, String)>,
     secrets: &'a mut Vec<Secret>,
 }
 
@@ -48,7 +49,7 @@ impl<'a> AuthRequest<'a> {
         body: &'a [u8],
         unix_seconds: i64,
         signed_headers: Option<&'static [&'static str]>,
-        headers: &'a mut Vec<(String, String)>,
+        headers: &'a mut Vec<(Cow<'static, str>, String)>,
         secrets: &'a mut Vec<Secret>,
     ) -> Self {
         AuthRequest {
@@ -64,7 +65,7 @@ impl<'a> AuthRequest<'a> {
     }
 
     /// The headers set so far.
-    pub fn headers(&self) -> &[(String, String)] {
+    pub fn headers(&self) -> &[(Cow<'static, str>, String)] {
         self.headers
     }
 
@@ -76,10 +77,12 @@ impl<'a> AuthRequest<'a> {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Sets a header, replacing any of the same name.
-    pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
-        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-        self.headers.push((name.to_owned(), value.into()));
+    /// Sets a header, replacing any of the same name. A `&'static str`
+    /// name is kept borrowed.
+    pub fn set_header(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
+        let name = name.into();
+        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
+        self.headers.push((name, value.into()));
     }
 
     /// This attempt's credentials from `provider`, with their secret key
@@ -93,11 +96,18 @@ impl<'a> AuthRequest<'a> {
             .credentials()
             .await
             .map_err(|e| Error::credentials("the credentials provider failed", Some(e)))?;
+        self.redact_credentials(&credentials);
+        Ok(credentials)
+    }
+
+    /// Registers the secret key and session token of `credentials` for
+    /// redaction (what [`AuthRequest::credentials_from`] does for the
+    /// credentials it returns).
+    pub fn redact_credentials(&mut self, credentials: &Credentials) {
         self.redact(credentials.secret_access_key());
         if let Some(token) = credentials.session_token() {
             self.redact(token);
         }
-        Ok(credentials)
     }
 
     /// Registers a value that the SDK must never print (it is masked in
@@ -150,7 +160,18 @@ impl Authorizer for BceAuthorizer {
         request: &'a mut AuthRequest<'_>,
     ) -> BoxFuture<'a, Result<(), Error>> {
         Box::pin(async move {
-            let credentials = request.credentials_from(self.credentials.as_ref()).await?;
+            // Fixed credentials are borrowed: no copy and no provider call.
+            let fetched;
+            let credentials = match self.credentials.fixed() {
+                Some(fixed) => {
+                    request.redact_credentials(fixed);
+                    fixed
+                }
+                None => {
+                    fetched = request.credentials_from(self.credentials.as_ref()).await?;
+                    &fetched
+                }
+            };
             if !request.body.is_empty() {
                 let md5 = Md5::digest(request.body);
                 request.set_header(
@@ -169,8 +190,8 @@ impl Authorizer for BceAuthorizer {
             };
             request.set_header(DATE_HEADER, timestamp);
             let timestamp = request.header(DATE_HEADER).unwrap_or_default();
-            let signature = sign::sign_at(
-                &credentials,
+            let (authorization, security_token) = sign::authorization_at(
+                credentials,
                 &SignableRequest {
                     method: request.method.as_str(),
                     path: request.path,
@@ -180,10 +201,10 @@ impl Authorizer for BceAuthorizer {
                 options,
                 timestamp,
             );
-            if let Some(token) = signature.security_token_header {
+            if let Some(token) = security_token {
                 request.set_header(SECURITY_TOKEN_HEADER, token);
             }
-            request.set_header("Authorization", signature.authorization);
+            request.set_header("Authorization", authorization);
             Ok(())
         })
     }

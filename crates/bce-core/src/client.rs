@@ -241,7 +241,8 @@ impl Client {
         let endpoint = &self.inner.endpoint;
         let path = self.full_path(op);
         let url = self.url(&path, &op.query)?;
-        let mut headers: Vec<(String, String)> = Vec::with_capacity(10 + op.headers.len());
+        let mut headers: Vec<(Cow<'static, str>, String)> =
+            Vec::with_capacity(10 + op.headers.len());
         headers.push(("Host".into(), endpoint.host().to_owned()));
         headers.push(("User-Agent".into(), config.user_agent.clone()));
         if !op
@@ -258,7 +259,11 @@ impl Client {
         if let Some(name) = self.inner.request_id_header {
             headers.push((name.into(), request_id.to_owned()));
         }
-        headers.extend(op.headers.iter().cloned());
+        headers.extend(
+            op.headers
+                .iter()
+                .map(|(k, v)| (Cow::Owned(k.clone()), v.clone())),
+        );
 
         let mut secrets = Vec::new();
         let mut auth = AuthRequest::new(
@@ -484,12 +489,13 @@ impl Client {
             let logged: Vec<(&str, String)> = response
                 .headers
                 .iter()
-                .filter(|(k, _)| {
-                    LOGGED_RESPONSE_HEADERS
-                        .iter()
-                        .any(|h| k.eq_ignore_ascii_case(h))
+                .filter(|(k, _)| LOGGED_RESPONSE_HEADERS.contains(&k.as_str()))
+                .map(|(k, v)| {
+                    (
+                        k.as_str(),
+                        redact::url(&String::from_utf8_lossy(v.as_bytes())),
+                    )
                 })
-                .map(|(k, v)| (k.as_str(), redact::url(v)))
                 .collect();
             tracing::debug!(status = response.status, headers = ?logged, "response received");
         }

@@ -222,6 +222,13 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub trait CredentialsProvider: Send + Sync + fmt::Debug {
     /// Returns the credentials to sign the next attempt with.
     fn credentials(&self) -> BoxFuture<'_, Result<Credentials, Error>>;
+
+    /// The credentials, when they never change: signers then borrow them
+    /// instead of asking for a copy on every attempt. `None` (the default)
+    /// for providers that may rotate or refresh them.
+    fn fixed(&self) -> Option<&Credentials> {
+        None
+    }
 }
 
 /// A provider that always returns the same credentials.
@@ -239,6 +246,10 @@ impl CredentialsProvider for StaticProvider {
     fn credentials(&self) -> BoxFuture<'_, Result<Credentials, Error>> {
         let creds = self.0.clone();
         Box::pin(async move { Ok(creds) })
+    }
+
+    fn fixed(&self) -> Option<&Credentials> {
+        Some(&self.0)
     }
 }
 

@@ -189,7 +189,6 @@ impl HttpTransport for HyperTransport {
             if declared.is_some_and(|n| n > limit) {
                 return Err(too_large());
             }
-            let headers = crate::transport::header_pairs(&parts.headers);
             let cap = usize::try_from(limit).unwrap_or(usize::MAX);
             let body = Limited::new(body, cap).collect().await.map_err(|e| {
                 if e.downcast_ref::<http_body_util::LengthLimitError>()
@@ -206,8 +205,8 @@ impl HttpTransport for HyperTransport {
             })?;
             Ok(HttpResponse {
                 status,
-                headers,
-                body: Vec::from(body.to_bytes()),
+                headers: parts.headers,
+                body: body.to_bytes(),
             })
         })
     }

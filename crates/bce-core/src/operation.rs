@@ -63,6 +63,11 @@ impl Operation {
 
     /// Appends a literal piece of path, e.g. `/api/v1/aijobs`.
     pub fn path(mut self, literal: &str) -> Self {
+        if self.path.capacity() == 0 {
+            // Room for the ids usually appended after the first literal,
+            // so building a path is one allocation.
+            self.path.reserve(literal.len() + 64);
+        }
         self.path.push_str(literal);
         self
     }

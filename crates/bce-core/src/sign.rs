@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use sha2::Sha256;
 
-use crate::credentials::Credentials;
+use crate::credentials::{Credentials, Secret};
 use crate::date::DateTime;
 use crate::error::Error;
 
@@ -90,25 +90,88 @@ pub fn canonical_query(query: &[(String, String)]) -> String {
 }
 
 fn push_canonical_query(out: &mut String, query: &[(String, String)]) {
-    let encode = |(k, v): &(String, String)| {
-        let mut item = String::with_capacity(k.len() + v.len() + 8);
-        item.extend(utf8_percent_encode(k, STRICT));
-        item.push('=');
-        item.extend(utf8_percent_encode(v, STRICT));
-        item
-    };
-    let mut items: Vec<String> = query
-        .iter()
-        .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
-        .map(encode)
-        .collect();
-    items.sort_unstable();
-    for (i, item) in items.iter().enumerate() {
+    let mut items = Buffers::default();
+    push_canonical_query_with(out, query, &mut items);
+}
+
+/// Appends the canonical query to `out`, encoding the pairs into `items`
+/// (reused between signatures, so sorting them allocates nothing).
+fn push_canonical_query_with(out: &mut String, query: &[(String, String)], items: &mut Buffers) {
+    items.clear();
+    for (k, v) in query {
+        if k.eq_ignore_ascii_case("authorization") {
+            continue;
+        }
+        let start = items.text.len();
+        items.text.extend(utf8_percent_encode(k, STRICT));
+        items.text.push('=');
+        items.text.extend(utf8_percent_encode(v, STRICT));
+        items.spans.push(Span {
+            line: start..items.text.len(),
+            name: 0..0,
+        });
+    }
+    items.sort_by_line();
+    for (i, span) in items.spans.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(item);
+        out.push_str(&items.text[span.line.clone()]);
     }
+}
+
+/// Text pieces written into one buffer and sorted by their ranges, so a
+/// canonical query or header block costs no allocation per item.
+#[derive(Default)]
+struct Buffers {
+    text: String,
+    spans: Vec<Span>,
+}
+
+/// One item of [`Buffers`]: its whole text and (for a header) its name.
+struct Span {
+    line: std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+    }
+
+    fn sort_by_line(&mut self) {
+        let text = &self.text;
+        self.spans
+            .sort_unstable_by(|a, b| text[a.line.clone()].cmp(&text[b.line.clone()]));
+    }
+
+    fn sort_by_name(&mut self) {
+        let text = &self.text;
+        self.spans
+            .sort_unstable_by(|a, b| text[a.name.clone()].cmp(&text[b.name.clone()]));
+    }
+}
+
+/// The working buffers of one signature. Each thread keeps one set, so a
+/// signature in the request pipeline allocates only the header it returns.
+#[derive(Default)]
+struct Scratch {
+    /// The signing key of the last signature, what it was derived from (the
+    /// `bce-auth-v1/{ak}/{timestamp}/{expiration}` prefix and the secret)
+    /// and an HMAC already keyed with it: every call of a second shares
+    /// them, so most signatures compute one HMAC instead of two.
+    key_source: Option<(String, Secret)>,
+    keyed: Option<HmacSha256>,
+    signing_key: String,
+    canonical_request: String,
+    signed_headers: String,
+    query: Buffers,
+    headers: Buffers,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Options that change what is signed.
@@ -179,9 +242,10 @@ impl SignOptions {
     }
 }
 
-/// A request as the signer sees it: raw method, path, query and headers.
+/// A request as the signer sees it: raw method, path, query and headers
+/// (names as `String`s, or as the pipeline holds them).
 #[derive(Debug, Clone, Copy)]
-pub struct SignableRequest<'a> {
+pub struct SignableRequest<'a, N: AsRef<str> = String> {
     /// HTTP method, upper case.
     pub method: &'a str,
     /// Raw, unencoded path.
@@ -189,7 +253,7 @@ pub struct SignableRequest<'a> {
     /// Raw query pairs.
     pub query: &'a [(String, String)],
     /// Header names and raw values, before signing.
-    pub headers: &'a [(String, String)],
+    pub headers: &'a [(N, String)],
 }
 
 /// The result of signing, with the intermediate values for diagnostics.
@@ -286,9 +350,9 @@ fn push_hmac_hex(out: &mut String, key: &[u8], message: &str) {
 /// assert!(sig.authorization.starts_with("bce-auth-v1/AKIDEXAMPLE/2025-01-01T00:00:00Z/1800/host/"));
 /// # Ok::<(), bce_core::Error>(())
 /// ```
-pub fn sign(
+pub fn sign<N: AsRef<str>>(
     credentials: &Credentials,
-    request: &SignableRequest<'_>,
+    request: &SignableRequest<'_, N>,
     options: &SignOptions,
     unix_seconds: i64,
 ) -> Result<Signature, Error> {
@@ -296,14 +360,56 @@ pub fn sign(
     Ok(sign_at(credentials, request, options, &timestamp))
 }
 
-/// [`sign`] with the timestamp already formatted (the authorizer has just
-/// written it into `x-bce-date`).
-pub(crate) fn sign_at(
+/// [`sign`] with the timestamp already formatted.
+pub(crate) fn sign_at<N: AsRef<str>>(
     credentials: &Credentials,
-    request: &SignableRequest<'_>,
+    request: &SignableRequest<'_, N>,
     options: &SignOptions,
     timestamp: &str,
 ) -> Signature {
+    with_scratch(|scratch| {
+        let (authorization, security_token_header) =
+            sign_into(scratch, credentials, request, options, timestamp);
+        Signature {
+            authorization,
+            signing_key: scratch.signing_key.clone(),
+            canonical_request: scratch.canonical_request.clone(),
+            signed_headers: scratch.signed_headers.clone(),
+            security_token_header,
+        }
+    })
+}
+
+/// The `Authorization` header value (and the session-token header to add,
+/// for STS credentials) of `request`: what the request pipeline needs of a
+/// [`Signature`], without copying the intermediate values out.
+pub(crate) fn authorization_at<N: AsRef<str>>(
+    credentials: &Credentials,
+    request: &SignableRequest<'_, N>,
+    options: &SignOptions,
+    timestamp: &str,
+) -> (String, Option<String>) {
+    with_scratch(|scratch| sign_into(scratch, credentials, request, options, timestamp))
+}
+
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        // Only reachable if signing ever re-entered itself on this thread.
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// Signs into `scratch` (which then holds the signing key, canonical request
+/// and signed header names) and returns the `Authorization` value and the
+/// session-token header to add.
+fn sign_into<N: AsRef<str>>(
+    scratch: &mut Scratch,
+    credentials: &Credentials,
+    request: &SignableRequest<'_, N>,
+    options: &SignOptions,
+    timestamp: &str,
+) -> (String, Option<String>) {
     // Sized for the whole header: prefix, signed names and the signature.
     let mut authorization = String::with_capacity(192);
     authorization.push_str("bce-auth-v1/");
@@ -312,12 +418,21 @@ pub(crate) fn sign_at(
     authorization.push_str(timestamp);
     authorization.push('/');
     let _ = write!(authorization, "{}", options.expiration_seconds);
-    let mut signing_key = String::with_capacity(64);
-    push_hmac_hex(
-        &mut signing_key,
-        credentials.secret_access_key().expose().as_bytes(),
-        &authorization,
-    );
+    let secret = credentials.secret_access_key();
+    let cached = scratch
+        .key_source
+        .as_ref()
+        .is_some_and(|(prefix, key)| *prefix == authorization && key == secret);
+    if !cached || scratch.keyed.is_none() {
+        scratch.signing_key.clear();
+        push_hmac_hex(
+            &mut scratch.signing_key,
+            secret.expose().as_bytes(),
+            &authorization,
+        );
+        scratch.keyed = HmacSha256::new_from_slice(scratch.signing_key.as_bytes()).ok();
+        scratch.key_source = Some((authorization.clone(), secret.clone()));
+    }
 
     let security_token_header = credentials.session_token().and_then(|token| {
         let in_query = request
@@ -327,77 +442,91 @@ pub(crate) fn sign_at(
         (!in_query).then(|| token.expose().to_owned())
     });
 
-    // (lowercase name, canonical line) of every signed header. One buffer
-    // lowercases each name, so headers that are not signed cost nothing.
-    let mut signed: Vec<(String, String)> = Vec::with_capacity(request.headers.len() + 1);
-    let mut lower = String::with_capacity(32);
+    // Every signed header as its lowercase name followed by its canonical
+    // line, in one buffer; headers that are not signed cost nothing.
+    let headers = &mut scratch.headers;
+    headers.clear();
     let extra = security_token_header
         .as_deref()
         .map(|t| (SECURITY_TOKEN_HEADER, t));
     let all = request
         .headers
         .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .map(|(k, v)| (k.as_ref(), v.as_str()))
         .chain(extra);
     for (name, value) in all {
-        lower.clear();
-        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
-        if lower == "authorization" {
-            continue;
-        }
+        let start = headers.text.len();
+        headers
+            .text
+            .extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        let lower = &headers.text[start..];
         // The session token is always signed: a narrower header set must
         // not let it travel unprotected.
-        let candidate = options.signs(&lower)
-            || lower == SECURITY_TOKEN_HEADER
-            || (options.sign_bce_headers
-                && lower.starts_with("x-bce-")
-                && lower != REQUEST_ID_HEADER);
+        let candidate = lower != "authorization"
+            && (options.signs(lower)
+                || lower == SECURITY_TOKEN_HEADER
+                || (options.sign_bce_headers
+                    && lower.starts_with("x-bce-")
+                    && lower != REQUEST_ID_HEADER));
         let value = value.trim();
         if !candidate || value.is_empty() {
+            headers.text.truncate(start);
             continue;
         }
-        let mut line = String::with_capacity(lower.len() + value.len() + 16);
-        line.extend(utf8_percent_encode(&lower, STRICT));
-        line.push(':');
-        line.extend(utf8_percent_encode(value, STRICT));
-        signed.push((lower.clone(), line));
+        let name_end = headers.text.len();
+        let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-_.~".contains(&b);
+        if name.bytes().all(unreserved) {
+            // The usual case: the encoded name is the lowercase name.
+            headers
+                .text
+                .extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            let lower = headers.text[start..name_end].to_owned();
+            headers.text.extend(utf8_percent_encode(&lower, STRICT));
+        }
+        headers.text.push(':');
+        headers.text.extend(utf8_percent_encode(value, STRICT));
+        headers.spans.push(Span {
+            name: start..name_end,
+            line: name_end..headers.text.len(),
+        });
     }
 
-    let mut canonical_request = String::with_capacity(256);
-    canonical_request.push_str(request.method);
-    canonical_request.push('\n');
-    push_canonical_uri(&mut canonical_request, request.path);
-    canonical_request.push('\n');
-    push_canonical_query(&mut canonical_request, request.query);
-    canonical_request.push('\n');
+    let canonical = &mut scratch.canonical_request;
+    canonical.clear();
+    canonical.push_str(request.method);
+    canonical.push('\n');
+    push_canonical_uri(canonical, request.path);
+    canonical.push('\n');
+    push_canonical_query_with(canonical, request.query, &mut scratch.query);
+    canonical.push('\n');
     // Lines and names sort separately: `a-b:…` sorts before `a:…` while
     // `a` sorts before `a-b`, and both orders are part of the rule.
-    signed.sort_unstable_by(|a, b| a.1.cmp(&b.1));
-    for (i, (_, line)) in signed.iter().enumerate() {
+    headers.sort_by_line();
+    for (i, span) in headers.spans.iter().enumerate() {
         if i > 0 {
-            canonical_request.push('\n');
+            canonical.push('\n');
         }
-        canonical_request.push_str(line);
+        canonical.push_str(&headers.text[span.line.clone()]);
     }
-    let mut names: Vec<&str> = signed.iter().map(|(name, _)| name.as_str()).collect();
-    names.sort_unstable();
-    let signed_headers = names.join(";");
+    headers.sort_by_name();
+    let names = &mut scratch.signed_headers;
+    names.clear();
+    for (i, span) in headers.spans.iter().enumerate() {
+        if i > 0 {
+            names.push(';');
+        }
+        names.push_str(&headers.text[span.name.clone()]);
+    }
 
     authorization.push('/');
-    authorization.push_str(&signed_headers);
+    authorization.push_str(names);
     authorization.push('/');
-    push_hmac_hex(
-        &mut authorization,
-        signing_key.as_bytes(),
-        &canonical_request,
-    );
-    Signature {
-        authorization,
-        signing_key,
-        canonical_request,
-        signed_headers,
-        security_token_header,
+    if let Some(mut mac) = scratch.keyed.clone() {
+        mac.update(canonical.as_bytes());
+        push_hex(&mut authorization, &mac.finalize().into_bytes());
     }
+    (authorization, security_token_header)
 }
 
 #[cfg(test)]
@@ -421,6 +550,35 @@ mod tests {
             ])),
             "a-b=1&a=1"
         );
+    }
+
+    #[test]
+    fn a_cached_signing_key_is_never_used_for_other_credentials() {
+        let headers = string_pairs(&[("Host", "bec.baidubce.com")]);
+        let req = SignableRequest {
+            method: "GET",
+            path: "/v1/vm",
+            query: &[],
+            headers: &headers,
+        };
+        let sign_with = |ak: &str, sk: &str| {
+            let creds = Credentials::new(ak, sk).unwrap();
+            sign(&creds, &req, &SignOptions::default(), 1735689600).unwrap()
+        };
+        // On a fresh thread, so nothing is cached yet.
+        let fresh = std::thread::scope(|s| s.spawn(|| sign_with("AK1", "SK1")).join().unwrap());
+        let first = sign_with("AK1", "SK1");
+        let other_secret = sign_with("AK1", "SK2");
+        let other_key = sign_with("AK2", "SK1");
+        let again = sign_with("AK1", "SK1");
+        assert_eq!(first, fresh);
+        assert_eq!(again, fresh);
+        assert_ne!(other_secret.signing_key, fresh.signing_key);
+        assert_ne!(other_secret.authorization, fresh.authorization);
+        assert_ne!(other_key.signing_key, fresh.signing_key);
+        let later = Credentials::new("AK1", "SK1").unwrap();
+        let later = sign(&later, &req, &SignOptions::default(), 1735689601).unwrap();
+        assert_ne!(later.signing_key, fresh.signing_key);
     }
 
     #[test]

@@ -2,7 +2,12 @@
 //! ([`crate::hyper_transport`]), so the SDK can be driven without a server
 //! in tests or through another HTTP client.
 
+use std::borrow::Cow;
 use std::fmt;
+
+pub use bytes::Bytes;
+pub use hyper::header::HeaderMap;
+use hyper::header::{HeaderName, HeaderValue};
 
 use crate::credentials::BoxFuture;
 use crate::error::TransportError;
@@ -53,8 +58,9 @@ pub struct HttpRequest {
     pub method: Method,
     /// Absolute URL (scheme, host, encoded path and query).
     pub url: String,
-    /// Header names and values in the order they were set.
-    pub headers: Vec<(String, String)>,
+    /// Header names and values in the order they were set. Names the SDK
+    /// sets itself are borrowed from static text (no allocation per call).
+    pub headers: Vec<(Cow<'static, str>, String)>,
     /// The body bytes (empty for body-less requests).
     pub body: Vec<u8>,
 }
@@ -62,7 +68,10 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// First header with this name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -71,7 +80,7 @@ impl fmt::Debug for HttpRequest {
         let headers: Vec<(&str, &str)> = self
             .headers
             .iter()
-            .map(|(k, v)| (k.as_str(), redact_header(k, v)))
+            .map(|(k, v)| (k.as_ref(), redact_header(k, v)))
             .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
@@ -93,43 +102,48 @@ pub fn redact_header<'a>(name: &str, value: &'a str) -> &'a str {
     }
 }
 
-/// A response as received.
+/// A response as received: the header map and the body as the HTTP layer
+/// produced them, without a copy.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HttpResponse {
     /// Status code.
     pub status: u16,
-    /// Header names (lowercase) and values.
-    pub headers: Vec<(String, String)>,
+    /// The headers.
+    pub headers: HeaderMap,
     /// The whole body.
-    pub body: Vec<u8>,
+    pub body: Bytes,
 }
 
 impl HttpResponse {
     /// A response with a status and a body.
-    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+    pub fn new(status: u16, body: impl Into<Bytes>) -> Self {
         HttpResponse {
             status,
-            headers: Vec::new(),
+            headers: HeaderMap::new(),
             body: body.into(),
         }
     }
 
-    /// Adds a header (builder style).
-    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers
-            .push((name.into().to_ascii_lowercase(), value.into()));
+    /// Adds a header (builder style, for tests and other transports). A
+    /// name or value HTTP cannot carry is left out.
+    pub fn with_header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_ref().as_bytes()),
+            HeaderValue::from_str(value.as_ref()),
+        ) {
+            self.headers.append(name, value);
+        }
         self
     }
 
-    /// First header with this name (case-insensitive).
+    /// First header with this name (case-insensitive), when it is text.
     pub fn header(&self, name: &str) -> Option<&str> {
-        find_header(&self.headers, name)
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
 /// The headers of an HTTP header map as `(name, value)` pairs in the map's
-/// order, names lower case, values read as UTF-8 (any other byte replaced):
-/// how [`HttpResponse::headers`] holds them.
+/// order, names lower case, values read as UTF-8 (any other byte replaced).
 pub fn header_pairs(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
     headers
         .iter()
@@ -140,13 +154,6 @@ pub fn header_pairs(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 /// Sends requests. Implement it to mock the SDK or to plug in another client.

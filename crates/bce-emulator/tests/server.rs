@@ -380,7 +380,7 @@ async fn the_emulator_never_echoes_secrets() {
             None => http.get(&prepared.request.url),
         };
         for (k, v) in &prepared.request.headers {
-            req = req.header(k, v);
+            req = req.header(k.as_ref(), v);
         }
         req.send()
     };

@@ -76,7 +76,7 @@ pub fn print(requests: &[HttpRequest], format: Option<Format>) {
         let headers: Vec<(String, String)> = request
             .headers
             .iter()
-            .map(|(k, v)| (k.clone(), shown_header(k, v)))
+            .map(|(k, v)| (k.to_string(), shown_header(k, v)))
             .collect();
         let body = shown_body(&request.body);
         if format == Some(Format::Json) {

@@ -69,7 +69,7 @@ impl Authorizer for SdkHmacAuthorizer {
                 .headers()
                 .iter()
                 .filter(|(k, _)| !k.eq_ignore_ascii_case("content-length"))
-                .cloned()
+                .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect();
             let host = request.header("host").unwrap_or_default().to_owned();
             let signed = sign::sign(
@@ -86,7 +86,7 @@ impl Authorizer for SdkHmacAuthorizer {
             )?;
             for (name, value) in signed.headers {
                 if request.header(&name) != Some(value.as_str()) {
-                    request.set_header(&name, value);
+                    request.set_header(name, value);
                 }
             }
             Ok(())

@@ -388,7 +388,7 @@ async fn v2_errors_have_the_v2_shape() {
     let mut req = http.get(&prepared.url);
     for (k, v) in &prepared.headers {
         if !k.eq_ignore_ascii_case("host") {
-            req = req.header(k, v);
+            req = req.header(k.as_ref(), v);
         }
     }
     let answer = req.send().await.unwrap();
