@@ -205,7 +205,24 @@ where
 }
 
 /// Rounds of the floor and SDK comparison (see `main`).
-const ROUNDS: u32 = 5;
+const ROUNDS: u32 = 7;
+
+/// The medians of the per-round CPU and wall ratios of `a` to `b`: each
+/// round's pair ran back to back, so a drifting machine cancels out.
+fn paired_ratios(a: &[Figures], b: &[Figures]) -> (f64, f64) {
+    let ratio = |x: Duration, y: Duration| x.as_secs_f64() / y.as_secs_f64();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let cpu = a.iter().zip(b).map(|(a, b)| ratio(a.cpu, b.cpu)).collect();
+    let wall = a
+        .iter()
+        .zip(b)
+        .map(|(a, b)| ratio(a.wall, b.wall))
+        .collect();
+    (median(cpu), median(wall))
+}
 
 /// The round with the median CPU time per call.
 fn median(mut rounds: Vec<Figures>) -> Figures {
@@ -343,6 +360,7 @@ fn main() {
             let full = sdk_get.clone();
             rounds[2].push(measure(&rt, per_round(sdk_calls), in_flight, full));
         }
+        let paired = paired_ratios(&rounds[2], &rounds[0]);
         let [bare, floor, full] = rounds.map(median);
         report("floor: hyper + serde_json", in_flight, bare, &[]);
         report(
@@ -353,6 +371,10 @@ fn main() {
         );
         let floors = [("bare", bare), ("same headers", floor)];
         report("sdk: aihc_train get_job", in_flight, full, &floors);
+        println!(
+            "{:<36} in flight {in_flight:>2}: {:.2}x CPU, {:.2}x wall (median of {ROUNDS} rounds' sdk/bare)",
+            "sdk vs bare floor, round by round", paired.0, paired.1
+        );
         if profile_sdk || profile_floor {
             continue;
         }
@@ -414,6 +436,25 @@ fn main() {
             }
         });
         report("stages chained by hand", in_flight, manual, &floors);
+        // The same with the per-attempt time limit the pipeline puts on
+        // every send: what a timeout costs (the floors have none).
+        let timed_core = core.clone();
+        let timed = measure(&rt, calls, in_flight, move || {
+            let core = timed_core.clone();
+            async move {
+                let op = get_job_op();
+                let p = core.prepare(&op, 1_700_000_000, "3ad7ed98").await;
+                let send = core.config().transport().send(p.expect("prepare").request);
+                let answer = tokio::time::timeout(Duration::from_secs(30), send)
+                    .await
+                    .expect("in time")
+                    .expect("send");
+                let job: ApiResponse<JobDetail> =
+                    bce_core::client::decode_json(&answer).expect("decode");
+                std::hint::black_box(job);
+            }
+        });
+        report("stages chained, with a timeout", in_flight, timed, &floors);
         let pipeline = measure(&rt, calls, in_flight, move || {
             let core = pipeline_core.clone();
             async move {

@@ -389,7 +389,8 @@ impl Client {
                 body_len = request.body.len(),
                 "sending request"
             );
-            let result = tokio::time::timeout(limit, config.transport.send(request)).await;
+            let result =
+                tokio::time::timeout_at(sent_at + limit, config.transport.send(request)).await;
             if !span.is_disabled() {
                 span.record("latency_ms", sent_at.elapsed().as_millis() as u64);
             }
@@ -562,7 +563,11 @@ fn redirect_error(response: &HttpResponse) -> ServiceError {
 /// Refuses a header value that cannot be sent (CR, LF, NUL and other
 /// control characters but tab), as invalid input found before sending.
 fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
-    if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+    // Without an early exit the loop checks many bytes per instruction.
+    let bad = value.bytes().fold(false, |bad, b| {
+        bad | ((b < 0x20) & (b != b'\t')) | (b == 0x7f)
+    });
+    if bad {
         return Err(Error::invalid_input(
             name,
             "a header value must not contain control characters (CR, LF, NUL, …)",

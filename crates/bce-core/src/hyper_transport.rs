@@ -108,15 +108,25 @@ fn local(message: String) -> TransportError {
     TransportError::new(TransportErrorKind::Other, message, false)
 }
 
-/// The header name as hyper takes it; the BCE headers every call sends are
-/// static names, so they cost no allocation.
+/// The header name as hyper takes it. The names the pipeline and the
+/// signer set are matched exactly and cost neither a parse nor an
+/// allocation; any other name is parsed.
 fn header_name(name: &str) -> Result<HeaderName, TransportError> {
-    const STATIC: [&str; 3] = ["x-bce-date", "x-bce-request-id", "content-md5"];
-    if let Some(known) = STATIC.iter().find(|s| name.eq_ignore_ascii_case(s)) {
-        return Ok(HeaderName::from_static(known));
-    }
-    HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| local(format!("header name {name:?} cannot be sent")))
+    use hyper::header;
+    let known = match name {
+        "User-Agent" => header::USER_AGENT,
+        "Content-Type" => header::CONTENT_TYPE,
+        "Authorization" => header::AUTHORIZATION,
+        "x-bce-date" => HeaderName::from_static("x-bce-date"),
+        "x-bce-request-id" => HeaderName::from_static("x-bce-request-id"),
+        "x-bce-security-token" => HeaderName::from_static("x-bce-security-token"),
+        "Content-Md5" => HeaderName::from_static("content-md5"),
+        _ => {
+            return HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| local(format!("header name {name:?} cannot be sent")))
+        }
+    };
+    Ok(known)
 }
 
 fn build(
@@ -136,7 +146,6 @@ fn build(
         .method(method(request.method))
         .uri(uri);
     if let Some(headers) = builder.headers_mut() {
-        headers.reserve(request.headers.len() + 1);
         for (name, value) in request.headers {
             if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
                 // Written by the HTTP stack from the URL and the body.

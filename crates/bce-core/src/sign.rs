@@ -5,7 +5,6 @@
 //! SDKs byte for byte, including the test vectors shipped with this project.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use hmac::{Hmac, Mac};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -59,14 +58,20 @@ pub fn wire_path(path: &str) -> String {
     utf8_percent_encode(path, WIRE_PATH).to_string()
 }
 
+/// Appends `s` percent-encoded with `set` (runs that need no encoding are
+/// copied whole).
+fn push_encoded(out: &mut String, s: &str, set: &'static AsciiSet) {
+    out.extend(utf8_percent_encode(s, set));
+}
+
 /// Appends [`wire_path`]`(path)` to `out`.
 pub(crate) fn push_wire_path(out: &mut String, path: &str) {
-    out.extend(utf8_percent_encode(path, WIRE_PATH));
+    push_encoded(out, path, WIRE_PATH);
 }
 
 /// Appends [`uri_encode`]`(s)` to `out`.
 pub(crate) fn push_uri_encoded(out: &mut String, s: &str) {
-    out.extend(utf8_percent_encode(s, STRICT));
+    push_encoded(out, s, STRICT);
 }
 
 /// The canonical URI of a raw (unencoded) path.
@@ -79,7 +84,7 @@ pub fn canonical_uri(path: &str) -> String {
 fn push_canonical_uri(out: &mut String, path: &str) {
     let rest = path.strip_prefix('/').unwrap_or(path);
     out.push('/');
-    out.extend(utf8_percent_encode(rest, STRICT_KEEP_SLASH));
+    push_encoded(out, rest, STRICT_KEEP_SLASH);
 }
 
 /// The canonical query string of raw `(name, value)` pairs.
@@ -103,9 +108,9 @@ fn push_canonical_query_with(out: &mut String, query: &[(String, String)], items
             continue;
         }
         let start = items.text.len();
-        items.text.extend(utf8_percent_encode(k, STRICT));
+        push_encoded(&mut items.text, k, STRICT);
         items.text.push('=');
-        items.text.extend(utf8_percent_encode(v, STRICT));
+        push_encoded(&mut items.text, v, STRICT);
         items.spans.push(Span {
             line: start..items.text.len(),
             name: 0..0,
@@ -163,6 +168,7 @@ struct Scratch {
     /// them, so most signatures compute one HMAC instead of two.
     key_source: Option<(String, Secret)>,
     keyed: Option<HmacSha256>,
+    prefix: String,
     signing_key: String,
     canonical_request: String,
     signed_headers: String,
@@ -325,6 +331,24 @@ pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
+/// Appends `n` in decimal (what `write!` does, without the formatting
+/// machinery, on every signature).
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// HMAC-SHA256 of `message` under `key`, appended to `out` as lowercase hex.
 fn push_hmac_hex(out: &mut String, key: &[u8], message: &str) {
     // HMAC accepts keys of any length, so this cannot fail.
@@ -410,28 +434,25 @@ fn sign_into<N: AsRef<str>>(
     options: &SignOptions,
     timestamp: &str,
 ) -> (String, Option<String>) {
-    // Sized for the whole header: prefix, signed names and the signature.
-    let mut authorization = String::with_capacity(192);
-    authorization.push_str("bce-auth-v1/");
-    authorization.push_str(credentials.access_key_id());
-    authorization.push('/');
-    authorization.push_str(timestamp);
-    authorization.push('/');
-    let _ = write!(authorization, "{}", options.expiration_seconds);
+    // The auth-string prefix the signing key is derived from.
+    let prefix = &mut scratch.prefix;
+    prefix.clear();
+    prefix.push_str("bce-auth-v1/");
+    prefix.push_str(credentials.access_key_id());
+    prefix.push('/');
+    prefix.push_str(timestamp);
+    prefix.push('/');
+    push_decimal(prefix, options.expiration_seconds);
     let secret = credentials.secret_access_key();
     let cached = scratch
         .key_source
         .as_ref()
-        .is_some_and(|(prefix, key)| *prefix == authorization && key == secret);
+        .is_some_and(|(source, key)| source == prefix && key == secret);
     if !cached || scratch.keyed.is_none() {
         scratch.signing_key.clear();
-        push_hmac_hex(
-            &mut scratch.signing_key,
-            secret.expose().as_bytes(),
-            &authorization,
-        );
+        push_hmac_hex(&mut scratch.signing_key, secret.expose().as_bytes(), prefix);
         scratch.keyed = HmacSha256::new_from_slice(scratch.signing_key.as_bytes()).ok();
-        scratch.key_source = Some((authorization.clone(), secret.clone()));
+        scratch.key_source = Some((prefix.clone(), secret.clone()));
     }
 
     let security_token_header = credentials.session_token().and_then(|token| {
@@ -456,9 +477,8 @@ fn sign_into<N: AsRef<str>>(
         .chain(extra);
     for (name, value) in all {
         let start = headers.text.len();
-        headers
-            .text
-            .extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        headers.text.push_str(name);
+        headers.text[start..].make_ascii_lowercase();
         let lower = &headers.text[start..];
         // The session token is always signed: a narrower header set must
         // not let it travel unprotected.
@@ -477,15 +497,14 @@ fn sign_into<N: AsRef<str>>(
         let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-_.~".contains(&b);
         if name.bytes().all(unreserved) {
             // The usual case: the encoded name is the lowercase name.
-            headers
-                .text
-                .extend(name.chars().map(|c| c.to_ascii_lowercase()));
+            headers.text.push_str(name);
+            headers.text[name_end..].make_ascii_lowercase();
         } else {
             let lower = headers.text[start..name_end].to_owned();
             headers.text.extend(utf8_percent_encode(&lower, STRICT));
         }
         headers.text.push(':');
-        headers.text.extend(utf8_percent_encode(value, STRICT));
+        push_encoded(&mut headers.text, value, STRICT);
         headers.spans.push(Span {
             name: start..name_end,
             line: name_end..headers.text.len(),
@@ -519,6 +538,9 @@ fn sign_into<N: AsRef<str>>(
         names.push_str(&headers.text[span.name.clone()]);
     }
 
+    // Exactly sized, so the HTTP layer takes the text over without a copy.
+    let mut authorization = String::with_capacity(scratch.prefix.len() + names.len() + 66);
+    authorization.push_str(&scratch.prefix);
     authorization.push('/');
     authorization.push_str(names);
     authorization.push('/');
@@ -550,6 +572,15 @@ mod tests {
             ])),
             "a-b=1&a=1"
         );
+    }
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 1800, 86_400, u32::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 
     #[test]
