@@ -1,6 +1,7 @@
 //! The request pipeline: build → authorize → send → classify → retry → decode.
 
 use std::borrow::Cow;
+use std::future::Future;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -324,18 +325,28 @@ impl Client {
     /// operations documented to answer nothing.
     pub async fn send<T: DeserializeOwned>(&self, op: Operation) -> Result<T, Error> {
         let context = op.context();
-        let response = self.send_raw(op).await?;
+        let response = self.start(op)?.await?;
         decode_json(&response).map_err(|e| e.with_context(context))
     }
 
     /// Runs an operation whose answer carries nothing of interest (any
     /// successful body, including none, is accepted).
     pub async fn send_no_content(&self, op: Operation) -> Result<(), Error> {
-        self.send_raw(op).await.map(|_| ())
+        self.start(op)?.await.map(|_| ())
     }
 
     /// Runs an operation and returns the successful raw response.
     pub async fn send_raw(&self, op: Operation) -> Result<HttpResponse, Error> {
+        self.start(op)?.await
+    }
+
+    /// Checks `op` and returns the future of its attempts (inside its
+    /// tracing span, errors naming the call), for the `send` methods to
+    /// await directly rather than through one more `async` layer.
+    fn start(
+        &self,
+        op: Operation,
+    ) -> Result<impl Future<Output = Result<HttpResponse, Error>> + '_, Error> {
         let context = op.context();
         if let Some(err) = op.validation_error() {
             return Err(err.with_context(context));
@@ -351,10 +362,8 @@ impl Client {
             service_request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        self.run(op, request_id, span.clone())
-            .instrument(span)
-            .await
-            .map_err(|e| e.with_context(context))
+        let attempts = self.run(op, request_id, span.clone()).instrument(span);
+        Ok(async move { attempts.await.map_err(|e| e.with_context(context)) })
     }
 
     async fn run(

@@ -100,24 +100,28 @@ macro_rules! service_client {
                 &self.inner
             }
 
-            /// Sends `op` and decodes its JSON answer.
+            /// Sends `op` and decodes its JSON answer. (The pipeline's own
+            /// future, not one wrapped in another: each layer of `async`
+            /// would copy it once more per call.)
             #[allow(dead_code)]
-            pub(crate) async fn call<T: $crate::__serde::de::DeserializeOwned>(
-                &self,
+            pub(crate) fn call<'a, T: $crate::__serde::de::DeserializeOwned + 'a>(
+                &'a self,
                 op: $crate::Operation,
-            ) -> ::std::result::Result<T, $crate::Error> {
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<T, $crate::Error>> + 'a
+            {
                 let prepare: fn(&Self, $crate::Operation) -> $crate::Operation = $prepare;
-                self.inner.send(prepare(self, op)).await
+                self.inner.send(prepare(self, op))
             }
 
             /// Sends `op`, whose answer carries nothing of interest.
             #[allow(dead_code)]
-            pub(crate) async fn call_no_content(
+            pub(crate) fn call_no_content(
                 &self,
                 op: $crate::Operation,
-            ) -> ::std::result::Result<(), $crate::Error> {
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<(), $crate::Error>> + '_
+            {
                 let prepare: fn(&Self, $crate::Operation) -> $crate::Operation = $prepare;
-                self.inner.send_no_content(prepare(self, op)).await
+                self.inner.send_no_content(prepare(self, op))
             }
 
             /// Every item of a page-number list, page after page from
