@@ -198,20 +198,29 @@ impl HttpTransport for HyperTransport {
             if declared.is_some_and(|n| n > limit) {
                 return Err(too_large());
             }
-            let cap = usize::try_from(limit).unwrap_or(usize::MAX);
-            let body = Limited::new(body, cap).collect().await.map_err(|e| {
-                if e.downcast_ref::<http_body_util::LengthLimitError>()
-                    .is_some()
-                {
-                    too_large()
-                } else {
-                    TransportError::new(
-                        TransportErrorKind::Io,
-                        format!("reading the answer failed: {e}"),
-                        true,
-                    )
-                }
-            })?;
+            let read_failed = |e: &dyn std::fmt::Display| {
+                TransportError::new(
+                    TransportErrorKind::Io,
+                    format!("reading the answer failed: {e}"),
+                    true,
+                )
+            };
+            let body = if declared.is_some() {
+                // hyper delivers exactly the declared length (checked
+                // against the limit above), so no counting is needed.
+                body.collect().await.map_err(|e| read_failed(&e))?
+            } else {
+                let cap = usize::try_from(limit).unwrap_or(usize::MAX);
+                Limited::new(body, cap).collect().await.map_err(|e| {
+                    if e.downcast_ref::<http_body_util::LengthLimitError>()
+                        .is_some()
+                    {
+                        too_large()
+                    } else {
+                        read_failed(&e)
+                    }
+                })?
+            };
             Ok(HttpResponse {
                 status,
                 headers: parts.headers,

@@ -348,3 +348,40 @@ fn unusable_proxy_urls_are_refused_when_the_client_is_built() {
         );
     }
 }
+
+/// An answer without `Content-Length` (chunked) is counted while it is
+/// read, and refused once it passes the limit.
+#[tokio::test]
+async fn oversized_chunked_answers_are_refused() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.unwrap() == 1 {
+            head.push(byte[0]);
+        }
+        let chunk = "x".repeat(0x800);
+        let reply = format!(
+            "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n800\r\n{chunk}\r\n0\r\n\r\n"
+        );
+        let _ = stream.write_all(reply.as_bytes()).await;
+        let _ = stream.shutdown().await;
+    });
+    let config = Config::builder()
+        .credentials(Credentials::new("ak-test", "sk-test").unwrap())
+        .endpoint(format!("http://{address}"))
+        .max_response_bytes(1024)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let client = Client::new(config, "unused").unwrap();
+    let err = client.send_no_content(get_job()).await.unwrap_err();
+    assert_eq!(
+        err.transport_error().map(|t| t.kind()),
+        Some(bce_core::TransportErrorKind::BodyTooLarge),
+        "{err:?}"
+    );
+}
