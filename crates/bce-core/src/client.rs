@@ -572,7 +572,7 @@ fn redirect_error(response: &HttpResponse) -> ServiceError {
 /// Refuses a header value that cannot be sent (CR, LF, NUL and other
 /// control characters but tab), as invalid input found before sending.
 fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
-    // Without an early exit the loop checks many bytes per instruction.
+    // Without an early exit the compiler can check many bytes at a time.
     let bad = value.bytes().fold(false, |bad, b| {
         bad | ((b < 0x20) & (b != b'\t')) | (b == 0x7f)
     });

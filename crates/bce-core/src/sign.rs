@@ -58,20 +58,14 @@ pub fn wire_path(path: &str) -> String {
     utf8_percent_encode(path, WIRE_PATH).to_string()
 }
 
-/// Appends `s` percent-encoded with `set` (runs that need no encoding are
-/// copied whole).
-fn push_encoded(out: &mut String, s: &str, set: &'static AsciiSet) {
-    out.extend(utf8_percent_encode(s, set));
-}
-
 /// Appends [`wire_path`]`(path)` to `out`.
 pub(crate) fn push_wire_path(out: &mut String, path: &str) {
-    push_encoded(out, path, WIRE_PATH);
+    out.extend(utf8_percent_encode(path, WIRE_PATH));
 }
 
 /// Appends [`uri_encode`]`(s)` to `out`.
 pub(crate) fn push_uri_encoded(out: &mut String, s: &str) {
-    push_encoded(out, s, STRICT);
+    out.extend(utf8_percent_encode(s, STRICT));
 }
 
 /// The canonical URI of a raw (unencoded) path.
@@ -84,7 +78,7 @@ pub fn canonical_uri(path: &str) -> String {
 fn push_canonical_uri(out: &mut String, path: &str) {
     let rest = path.strip_prefix('/').unwrap_or(path);
     out.push('/');
-    push_encoded(out, rest, STRICT_KEEP_SLASH);
+    out.extend(utf8_percent_encode(rest, STRICT_KEEP_SLASH));
 }
 
 /// The canonical query string of raw `(name, value)` pairs.
@@ -108,9 +102,9 @@ fn push_canonical_query_with(out: &mut String, query: &[(String, String)], items
             continue;
         }
         let start = items.text.len();
-        push_encoded(&mut items.text, k, STRICT);
+        items.text.extend(utf8_percent_encode(k, STRICT));
         items.text.push('=');
-        push_encoded(&mut items.text, v, STRICT);
+        items.text.extend(utf8_percent_encode(v, STRICT));
         items.spans.push(Span {
             line: start..items.text.len(),
             name: 0..0,
@@ -504,7 +498,7 @@ fn sign_into<N: AsRef<str>>(
             headers.text.extend(utf8_percent_encode(&lower, STRICT));
         }
         headers.text.push(':');
-        push_encoded(&mut headers.text, value, STRICT);
+        headers.text.extend(utf8_percent_encode(value, STRICT));
         headers.spans.push(Span {
             name: start..name_end,
             line: name_end..headers.text.len(),
