@@ -350,18 +350,65 @@ fn main() {
             (_, true) => (calls, calls / 20),
             _ => (calls, calls),
         };
-        let mut rounds = [Vec::new(), Vec::new(), Vec::new()];
+        // A floor below hyper-util's pooled client, built the way the SDK's
+        // transport is: hyper's connection-level HTTP/1.1 client and one
+        // locked list of idle connections, sending the SDK's headers.
+        type Sender = hyper::client::conn::http1::SendRequest<Empty<Bytes>>;
+        let idle: Arc<std::sync::Mutex<Vec<Sender>>> = Arc::default();
+        let path: hyper::Uri = format!("/api/v1/aijobs/{JOB_ID}?resourcePoolId={POOL}")
+            .parse()
+            .expect("path");
+        let conn_headers = signed_headers.clone();
+        let conn_get = move || {
+            let idle = idle.clone();
+            let mut request = hyper::Request::get(path.clone());
+            for (name, value) in &conn_headers {
+                request = request.header(name.as_str(), value.as_str());
+            }
+            let request = request.body(Empty::new()).expect("request");
+            async move {
+                let pooled = idle.lock().expect("pool").pop();
+                let mut sender = match pooled {
+                    Some(sender) => sender,
+                    None => {
+                        let tcp = tokio::net::TcpStream::connect(addr).await.expect("connect");
+                        tcp.set_nodelay(true).expect("nodelay");
+                        let io = hyper_util::rt::TokioIo::new(tcp);
+                        let (sender, connection) = hyper::client::conn::http1::handshake(io)
+                            .await
+                            .expect("handshake");
+                        tokio::spawn(connection);
+                        sender
+                    }
+                };
+                sender.ready().await.expect("ready");
+                let response = sender.send_request(request).await.expect("conn GET");
+                let body = response
+                    .into_body()
+                    .collect()
+                    .await
+                    .expect("body")
+                    .to_bytes();
+                idle.lock().expect("pool").push(sender);
+                let job: ApiResponse<JobDetail> = serde_json::from_slice(&body).expect("decode");
+                std::hint::black_box(job);
+            }
+        };
+        let mut rounds = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
         for _ in 0..ROUNDS {
             let per_round = |n: u32| n / ROUNDS;
             let bare = floor_get(Vec::new());
             rounds[0].push(measure(&rt, per_round(floor_calls), in_flight, bare));
             let same = floor_get(signed_headers.clone());
             rounds[1].push(measure(&rt, per_round(floor_calls), in_flight, same));
+            let lower = conn_get.clone();
+            rounds[2].push(measure(&rt, per_round(floor_calls), in_flight, lower));
             let full = sdk_get.clone();
-            rounds[2].push(measure(&rt, per_round(sdk_calls), in_flight, full));
+            rounds[3].push(measure(&rt, per_round(sdk_calls), in_flight, full));
         }
-        let paired = paired_ratios(&rounds[2], &rounds[0]);
-        let [bare, floor, full] = rounds.map(median);
+        let paired = paired_ratios(&rounds[3], &rounds[0]);
+        let paired_lower = paired_ratios(&rounds[3], &rounds[2]);
+        let [bare, floor, lower, full] = rounds.map(median);
         report("floor: hyper + serde_json", in_flight, bare, &[]);
         report(
             "floor: same, with the SDK's headers",
@@ -369,11 +416,21 @@ fn main() {
             floor,
             &[("bare", bare)],
         );
+        report(
+            "floor: hyper conn API + list, headers",
+            in_flight,
+            lower,
+            &[("bare", bare)],
+        );
         let floors = [("bare", bare), ("same headers", floor)];
         report("sdk: aihc_train get_job", in_flight, full, &floors);
         println!(
             "{:<36} in flight {in_flight:>2}: {:.2}x CPU, {:.2}x wall (median of {ROUNDS} rounds' sdk/bare)",
             "sdk vs bare floor, round by round", paired.0, paired.1
+        );
+        println!(
+            "{:<36} in flight {in_flight:>2}: {:.2}x CPU, {:.2}x wall (median of {ROUNDS} rounds' sdk/conn API)",
+            "sdk vs conn-API floor, round by round", paired_lower.0, paired_lower.1
         );
         if profile_sdk || profile_floor {
             continue;

@@ -197,6 +197,12 @@ impl TransportError {
         self
     }
 
+    /// [`TransportError::with_source`] for a boxed error.
+    pub(crate) fn with_boxed_source(mut self, source: Box<dyn StdError + Send + Sync>) -> Self {
+        self.source = Some(Arc::from(source));
+        self
+    }
+
     /// The class of failure.
     pub fn kind(&self) -> TransportErrorKind {
         self.kind

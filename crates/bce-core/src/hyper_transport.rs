@@ -1,24 +1,28 @@
 //! The transport: hyper's HTTP/1.1 client with rustls and HTTP proxies.
 //!
-//! Measured against reqwest on the same requests (see `benches/`), going to
-//! hyper directly saves a URL parse, a header-map rebuild and reqwest's own
-//! per-request machinery on every call, and reqwest's build time; proxies
-//! are the part of reqwest the SDK needed, and hyper-util provides them
-//! ([`crate::proxy`]).
+//! Measured against reqwest and against hyper-util's pooled client on the
+//! same requests (see `benches/`), hyper's connection-level client with the
+//! SDK's own small pool ([`crate::pool`]) does the least work per call: no
+//! URL parse and header-map rebuild of reqwest, no general-purpose pool
+//! lookups, boxed futures and spawned tasks of hyper-util. Connections come
+//! from hyper-util's connector, through the proxies of [`crate::proxy`].
 
+use std::future::poll_fn;
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
+use hyper::client::conn::http1;
 use hyper::header::{HeaderName, HeaderValue};
+use hyper::Uri;
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::client::legacy::Client as HyperClient;
-use hyper_util::rt::{TokioExecutor, TokioTimer};
+use tower_service::Service;
 
 use crate::credentials::BoxFuture;
 use crate::error::{Error, TransportError, TransportErrorKind};
+use crate::pool::{Connection, Pool};
 use crate::proxy::{Proxies, ProxyConnector};
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 
@@ -26,7 +30,8 @@ use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 /// pooled keep-alive connections, redirects never followed, HTTP proxies).
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: HyperClient<HttpsConnector<ProxyConnector>, Full<Bytes>>,
+    connector: HttpsConnector<ProxyConnector>,
+    pool: Arc<Pool>,
     proxies: Proxies,
     max_response_bytes: u64,
 }
@@ -77,20 +82,98 @@ impl HyperTransport {
             .map_err(|e| Error::invalid_input("transport", format!("TLS setup failed: {e}")))?
             .with_root_certificates(roots)
             .with_no_client_auth();
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
             .wrap_connector(ProxyConnector::new(http, proxies.clone()));
-        let client = HyperClient::builder(TokioExecutor::new())
-            .pool_timer(TokioTimer::new())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .build(https);
         Ok(HyperTransport {
-            client,
+            connector,
+            pool: Arc::default(),
             proxies,
             max_response_bytes,
         })
+    }
+
+    /// A new connection to the destination of `uri`.
+    async fn connect(&self, uri: &Uri, https: bool) -> Result<Connection, TransportError> {
+        let failed = |e: Box<dyn std::error::Error + Send + Sync>| {
+            TransportError::new(TransportErrorKind::Connect, error_text(e.as_ref()), false)
+                .with_boxed_source(e)
+        };
+        let mut connector = self.connector.clone();
+        poll_fn(|cx| connector.poll_ready(cx))
+            .await
+            .map_err(failed)?;
+        let io = connector.call(uri.clone()).await.map_err(failed)?;
+        let (sender, connection) = http1::handshake(io)
+            .await
+            .map_err(|e| failed(Box::new(e)))?;
+        // The connection's I/O runs on its own task until the server or
+        // the last sender closes it.
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+        Ok(Connection {
+            https,
+            authority: uri
+                .authority()
+                .map(|a| a.as_str())
+                .unwrap_or_default()
+                .into(),
+            sender,
+        })
+    }
+
+    /// Sends `request` on a pooled connection, or a new one. A request
+    /// that a reused connection could not take (the server had closed it)
+    /// goes out once more on a new connection: nothing of it was sent.
+    async fn exchange(
+        &self,
+        request: hyper::Request<Full<Bytes>>,
+        destination: &Uri,
+    ) -> Result<(hyper::Response<hyper::body::Incoming>, Connection), TransportError> {
+        let https = destination.scheme_str() == Some("https");
+        let authority = destination
+            .authority()
+            .map(|a| a.as_str())
+            .unwrap_or_default();
+        let mut request = request;
+        loop {
+            let (mut connection, reused) = match self.pool.checkout(https, authority) {
+                Some(connection) => (connection, true),
+                None => (self.connect(destination, https).await?, false),
+            };
+            if let Err(e) = connection.sender.ready().await {
+                if reused {
+                    continue;
+                }
+                return Err(
+                    TransportError::new(TransportErrorKind::Io, error_text(&e), false)
+                        .with_source(e),
+                );
+            }
+            match connection.sender.try_send_request(request).await {
+                Ok(response) => return Ok((response, connection)),
+                Err(mut failure) => {
+                    let unsent = failure.take_message();
+                    let e = failure.into_error();
+                    match unsent {
+                        Some(unsent) if reused => request = unsent,
+                        unsent => {
+                            let text = error_text(&e);
+                            let maybe_sent = unsent.is_none();
+                            return Err(TransportError::new(
+                                TransportErrorKind::Io,
+                                text,
+                                maybe_sent,
+                            )
+                            .with_source(e));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -129,29 +212,39 @@ fn header_name(name: &str) -> Result<HeaderName, TransportError> {
     Ok(known)
 }
 
+/// The hyper request of `request` and its destination (the absolute URL,
+/// which the connector dials). The request line carries the path and query
+/// alone, or the absolute URL when a plain-HTTP request goes through a proxy.
 fn build(
     request: HttpRequest,
     proxies: &Proxies,
-) -> Result<hyper::Request<Full<Bytes>>, TransportError> {
+) -> Result<(hyper::Request<Full<Bytes>>, Uri), TransportError> {
     // From the owned string: the URL's bytes become the URI's without a copy.
-    let uri = hyper::Uri::try_from(request.url)
+    let destination = Uri::try_from(request.url)
         .map_err(|e| local(format!("the request URL cannot be sent: {e}")))?;
     // A plain-HTTP request through a proxy carries the proxy's credentials
     // itself (an HTTPS one gives them to the CONNECT tunnel instead).
-    let proxy_authorization = match proxies.is_empty() || uri.scheme_str() != Some("http") {
+    let proxy_route = match proxies.is_empty() || destination.scheme_str() != Some("http") {
         true => None,
-        false => proxies.route(&uri).and_then(|route| route.authorization),
+        false => proxies.route(&destination),
+    };
+    let uri = match (&proxy_route, destination.path_and_query()) {
+        (None, Some(path_and_query)) => Uri::from(path_and_query.clone()),
+        _ => destination.clone(),
     };
     let mut builder = hyper::Request::builder()
         .method(method(request.method))
         .uri(uri);
     if let Some(headers) = builder.headers_mut() {
         for (name, value) in request.headers {
-            if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
-                // Written by the HTTP stack from the URL and the body.
+            if name.eq_ignore_ascii_case("content-length") {
+                // Written by the HTTP stack from the body.
                 continue;
             }
-            let name = header_name(&name)?;
+            let name = match name.eq_ignore_ascii_case("host") {
+                true => hyper::header::HOST,
+                false => header_name(&name)?,
+            };
             // The value's bytes move into the header as they are: UTF-8
             // text (e.g. a region name) is sent as the official SDKs send
             // it, and nothing is copied.
@@ -159,27 +252,28 @@ fn build(
                 .map_err(|_| local(format!("header {name} has a value that cannot be sent")))?;
             headers.append(name, value);
         }
-        if let Some(authorization) = proxy_authorization {
+        if !headers.contains_key(hyper::header::HOST) {
+            if let Some(authority) = destination.authority() {
+                let host = HeaderValue::from_str(authority.as_str())
+                    .map_err(|_| local("the request URL has no usable host".to_owned()))?;
+                headers.insert(hyper::header::HOST, host);
+            }
+        }
+        if let Some(authorization) = proxy_route.and_then(|route| route.authorization) {
             headers.insert(hyper::header::PROXY_AUTHORIZATION, authorization);
         }
     }
-    builder
+    let request = builder
         .body(Full::new(Bytes::from(request.body)))
-        .map_err(|e| local(format!("the request cannot be built: {e}")))
+        .map_err(|e| local(format!("the request cannot be built: {e}")))?;
+    Ok((request, destination))
 }
 
 impl HttpTransport for HyperTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
-            let request = build(request, &self.proxies)?;
-            let response = self.client.request(request).await.map_err(|e| {
-                let (kind, maybe_sent) = if e.is_connect() {
-                    (TransportErrorKind::Connect, false)
-                } else {
-                    (TransportErrorKind::Io, true)
-                };
-                TransportError::new(kind, error_text(&e), maybe_sent).with_source(e)
-            })?;
+            let (request, destination) = build(request, &self.proxies)?;
+            let (response, connection) = self.exchange(request, &destination).await?;
             let status = response.status().as_u16();
             let limit = self.max_response_bytes;
             let too_large = || {
@@ -221,6 +315,9 @@ impl HttpTransport for HyperTransport {
                     }
                 })?
             };
+            // The answer is read to its end: the connection can carry the
+            // next call.
+            self.pool.put_back(connection);
             Ok(HttpResponse {
                 status,
                 headers: parts.headers,
@@ -231,9 +328,9 @@ impl HttpTransport for HyperTransport {
 }
 
 /// The error's text with its causes, without the URL.
-fn error_text(e: &hyper_util::client::legacy::Error) -> String {
+fn error_text(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = e.source();
     while let Some(s) = source {
         text.push_str(": ");
         text.push_str(&s.to_string());

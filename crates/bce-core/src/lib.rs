@@ -43,6 +43,7 @@ pub mod hyper_transport;
 pub mod json;
 pub mod operation;
 pub mod paginate;
+mod pool;
 pub mod profile;
 pub mod proxy;
 pub mod redact;

@@ -385,3 +385,94 @@ async fn oversized_chunked_answers_are_refused() {
         "{err:?}"
     );
 }
+
+/// A local HTTP/1.1 server answering `{}` to every request on every
+/// connection; returns its URL and the number of connections it accepted.
+/// With `close`, each answer says `Connection: close` and ends its
+/// connection.
+async fn counting_server(close: bool) -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::Ordering;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = accepted.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            counter.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(async move {
+                let connection = if close { "close" } else { "keep-alive" };
+                let reply = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: {connection}\r\ncontent-length: 2\r\n\r\n{{}}"
+                );
+                loop {
+                    let mut head = Vec::new();
+                    let mut byte = [0u8; 1];
+                    while !head.ends_with(b"\r\n\r\n") {
+                        match stream.read(&mut byte).await {
+                            Ok(1) => head.push(byte[0]),
+                            _ => return,
+                        }
+                    }
+                    if stream.write_all(reply.as_bytes()).await.is_err() || close {
+                        let _ = stream.shutdown().await;
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (format!("http://{address}"), accepted)
+}
+
+fn plain_client(endpoint: &str) -> Client {
+    let config = Config::builder()
+        .credentials(Credentials::new("ak-test", "sk-test").unwrap())
+        .endpoint(endpoint)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    Client::new(config, "unused").unwrap()
+}
+
+#[tokio::test]
+async fn keep_alive_connections_are_reused() {
+    let (endpoint, accepted) = counting_server(false).await;
+    let client = plain_client(&endpoint);
+    for _ in 0..5 {
+        client.send_no_content(get_job()).await.unwrap();
+    }
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+/// A connection the server ends (`Connection: close`) is not used again:
+/// the next call, without any retry allowed, goes out on a new one.
+#[tokio::test]
+async fn closed_connections_are_replaced_without_an_error() {
+    let (endpoint, accepted) = counting_server(true).await;
+    let client = plain_client(&endpoint);
+    for _ in 0..3 {
+        client.send_no_content(get_job()).await.unwrap();
+    }
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 3);
+}
+
+/// Concurrent calls each get a connection of their own, and give it back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_share_the_pool() {
+    let (endpoint, accepted) = counting_server(false).await;
+    let client = plain_client(&endpoint);
+    for _ in 0..3 {
+        let calls: Vec<_> = (0..8)
+            .map(|_| {
+                let client = client.clone();
+                tokio::spawn(async move { client.send_no_content(get_job()).await })
+            })
+            .collect();
+        for call in calls {
+            call.await.unwrap().unwrap();
+        }
+    }
+    let connections = accepted.load(std::sync::atomic::Ordering::SeqCst);
+    assert!((1..=8).contains(&connections), "{connections} connections");
+}
