@@ -95,8 +95,13 @@ impl HyperTransport {
         })
     }
 
-    /// A new connection to the destination of `uri`.
-    async fn connect(&self, uri: &Uri, https: bool) -> Result<Connection, TransportError> {
+    /// A new connection to the destination of `uri` (`https`, `authority`).
+    async fn connect(
+        &self,
+        uri: &Uri,
+        https: bool,
+        authority: &str,
+    ) -> Result<Connection, TransportError> {
         let failed = |e: Box<dyn std::error::Error + Send + Sync>| {
             TransportError::new(TransportErrorKind::Connect, error_text(e.as_ref()), false)
                 .with_boxed_source(e)
@@ -116,11 +121,7 @@ impl HyperTransport {
         });
         Ok(Connection {
             https,
-            authority: uri
-                .authority()
-                .map(|a| a.as_str())
-                .unwrap_or_default()
-                .into(),
+            authority: authority.into(),
             sender,
         })
     }
@@ -142,7 +143,7 @@ impl HyperTransport {
         loop {
             let (mut connection, reused) = match self.pool.checkout(https, authority) {
                 Some(connection) => (connection, true),
-                None => (self.connect(destination, https).await?, false),
+                None => (self.connect(destination, https, authority).await?, false),
             };
             if let Err(e) = connection.sender.ready().await {
                 if reused {
@@ -155,23 +156,20 @@ impl HyperTransport {
             }
             match connection.sender.try_send_request(request).await {
                 Ok(response) => return Ok((response, connection)),
-                Err(mut failure) => {
-                    let unsent = failure.take_message();
-                    let e = failure.into_error();
-                    match unsent {
-                        Some(unsent) if reused => request = unsent,
-                        unsent => {
-                            let text = error_text(&e);
-                            let maybe_sent = unsent.is_none();
-                            return Err(TransportError::new(
-                                TransportErrorKind::Io,
-                                text,
-                                maybe_sent,
-                            )
-                            .with_source(e));
-                        }
+                Err(mut failure) => match failure.take_message() {
+                    // Nothing of it was written: once more, on another one.
+                    Some(unsent) if reused => request = unsent,
+                    unsent => {
+                        let e = failure.into_error();
+                        let text = error_text(&e);
+                        return Err(TransportError::new(
+                            TransportErrorKind::Io,
+                            text,
+                            unsent.is_none(),
+                        )
+                        .with_source(e));
                     }
-                }
+                },
             }
         }
     }
