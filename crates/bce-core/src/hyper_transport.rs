@@ -2,7 +2,7 @@
 //!
 //! Measured against reqwest and against hyper-util's pooled client on the
 //! same requests (see `benches/`), hyper's connection-level client with the
-//! SDK's own small pool ([`crate::pool`]) does the least work per call: no
+//! SDK's own small pool (`pool.rs`) does the least work per call: no
 //! URL parse and header-map rebuild of reqwest, no general-purpose pool
 //! lookups, boxed futures and spawned tasks of hyper-util. Connections come
 //! from hyper-util's connector, through the proxies of [`crate::proxy`].
