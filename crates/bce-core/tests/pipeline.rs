@@ -242,21 +242,28 @@ async fn decode_errors_are_typed() {
     );
 }
 
+/// Reads a request head from `stream`, up to and with its blank line (less
+/// when the connection ends first).
+async fn read_head(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && matches!(stream.read(&mut byte).await, Ok(1)) {
+        head.push(byte[0]);
+    }
+    String::from_utf8_lossy(&head).into_owned()
+}
+
 /// A one-connection HTTP proxy on 127.0.0.1: hands back what it was sent
 /// (up to the end of the head) and answers with `reply`.
 async fn one_shot_proxy(reply: &'static str) -> (String, tokio::sync::oneshot::Receiver<String>) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (seen_tx, seen_rx) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
         let (mut stream, _) = listener.accept().await.unwrap();
-        let mut head = Vec::new();
-        let mut byte = [0u8; 1];
-        while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.unwrap() == 1 {
-            head.push(byte[0]);
-        }
-        let _ = seen_tx.send(String::from_utf8_lossy(&head).into_owned());
+        let _ = seen_tx.send(read_head(&mut stream).await);
         stream.write_all(reply.as_bytes()).await.unwrap();
         stream.shutdown().await.unwrap();
     });
@@ -353,16 +360,12 @@ fn unusable_proxy_urls_are_refused_when_the_client_is_built() {
 /// read, and refused once it passes the limit.
 #[tokio::test]
 async fn oversized_chunked_answers_are_refused() {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move {
         let (mut stream, _) = listener.accept().await.unwrap();
-        let mut head = Vec::new();
-        let mut byte = [0u8; 1];
-        while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.unwrap() == 1 {
-            head.push(byte[0]);
-        }
+        read_head(&mut stream).await;
         let chunk = "x".repeat(0x800);
         let reply = format!(
             "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n800\r\n{chunk}\r\n0\r\n\r\n"
@@ -392,7 +395,7 @@ async fn oversized_chunked_answers_are_refused() {
 /// connection.
 async fn counting_server(close: bool) -> (String, Arc<std::sync::atomic::AtomicUsize>) {
     use std::sync::atomic::Ordering;
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -406,13 +409,8 @@ async fn counting_server(close: bool) -> (String, Arc<std::sync::atomic::AtomicU
                     "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: {connection}\r\ncontent-length: 2\r\n\r\n{{}}"
                 );
                 loop {
-                    let mut head = Vec::new();
-                    let mut byte = [0u8; 1];
-                    while !head.ends_with(b"\r\n\r\n") {
-                        match stream.read(&mut byte).await {
-                            Ok(1) => head.push(byte[0]),
-                            _ => return,
-                        }
+                    if !read_head(&mut stream).await.ends_with("\r\n\r\n") {
+                        return;
                     }
                     if stream.write_all(reply.as_bytes()).await.is_err() || close {
                         let _ = stream.shutdown().await;
